@@ -1,0 +1,109 @@
+import type { EventChannel, EventMap, InvokeHandlers } from '../../shared/ipc';
+import type { IngestBatch } from '../../shared/paper';
+import type { FolderFile } from './folder-file';
+
+/** How many batches may wait for the renderer's "stored" at once: enough to keep it busy, not to flood it. */
+const MAX_IN_FLIGHT = 4;
+
+export type SendEvent = <K extends EventChannel>(channel: K, payload: EventMap[K]) => void;
+
+/** What a session needs from the core that owns the folder. */
+export interface SessionHost {
+  files(): FolderFile[];
+  batchFor(file: FolderFile): Promise<IngestBatch | null>;
+  folderInfo(): EventMap['folder'];
+  chooseFolder(): Promise<EventMap['folder'] | null>;
+  addSamples(): Promise<{ copied: string[] }>;
+  onError(error: unknown): void;
+}
+
+/**
+ * One connected renderer. It tells which file hashes it has stored; the session sends it
+ * every other file, a few at a time, and never the same hash twice once stored.
+ */
+export class ClientSession {
+  /** Hashes the renderer holds; null until it says hello. */
+  private known: Set<string> | null = null;
+  private readonly inFlight = new Set<string>();
+  private readonly waiting = new Map<string, FolderFile>();
+  private pumping = false;
+  private closed = false;
+
+  readonly handlers: InvokeHandlers;
+
+  constructor(
+    private readonly host: SessionHost,
+    private readonly send: SendEvent,
+  ) {
+    this.handlers = {
+      hello: ({ knownHashes }) => {
+        this.known = new Set(knownHashes);
+        this.inFlight.clear();
+        this.waiting.clear();
+        for (const file of host.files()) this.offer(file);
+        this.sendStatus();
+        return host.folderInfo();
+      },
+      stored: ({ hash }) => {
+        this.known?.add(hash);
+        this.inFlight.delete(hash);
+        this.pump();
+      },
+      chooseFolder: () => host.chooseFolder(),
+      addSamples: () => host.addSamples(),
+    };
+  }
+
+  /** A file appeared or changed in the folder. */
+  offer(file: FolderFile): void {
+    if (this.closed || !this.known || this.known.has(file.hash) || this.inFlight.has(file.hash)) return;
+    this.waiting.set(file.hash, file);
+    this.pump();
+  }
+
+  /** The folder changed: files offered from the old one are no longer due. */
+  resetWaiting(): void {
+    this.waiting.clear();
+  }
+
+  sendEvent: SendEvent = (channel, payload) => {
+    if (!this.closed) this.send(channel, payload);
+  };
+
+  close(): void {
+    this.closed = true;
+  }
+
+  private pump(): void {
+    if (this.pumping) return;
+    this.pumping = true;
+    void this.drain().finally(() => {
+      this.pumping = false;
+      if (!this.closed && this.waiting.size > 0 && this.inFlight.size < MAX_IN_FLIGHT) this.pump();
+      else this.sendStatus();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    while (!this.closed && this.inFlight.size < MAX_IN_FLIGHT) {
+      const next = this.waiting.values().next();
+      if (next.done) return;
+      const file = next.value;
+      this.waiting.delete(file.hash);
+      if (this.known?.has(file.hash)) continue;
+      try {
+        const batch = await this.host.batchFor(file);
+        if (!batch || this.closed) continue;
+        this.inFlight.add(file.hash);
+        this.send('batch', batch);
+        this.sendStatus();
+      } catch (error) {
+        this.host.onError(error);
+      }
+    }
+  }
+
+  private sendStatus(): void {
+    if (!this.closed && this.known) this.send('status', { pending: this.waiting.size + this.inFlight.size });
+  }
+}

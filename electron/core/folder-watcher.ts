@@ -1,0 +1,45 @@
+import { basename } from 'node:path';
+import { watch, type FSWatcher } from 'chokidar';
+
+export interface FolderWatcherOptions {
+  /** How long a file's size must stay unchanged before it counts as written. */
+  stableMs?: number;
+  pollMs?: number;
+}
+
+/** Names that editors, browsers and sync tools use for files still being written, or hidden. */
+const TEMPORARY_NAME = /^\.|^~\$|~$|\.(?:tmp|temp|part|partial|crdownload|download|swp|swx)$/iu;
+
+export function isIgnoredName(name: string): boolean {
+  return TEMPORARY_NAME.test(name);
+}
+
+/**
+ * Watches a folder and its subfolders, and reports each file once its writing has finished:
+ * at start for every file already there, then on every add or change.
+ */
+export class FolderWatcher {
+  private constructor(private readonly watcher: FSWatcher) {}
+
+  static async start(
+    folder: string,
+    onFile: (path: string) => void,
+    onError: (error: unknown) => void,
+    options: FolderWatcherOptions = {},
+  ): Promise<FolderWatcher> {
+    const watcher = watch(folder, {
+      ignoreInitial: false,
+      ignored: (path) => path !== folder && isIgnoredName(basename(path)),
+      awaitWriteFinish: { stabilityThreshold: options.stableMs ?? 1000, pollInterval: options.pollMs ?? 100 },
+    });
+    watcher.on('add', (path) => onFile(path));
+    watcher.on('change', (path) => onFile(path));
+    watcher.on('error', onError);
+    await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
+    return new FolderWatcher(watcher);
+  }
+
+  close(): Promise<void> {
+    return this.watcher.close();
+  }
+}

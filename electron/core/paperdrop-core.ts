@@ -1,0 +1,142 @@
+import { mkdir } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { FolderInfo } from '../../shared/ipc';
+import type { IngestBatch } from '../../shared/paper';
+import { ClientSession, type SendEvent, type SessionHost } from './client-session';
+import { describeFile, readIngestBatch, type FolderFile } from './folder-file';
+import { FolderWatcher, type FolderWatcherOptions } from './folder-watcher';
+import { defaultInboxFolder } from './paths';
+import { copySamples } from './samples';
+import { SerialQueue } from './serial-queue';
+import { SettingsStore } from './settings';
+
+export interface CoreOptions {
+  configDir: string;
+  samplesDir: string;
+  /** A folder given on the command line; it wins over the remembered one and is remembered. */
+  folder?: string;
+  /** Shows a folder picker; absent where there is none (web mode). */
+  pickFolder?: () => Promise<string | null>;
+  watcher?: FolderWatcherOptions;
+  log?: (line: string) => void;
+}
+
+/** Parsed batches kept for renderers that have not stored them yet, so no file is parsed twice. */
+const BATCH_CACHE_SIZE = 32;
+
+/**
+ * The Electron-free heart of main: watches the folder, hashes what lands in it,
+ * parses each new file once and hands its batch to every connected renderer.
+ */
+export class PaperdropCore implements SessionHost {
+  private folder = '';
+  private watcher: FolderWatcher | null = null;
+  private readonly filesByPath = new Map<string, FolderFile>();
+  private readonly batches = new Map<string, IngestBatch>();
+  private readonly sessions = new Set<ClientSession>();
+  private readonly queue: SerialQueue;
+  private readonly log: (line: string) => void;
+
+  private constructor(
+    private readonly options: CoreOptions,
+    private readonly settings: SettingsStore,
+  ) {
+    this.log = options.log ?? ((line) => console.log(line));
+    this.queue = new SerialQueue((error) => this.onError(error));
+  }
+
+  static async start(options: CoreOptions): Promise<PaperdropCore> {
+    const settings = new SettingsStore(options.configDir);
+    const core = new PaperdropCore(options, settings);
+    const remembered = (await settings.load()).folder;
+    await core.watch(options.folder ?? remembered ?? defaultInboxFolder());
+    return core;
+  }
+
+  folderInfo(): FolderInfo {
+    return { folder: this.folder, canChooseFolder: this.options.pickFolder !== undefined };
+  }
+
+  files(): FolderFile[] {
+    return [...this.filesByPath.values()];
+  }
+
+  connect(send: SendEvent): ClientSession {
+    const session = new ClientSession(this, send);
+    this.sessions.add(session);
+    return session;
+  }
+
+  disconnect(session: ClientSession): void {
+    session.close();
+    this.sessions.delete(session);
+  }
+
+  async batchFor(file: FolderFile): Promise<IngestBatch | null> {
+    const cached = this.batches.get(file.hash);
+    if (cached) return cached;
+    const batch = await readIngestBatch(file);
+    if (!batch) return null;
+    for (const error of batch.errors) this.log(`Paperdrop: ${error.file}: ${error.message}`);
+    this.batches.set(file.hash, batch);
+    if (this.batches.size > BATCH_CACHE_SIZE) this.batches.delete(this.batches.keys().next().value!);
+    return batch;
+  }
+
+  async chooseFolder(): Promise<FolderInfo | null> {
+    const picked = await this.options.pickFolder?.();
+    if (!picked) return null;
+    await this.watch(picked);
+    return this.folderInfo();
+  }
+
+  addSamples(): Promise<{ copied: string[] }> {
+    return copySamples(this.options.samplesDir, this.folder).then((copied) => ({ copied }));
+  }
+
+  /** Resolves once every file event so far has been hashed and offered. */
+  idle(): Promise<void> {
+    return this.queue.idle();
+  }
+
+  async close(): Promise<void> {
+    for (const session of this.sessions) session.close();
+    this.sessions.clear();
+    await this.watcher?.close();
+    await this.queue.idle();
+  }
+
+  /** Watches a new folder (creating it), remembers it, and tells every renderer. */
+  private async watch(folder: string): Promise<void> {
+    const absolute = resolve(folder);
+    await mkdir(absolute, { recursive: true });
+    await this.watcher?.close();
+    this.filesByPath.clear();
+    for (const session of this.sessions) session.resetWaiting();
+    this.folder = absolute;
+    await this.settings.save({ ...(await this.settings.load()), folder: absolute });
+    this.watcher = await FolderWatcher.start(
+      absolute,
+      (path) => void this.queue.push(() => this.noticeFile(absolute, path)),
+      (error) => this.onError(error),
+      this.options.watcher,
+    );
+    for (const session of this.sessions) session.sendEvent('folder', this.folderInfo());
+    this.log(`Paperdrop: watching ${absolute}`);
+  }
+
+  private async noticeFile(folder: string, path: string): Promise<void> {
+    if (folder !== this.folder) return;
+    const file = await describeFile(folder, path).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return null;
+      throw error;
+    });
+    if (!file) return;
+    this.filesByPath.set(path, file);
+    for (const session of this.sessions) session.offer(file);
+  }
+
+  onError(error: unknown): void {
+    this.log(`Paperdrop: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}

@@ -1,0 +1,133 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { CONTENT_SECURITY_POLICY } from '../../shared/content-security-policy';
+import { dispatchInvoke } from '../../shared/ipc-dispatch';
+import type { WireMessage } from '../../shared/ipc';
+import type { PaperdropCore } from '../core/paperdrop-core';
+import type { WebAccess } from './access';
+import { readStaticFile } from './static-files';
+
+export const WEB_HOST = '127.0.0.1';
+export const WEBSOCKET_PATH = '/ws';
+
+export interface WebServerOptions {
+  core: PaperdropCore;
+  rendererDir: string;
+  /** 0 picks a free port. */
+  port: number;
+  accessFor: (port: number) => WebAccess;
+}
+
+export interface WebServer {
+  port: number;
+  access: WebAccess;
+  close(): Promise<void>;
+}
+
+const SECURITY_HEADERS = {
+  'Content-Security-Policy': `${CONTENT_SECURITY_POLICY}; frame-ancestors 'none'`,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+};
+
+/** Serves the built renderer and the bridge's WebSocket on loopback only, behind a token. */
+export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
+  const server = createServer();
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: 16 * 1024 * 1024 });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, WEB_HOST, () => resolve());
+  });
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error('web server has no TCP address');
+  const access = options.accessFor(address.port);
+
+  server.on('request', (request, response) => void serveHttp(request, response, access, options.rendererDir));
+  server.on('upgrade', (request, socket, head) => {
+    if (!upgradeAllowed(request, access)) return refuseUpgrade(socket);
+    sockets.handleUpgrade(request, socket, head, (ws) => bridgeSocket(ws, options.core));
+  });
+
+  return {
+    port: address.port,
+    access,
+    close: async () => {
+      for (const client of sockets.clients) client.terminate();
+      sockets.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+async function serveHttp(request: IncomingMessage, response: ServerResponse, access: WebAccess, rendererDir: string) {
+  const url = new URL(request.url ?? '/', 'http://localhost');
+  if (!access.hostAllowed(request)) return refuse(response, 'Paperdrop web only answers at 127.0.0.1 or localhost.');
+  if (request.method !== 'GET' && request.method !== 'HEAD') {
+    response.writeHead(405, { Allow: 'GET, HEAD' }).end();
+    return;
+  }
+  if (access.tokenInQuery(url)) {
+    // Trade the token in the address bar for a cookie, then drop it from the URL.
+    url.searchParams.delete('token');
+    response.writeHead(303, { 'Set-Cookie': access.sessionCookie(), Location: url.pathname + url.search });
+    response.end();
+    return;
+  }
+  if (!access.tokenInCookie(request)) return refuse(response, 'Open Paperdrop with the link printed in the terminal.');
+  const file = await readStaticFile(rendererDir, url.pathname);
+  if (!file) {
+    response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS }).end('Not found');
+    return;
+  }
+  response.writeHead(200, { 'Content-Type': file.contentType, 'Cache-Control': 'no-cache', ...SECURITY_HEADERS });
+  response.end(request.method === 'HEAD' ? undefined : file.body);
+}
+
+function refuse(response: ServerResponse, message: string): void {
+  response.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS }).end(`Forbidden. ${message}`);
+}
+
+function upgradeAllowed(request: IncomingMessage, access: WebAccess): boolean {
+  const url = new URL(request.url ?? '/', 'http://localhost');
+  return (
+    url.pathname === WEBSOCKET_PATH &&
+    access.hostAllowed(request) &&
+    access.originAllowed(request) &&
+    (access.tokenInCookie(request) || access.tokenInQuery(url))
+  );
+}
+
+function refuseUpgrade(socket: Duplex): void {
+  socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+}
+
+/** One browser tab: a session of the core, spoken to in WireMessages. */
+function bridgeSocket(ws: WebSocket, core: PaperdropCore): void {
+  const send = (message: WireMessage) => {
+    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
+  };
+  const session = core.connect((channel, payload) => send({ kind: 'event', channel, payload }));
+  ws.on('close', () => core.disconnect(session));
+  ws.on('message', async (data) => {
+    let message: Partial<WireMessage>;
+    try {
+      message = JSON.parse(String(data)) as Partial<WireMessage>;
+    } catch {
+      return ws.close(1003, 'not JSON');
+    }
+    if (message.kind !== 'invoke' || typeof message.id !== 'number' || !Array.isArray(message.args)) {
+      return ws.close(1003, 'not an invoke message');
+    }
+    const { id } = message;
+    try {
+      const value = await dispatchInvoke(session.handlers, message.channel, message.args);
+      send({ kind: 'result', id, ok: true, value: value ?? null });
+    } catch (error) {
+      send({ kind: 'result', id, ok: false, error: error instanceof Error ? error.message : String(error) });
+    }
+  });
+}

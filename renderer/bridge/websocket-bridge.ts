@@ -1,0 +1,78 @@
+import type { Bridge, EventChannel, EventMap, InvokeChannel, WireMessage } from '../../shared/ipc';
+
+const RECONNECT_DELAYS_MS = [250, 500, 1000, 2000, 5000];
+
+type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => void };
+
+/**
+ * Web mode's bridge: the same contract as Electron's preload, over a WebSocket to the
+ * loopback server. The session cookie set by the token link authenticates it. It reconnects
+ * when the server comes back and says so through onConnectionChange.
+ */
+export function createWebSocketBridge(url: string): Bridge {
+  const listeners = new Map<EventChannel, Set<(payload: never) => void>>();
+  const connectionListeners = new Set<(connected: boolean) => void>();
+  const pending = new Map<number, Pending>();
+  let nextId = 1;
+  let attempt = 0;
+  let socket: WebSocket;
+  let opened: Promise<void>;
+
+  const connect = () => {
+    socket = new WebSocket(url);
+    opened = new Promise((resolve, reject) => {
+      socket.addEventListener('open', () => resolve(), { once: true });
+      socket.addEventListener('close', () => reject(new Error('Paperdrop server is not reachable')), { once: true });
+    });
+    opened.catch(() => undefined);
+    socket.addEventListener('open', () => {
+      const reconnected = attempt > 0;
+      attempt = 0;
+      if (reconnected) for (const listener of connectionListeners) listener(true);
+    });
+    socket.addEventListener('message', (event) => receive(JSON.parse(String(event.data)) as WireMessage));
+    socket.addEventListener('close', () => {
+      for (const [id, call] of pending) {
+        call.reject(new Error('Paperdrop server disconnected'));
+        pending.delete(id);
+      }
+      if (attempt === 0) for (const listener of connectionListeners) listener(false);
+      const delay = RECONNECT_DELAYS_MS[Math.min(attempt, RECONNECT_DELAYS_MS.length - 1)]!;
+      attempt += 1;
+      setTimeout(connect, delay);
+    });
+  };
+
+  const receive = (message: WireMessage) => {
+    if (message.kind === 'event') {
+      for (const listener of listeners.get(message.channel) ?? []) listener(message.payload as never);
+    } else if (message.kind === 'result') {
+      const call = pending.get(message.id);
+      pending.delete(message.id);
+      if (message.ok) call?.resolve(message.value);
+      else call?.reject(new Error(message.error));
+    }
+  };
+
+  connect();
+
+  return {
+    async invoke(channel: InvokeChannel, ...args: unknown[]) {
+      await opened;
+      const id = nextId++;
+      const result = new Promise((resolve, reject) => pending.set(id, { resolve, reject }));
+      socket.send(JSON.stringify({ kind: 'invoke', id, channel, args } satisfies WireMessage));
+      return result;
+    },
+    on<K extends EventChannel>(channel: K, listener: (payload: EventMap[K]) => void) {
+      const set = listeners.get(channel) ?? new Set();
+      listeners.set(channel, set);
+      set.add(listener as (payload: never) => void);
+      return () => set.delete(listener as (payload: never) => void);
+    },
+    onConnectionChange(listener) {
+      connectionListeners.add(listener);
+      return () => connectionListeners.delete(listener);
+    },
+  } as Bridge;
+}

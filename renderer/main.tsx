@@ -1,0 +1,30 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { connectBridge } from './bridge/connect-bridge';
+import { PaperdropDatabase } from './db/database';
+import { SearchClient } from './search/search-client';
+import { AppStatusStore } from './sync/app-status';
+import { startIngestSync } from './sync/ingest-sync';
+import { App } from './ui/App';
+import { AppContext, type AppServices } from './ui/app-context';
+import './ui/styles.css';
+
+const services: AppServices = {
+  bridge: connectBridge(),
+  db: new PaperdropDatabase(),
+  search: new SearchClient(),
+  status: new AppStatusStore(),
+};
+
+startIngestSync(services.bridge, services.db, services.status, (paperIds) => {
+  services.search.refresh(paperIds);
+  services.status.update({ storedBatches: services.status.get().storedBatches + 1 });
+});
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <AppContext.Provider value={services}>
+      <App />
+    </AppContext.Provider>
+  </StrictMode>,
+);

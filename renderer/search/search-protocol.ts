@@ -1,0 +1,6 @@
+/** Messages between the page and the search worker. */
+export type SearchRequest =
+  | { type: 'refresh'; ids: string[] }
+  | { type: 'search'; seq: number; query: string };
+
+export type SearchReply = { type: 'results'; seq: number; ids: string[] };

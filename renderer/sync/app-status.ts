@@ -1,0 +1,28 @@
+import type { FolderInfo } from '../../shared/ipc';
+
+export interface AppStatus {
+  folder: FolderInfo | null;
+  /** Files main has found that this renderer has not stored yet. */
+  pending: number;
+  connected: boolean;
+  /** Bumped after each stored batch, so an open search runs again over the new papers. */
+  storedBatches: number;
+}
+
+/** The little state that comes from main rather than the database, for useSyncExternalStore. */
+export class AppStatusStore {
+  private status: AppStatus = { folder: null, pending: 0, connected: true, storedBatches: 0 };
+  private readonly listeners = new Set<() => void>();
+
+  get = (): AppStatus => this.status;
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  update(change: Partial<AppStatus>): void {
+    this.status = { ...this.status, ...change };
+    for (const listener of this.listeners) listener();
+  }
+}

@@ -1,0 +1,44 @@
+import type { Bridge } from '../../shared/ipc';
+import type { IngestBatch } from '../../shared/paper';
+import type { PaperdropDatabase } from '../db/database';
+import { storeBatch } from '../db/store-batch';
+import type { AppStatusStore } from './app-status';
+
+/**
+ * Keeps the database in step with the watched folder: tells main which files are stored,
+ * stores each batch it sends (one at a time, one transaction each) and confirms it.
+ * A batch that was not confirmed is sent again on the next hello, so a crash loses nothing.
+ */
+export function startIngestSync(
+  bridge: Bridge,
+  db: PaperdropDatabase,
+  status: AppStatusStore,
+  onStored: (paperIds: string[]) => void,
+): () => void {
+  let queue = Promise.resolve();
+
+  const store = async (batch: IngestBatch) => {
+    const ids = await storeBatch(db, batch);
+    await bridge.invoke('stored', { hash: batch.hash });
+    if (ids.length > 0) onStored(ids);
+  };
+
+  const hello = async () => {
+    const knownHashes = (await db.sources.toCollection().primaryKeys()) as string[];
+    status.update({ folder: await bridge.invoke('hello', { knownHashes }) });
+  };
+
+  const unsubscribers = [
+    bridge.on('batch', (batch) => {
+      queue = queue.then(() => store(batch)).catch((error: unknown) => console.error('Paperdrop: storing a batch failed', error));
+    }),
+    bridge.on('folder', (folder) => status.update({ folder })),
+    bridge.on('status', ({ pending }) => status.update({ pending })),
+    bridge.onConnectionChange((connected) => {
+      status.update({ connected });
+      if (connected) void hello();
+    }),
+  ];
+  void hello().catch(() => status.update({ connected: false }));
+  return () => unsubscribers.forEach((unsubscribe) => unsubscribe());
+}

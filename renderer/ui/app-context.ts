@@ -1,0 +1,25 @@
+import { createContext, useContext, useSyncExternalStore } from 'react';
+import type { Bridge } from '../../shared/ipc';
+import type { PaperdropDatabase } from '../db/database';
+import type { SearchClient } from '../search/search-client';
+import type { AppStatus, AppStatusStore } from '../sync/app-status';
+
+export interface AppServices {
+  bridge: Bridge;
+  db: PaperdropDatabase;
+  search: SearchClient;
+  status: AppStatusStore;
+}
+
+export const AppContext = createContext<AppServices | null>(null);
+
+export function useServices(): AppServices {
+  const services = useContext(AppContext);
+  if (!services) throw new Error('useServices outside AppContext');
+  return services;
+}
+
+export function useAppStatus(): AppStatus {
+  const { status } = useServices();
+  return useSyncExternalStore(status.subscribe, status.get);
+}

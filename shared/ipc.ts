@@ -1,0 +1,81 @@
+/**
+ * The one contract between main and the renderer: every channel and its payload.
+ * Both bridge implementations (Electron preload, WebSocket) and both servers
+ * (Electron IPC adapter, web server) are typed from this file alone.
+ */
+import type { IngestBatch } from './paper';
+
+export interface FolderInfo {
+  /** Absolute path of the watched folder. */
+  folder: string;
+  /** False in web mode, where the folder is set with --folder. */
+  canChooseFolder: boolean;
+}
+
+export interface IngestStatus {
+  /** Files found but not yet delivered to this renderer. */
+  pending: number;
+}
+
+/** Calls from the renderer to main. Each returns a promise of its result. */
+export interface InvokeApi {
+  /** The renderer says which file hashes it holds already; main sends it every other file. */
+  hello(request: { knownHashes: string[] }): FolderInfo;
+  /** The renderer has committed a batch: main will not send that hash again. */
+  stored(request: { hash: string }): void;
+  /** Opens a folder picker (Electron only); null when cancelled. */
+  chooseFolder(): FolderInfo | null;
+  /** Copies the sample feeds shipped with Paperdrop into the watched folder. */
+  addSamples(): { copied: string[] };
+}
+
+/** Messages from main to the renderer. */
+export interface EventMap {
+  batch: IngestBatch;
+  folder: FolderInfo;
+  status: IngestStatus;
+}
+
+export type InvokeChannel = keyof InvokeApi;
+export type EventChannel = keyof EventMap;
+export type InvokeArgs<K extends InvokeChannel> = Parameters<InvokeApi[K]>;
+export type InvokeResult<K extends InvokeChannel> = ReturnType<InvokeApi[K]>;
+
+/** A `Record` over the keys, so adding a channel to the interface without listing it fails to compile. */
+const invokeChannels: Record<InvokeChannel, true> = { hello: true, stored: true, chooseFolder: true, addSamples: true };
+const eventChannels: Record<EventChannel, true> = { batch: true, folder: true, status: true };
+
+export const INVOKE_CHANNELS = Object.keys(invokeChannels) as InvokeChannel[];
+export const EVENT_CHANNELS = Object.keys(eventChannels) as EventChannel[];
+
+export function isInvokeChannel(value: unknown): value is InvokeChannel {
+  return typeof value === 'string' && Object.hasOwn(invokeChannels, value);
+}
+
+export function isEventChannel(value: unknown): value is EventChannel {
+  return typeof value === 'string' && Object.hasOwn(eventChannels, value);
+}
+
+/** Prefix of the Electron IPC channel names, so they cannot clash with Electron's own. */
+export const IPC_PREFIX = 'paperdrop:';
+
+/** The renderer's only way to reach main. */
+export interface Bridge {
+  invoke<K extends InvokeChannel>(channel: K, ...args: InvokeArgs<K>): Promise<InvokeResult<K>>;
+  /** Subscribes to an event; returns the unsubscribe function. */
+  on<K extends EventChannel>(channel: K, listener: (payload: EventMap[K]) => void): () => void;
+  /** Web mode reconnects when its server comes back; Electron's bridge is always connected and never calls this. */
+  onConnectionChange(listener: (connected: boolean) => void): () => void;
+}
+
+/** Main's side of the contract: one handler per invoke channel. */
+export type InvokeHandlers = {
+  [K in InvokeChannel]: (...args: InvokeArgs<K>) => InvokeResult<K> | Promise<InvokeResult<K>>;
+};
+
+/** Web mode's wire format over the WebSocket. */
+export type WireMessage =
+  | { kind: 'invoke'; id: number; channel: InvokeChannel; args: unknown[] }
+  | { kind: 'result'; id: number; ok: true; value: unknown }
+  | { kind: 'result'; id: number; ok: false; error: string }
+  | { kind: 'event'; channel: EventChannel; payload: unknown };
