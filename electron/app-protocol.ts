@@ -1,5 +1,5 @@
 import type { Privileges } from 'electron';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 
 export const APP_SCHEME = 'app';
 const APP_HOST = 'paperdrop';
@@ -16,36 +16,47 @@ export const APP_SCHEME_PRIVILEGES: Privileges = {
   supportFetchAPI: true,
 };
 
-function parseAppUrl(url: string): URL | null {
-  const parsed = URL.parse(url);
-  if (!parsed || parsed.protocol !== `${APP_SCHEME}:` || parsed.host !== APP_HOST) return null;
-  return parsed.username === '' && parsed.password === '' ? parsed : null;
-}
-
 /** True only for URLs on the renderer's own origin, app://paperdrop. */
 export function isAppUrl(url: string): boolean {
-  return parseAppUrl(url) !== null;
+  const parsed = URL.parse(url);
+  return (
+    parsed !== null &&
+    parsed.protocol === `${APP_SCHEME}:` &&
+    parsed.host === APP_HOST &&
+    parsed.username === '' &&
+    parsed.password === ''
+  );
 }
 
-/** The URL's path, decoded; null when it is malformed or hides a backslash or NUL. */
-function decodedPath(url: URL): string | null {
-  let path: string;
+/**
+ * The path as the request wrote it, decoded. Parsing it as a URL would quietly resolve dot segments,
+ * which are refused here instead.
+ */
+function requestedPath(requestUrl: string): string | null {
+  if (!requestUrl.startsWith(APP_ORIGIN)) return null;
+  const [path = ''] = requestUrl.slice(APP_ORIGIN.length).split(/[?#]/, 1);
+  if (path !== '' && !path.startsWith('/')) return null;
   try {
-    path = decodeURIComponent(url.pathname);
+    return decodeURIComponent(path);
   } catch {
     return null;
   }
-  return path.includes('\\') || path.includes('\0') ? null : path;
 }
 
-/** The file inside rendererDir that an app:// request asks for; null for anything else. */
+/** Built asset names are never empty or all dots, nor hold characters some file system treats specially. */
+function isSafeSegment(segment: string): boolean {
+  return !/^\.*$/.test(segment) && !/[\\:\0]/.test(segment);
+}
+
+/** The file inside rendererDir that an app:// request asks for; null for anything else, directories included. */
 export function resolveAppFile(rendererDir: string, requestUrl: string): string | null {
-  const url = parseAppUrl(requestUrl);
-  const path = url ? decodedPath(url) : null;
+  const path = requestedPath(requestUrl);
   if (path === null) return null;
+  const segments = path === '' || path === '/' ? ['index.html'] : path.slice(1).split('/');
+  if (!segments.every(isSafeSegment)) return null;
   const root = resolve(rendererDir);
-  const file = resolve(root, `.${path === '' || path === '/' ? '/index.html' : path}`);
+  const file = join(root, ...segments);
+  // The segments were checked already; this also catches whatever a platform's path rules add.
   const inside = relative(root, file);
-  const escapes = inside === '' || inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside);
-  return escapes ? null : file;
+  return inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside) ? null : file;
 }

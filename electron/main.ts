@@ -60,15 +60,15 @@ function openWindow(core: PaperdropCore): BrowserWindow {
   const window = new BrowserWindow(createWindowOptions(preloadPath));
   // Kept: once the window is closed its webContents can no longer be read from it.
   const contents = window.webContents;
-  sessionsByContents.set(contents, core.connect((channel, payload) => sendEvent(contents, channel, payload)));
+  const clientSession = core.connect((channel, payload) => sendEvent(contents, channel, payload));
+  sessionsByContents.set(contents, clientSession);
   window.once('ready-to-show', () => window.show());
   window.on('closed', () => {
-    const clientSession = sessionsByContents.get(contents);
-    if (clientSession) core.disconnect(clientSession);
+    core.disconnect(clientSession);
     sessionsByContents.delete(contents);
-    if (mainWindow === window) mainWindow = null;
+    mainWindow = null;
   });
-  window.loadURL(APP_ENTRY_URL).catch((error: unknown) => console.error('Paperdrop: could not load the window:', error));
+  window.loadURL(APP_ENTRY_URL).catch((error: unknown) => console.error('Paperdrop: could not load the page:', error));
   return window;
 }
 

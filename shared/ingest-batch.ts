@@ -20,7 +20,8 @@ export function buildIngestBatch(dropped: DroppedFile): IngestBatch {
     const feed = parseFeed(dropped);
     const listing = { file: dropped.file, hash: dropped.hash, format: feed.format, seenAt };
     const papers = mergeById(feed.papers.map((paper) => ({ ...paper, listings: [listing] })));
-    return { ...base, format: feed.format, papers, errors: [] };
+    const errors = feed.problems.map((message) => ({ file: dropped.file, message }));
+    return { ...base, format: feed.format, papers, errors };
   } catch (error) {
     if (!(error instanceof FeedParseError)) throw error;
     return { ...base, format: null, papers: [], errors: [{ file: dropped.file, message: error.message }] };

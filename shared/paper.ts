@@ -27,6 +27,12 @@ export interface Paper {
 /** What a parser yields for one paper, before the ingest adds where it came from. */
 export type ParsedPaper = Omit<Paper, 'listings'>;
 
+/** What a parser read from a file: its papers, and what it had to skip, said for the user. */
+export interface ParsedFeedContent {
+  papers: ParsedPaper[];
+  problems: string[];
+}
+
 export interface FileError {
   file: string;
   message: string;

@@ -20,6 +20,8 @@ export interface WebServerOptions {
 }
 
 export interface WebServer {
+  /** The address it listens on: always loopback. */
+  host: string;
   port: number;
   access: WebAccess;
   close(): Promise<void>;
@@ -52,6 +54,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   });
 
   return {
+    host: address.address,
     port: address.port,
     access,
     close: async () => {

@@ -11,12 +11,16 @@ const SEARCH_OPTIONS: SearchOptions = {
   fuzzy: (term) => (term.length > 5 ? 0.2 : false),
 };
 
+/** Words are runs of letters and digits: "<SEG>" is the word "seg", "Text-to-Image" three words. */
+const tokenize = (text: string): string[] => text.split(/[^\p{L}\p{N}]+/u).filter((word) => word.length > 0);
+
 /** Full-text index over titles and abstracts; it stores no fields, only ids. */
 export class PaperIndex {
   private readonly index = new MiniSearch<IndexedPaper>({
     fields: ['title', 'abstract'],
     storeFields: [],
-    searchOptions: SEARCH_OPTIONS,
+    tokenize,
+    searchOptions: { ...SEARCH_OPTIONS, tokenize },
   });
 
   upsert(papers: IndexedPaper[]): void {

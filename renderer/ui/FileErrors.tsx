@@ -9,7 +9,7 @@ export function FileErrors() {
   return (
     <details className="file-errors">
       <summary>
-        {failed.length} file{failed.length === 1 ? '' : 's'} could not be read
+        {failed.length} file{failed.length === 1 ? '' : 's'} could not be read in full
       </summary>
       <ul>
         {failed.flatMap((source) =>

@@ -1,4 +1,4 @@
-import type { ParsedPaper } from '../paper';
+import type { ParsedFeedContent, ParsedPaper } from '../paper';
 import { collapseWhitespace, titleKey } from '../normalize/title';
 import { FeedParseError } from './errors';
 
@@ -21,7 +21,7 @@ export function looksLikePapersPageText(text: string): boolean {
  * The Hugging Face daily papers page saved as text: header lines, a `Mon DD` date line,
  * then title and abstract paragraphs in turn. Text is taken verbatim: `<SEG>` is a word here.
  */
-export function parsePapersPageText(text: string, context: PageDumpContext): ParsedPaper[] {
+export function parsePapersPageText(text: string, context: PageDumpContext): ParsedFeedContent {
   const blocks = paragraphs(text);
   const firstDate = blocks.findIndex((p, i) => i < HEADER_PARAGRAPHS && DATE_LINE.test(p));
   if (firstDate < 0) throw new FeedParseError('no "Mon DD" date line in the page header');
@@ -42,11 +42,9 @@ export function parsePapersPageText(text: string, context: PageDumpContext): Par
     papers.push(toPaper(pending, block, published));
     pending = null;
   }
-  if (pending !== null) {
-    throw new FeedParseError(`the last title has no abstract: "${collapseWhitespace(pending).slice(0, 80)}"`);
-  }
   if (papers.length === 0) throw new FeedParseError('no title and abstract pairs after the date line');
-  return papers;
+  const problems = pending === null ? [] : [`the last title has no abstract and was skipped: "${collapseWhitespace(pending).slice(0, 80)}"`];
+  return { papers, problems };
 }
 
 function toPaper(rawTitle: string, rawAbstract: string, published: string | null): ParsedPaper {

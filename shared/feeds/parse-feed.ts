@@ -1,4 +1,4 @@
-import type { FeedFormat, ParsedPaper } from '../paper';
+import type { FeedFormat, ParsedFeedContent } from '../paper';
 import { FeedParseError } from './errors';
 import { looksLikePapersPageText, parsePapersPageText } from './hf-papers-text';
 
@@ -7,9 +7,8 @@ export interface FeedFile {
   modifiedAt: Date;
 }
 
-export interface ParsedFeed {
+export interface ParsedFeed extends ParsedFeedContent {
   format: FeedFormat;
-  papers: ParsedPaper[];
 }
 
 /** Detects the format from the content, never the file name, and parses it. Throws FeedParseError. */
@@ -17,7 +16,7 @@ export function parseFeed(file: FeedFile): ParsedFeed {
   if (file.text.includes('\u0000')) throw new FeedParseError('not a recognised feed: the file is binary');
   if (file.text.trim() === '') throw new FeedParseError('not a recognised feed: the file is empty');
   if (looksLikePapersPageText(file.text)) {
-    return { format: 'hf-papers-text', papers: parsePapersPageText(file.text, file) };
+    return { format: 'hf-papers-text', ...parsePapersPageText(file.text, file) };
   }
   throw new FeedParseError('not a recognised feed');
 }

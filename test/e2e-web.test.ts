@@ -1,0 +1,114 @@
+import { copyFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from './chromium';
+import { SEED_FILES, SEEDS_DIR } from './shared-paths';
+import { makeTempDir } from './temp-dir';
+import { startWebMode, type WebModeProcess } from './web-mode-process';
+
+const SCREENSHOT = fileURLToPath(new URL('../assets/screenshot.png', import.meta.url));
+const WAIT = { timeout: 15_000 };
+
+describe('web mode in real Chromium', () => {
+  let web: WebModeProcess;
+  let browser: BrowserContext;
+  let page: Page;
+  let folder: string;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    folder = await makeTempDir('e2e-inbox');
+    web = await startWebMode(folder, await makeTempDir('e2e-config'));
+    browser = await launchChromium(await makeTempDir('e2e-profile'));
+    page = await browser.newPage();
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error') pageErrors.push(message.text());
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await web?.stop();
+  });
+
+  const papers = () => page.getByRole('list', { name: 'Papers' }).getByRole('listitem');
+  const count = (filter: 'all' | 'unread' | 'starred') => page.getByTestId(`count-${filter}`).textContent();
+  const row = (title: string) => papers().filter({ hasText: title }).getByRole('button');
+  const reader = () => page.getByRole('article');
+
+  it('opens on the empty state, which names the watched folder', async () => {
+    await page.goto(web.url);
+    expect(new URL(page.url()).searchParams.has('token')).toBe(false);
+    await page.getByRole('heading', { name: 'No papers yet' }).waitFor(WAIT);
+    await expect(page.getByRole('button', { name: 'Add sample feeds' }).isVisible()).resolves.toBe(true);
+    await expect(page.locator('.empty-state code').textContent()).resolves.toBe(folder);
+  });
+
+  it('shows the papers of a seed file dropped into the folder', async () => {
+    await copyFile(SEEDS_DIR + SEED_FILES[0], `${folder}/${SEED_FILES[0]}`);
+    await expect.poll(() => count('all'), WAIT).toBe('60');
+    await expect.poll(() => count('unread')).toBe('60');
+    await papers().first().waitFor(WAIT);
+  });
+
+  it('shows a title with a literal <SEG> as text, not markup', async () => {
+    await page.getByRole('searchbox', { name: 'Search papers' }).fill('SEG');
+    await row('Reasoning to Attend: Try to Understand How <SEG> Token Works').waitFor(WAIT);
+    await expect(page.locator('seg').count()).resolves.toBe(0);
+  });
+
+  it('narrows the list when searching "tokenizer"', async () => {
+    await page.getByRole('searchbox', { name: 'Search papers' }).fill('tokenizer');
+    await expect.poll(async () => papers().count(), WAIT).toBeLessThan(30);
+    const titles = await page.locator('.paper-row-title').allTextContents();
+    expect(titles.length).toBeGreaterThan(3);
+    expect(titles).toContain('Zero-Shot Tokenizer Transfer');
+    expect(titles).not.toContain('Linking Representations with Multimodal Contrastive Learning');
+  });
+
+  it('opens a paper, which marks it read, and stars it', async () => {
+    await row('Zero-Shot Tokenizer Transfer').click();
+    await reader().getByRole('heading', { name: 'Zero-Shot Tokenizer Transfer' }).waitFor(WAIT);
+    const readToggle = reader().getByRole('button', { name: 'Mark as unread' });
+    await readToggle.waitFor(WAIT);
+    await expect(readToggle.getAttribute('aria-pressed')).resolves.toBe('true');
+    await expect.poll(() => count('unread')).toBe('59');
+
+    await reader().getByRole('button', { name: 'Star', exact: true }).click();
+    const unstar = reader().getByRole('button', { name: 'Unstar' });
+    await unstar.waitFor(WAIT);
+    await expect(unstar.getAttribute('aria-pressed')).resolves.toBe('true');
+    await expect.poll(() => count('starred')).toBe('1');
+    await page.screenshot({ path: SCREENSHOT });
+  });
+
+  it('keeps the star and the read state across a reload', async () => {
+    await page.reload();
+    await expect.poll(() => count('all'), WAIT).toBe('60');
+    await expect.poll(() => count('starred')).toBe('1');
+    await expect.poll(() => count('unread')).toBe('59');
+    await page.getByRole('button', { name: 'Starred', exact: true }).click();
+    await expect.poll(() => papers().count()).toBe(1);
+    await row('Zero-Shot Tokenizer Transfer').click();
+    await reader().getByRole('button', { name: 'Unstar' }).waitFor(WAIT);
+    await expect(reader().getByRole('button', { name: 'Mark as unread' }).getAttribute('aria-pressed')).resolves.toBe('true');
+  });
+
+  it('merges the second seed file into 89 papers without touching the marks', async () => {
+    await copyFile(SEEDS_DIR + SEED_FILES[1], `${folder}/${SEED_FILES[1]}`);
+    await expect.poll(() => count('all'), WAIT).toBe('89');
+    await expect.poll(() => count('starred')).toBe('1');
+    await expect.poll(() => count('unread')).toBe('88');
+    await page.getByRole('button', { name: 'All', exact: true }).click();
+    await page.getByRole('searchbox', { name: 'Search papers' }).fill('Next-X Prediction');
+    await row('Beyond Next-Token: Next-X Prediction').click();
+    await reader().getByText(SEED_FILES[1]).waitFor(WAIT);
+    await expect(reader().getByText(SEED_FILES[0]).count()).resolves.toBe(1);
+  });
+
+  it('ran without a script error or a policy violation', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});

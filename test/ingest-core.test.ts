@@ -1,0 +1,182 @@
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, writeFile, appendFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { afterEach, describe, expect, it } from 'vitest';
+import { PaperdropCore, type CoreOptions } from '../electron/core/paperdrop-core';
+import type { ClientSession } from '../electron/core/client-session';
+import type { EventMap } from '../shared/ipc';
+import type { IngestBatch } from '../shared/paper';
+import { SEED_FILES, SEEDS_DIR } from './shared-paths';
+import { makeTempDir } from './temp-dir';
+
+const cores: PaperdropCore[] = [];
+afterEach(async () => {
+  await Promise.all(cores.splice(0).map((core) => core.close()));
+});
+
+async function startCore(options: Partial<CoreOptions> & { folder: string }): Promise<PaperdropCore> {
+  const core = await PaperdropCore.start({
+    configDir: await makeTempDir('config'),
+    samplesDir: SEEDS_DIR,
+    watcher: { stableMs: 400, pollMs: 50 },
+    log: () => undefined,
+    ...options,
+  });
+  cores.push(core);
+  return core;
+}
+
+/** A renderer stand-in that records what main sends it. */
+function connectRecorder(core: PaperdropCore) {
+  const batches: IngestBatch[] = [];
+  const folders: EventMap['folder'][] = [];
+  const session: ClientSession = core.connect((channel, payload) => {
+    if (channel === 'batch') batches.push(payload as IngestBatch);
+    if (channel === 'folder') folders.push(payload as EventMap['folder']);
+  });
+  return { session, batches, folders };
+}
+
+async function until(condition: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(25);
+  }
+}
+
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+
+describe('the watched folder', () => {
+  it('ingests a file written slowly in chunks once, and complete', async () => {
+    const folder = await makeTempDir('inbox');
+    const core = await startCore({ folder });
+    const renderer = connectRecorder(core);
+    await renderer.session.handlers.hello({ knownHashes: [] });
+
+    const content = await readFile(SEEDS_DIR + SEED_FILES[0]);
+    const target = join(folder, 'slow-download.txt');
+    const chunk = Math.ceil(content.length / 6);
+    for (let offset = 0; offset < content.length; offset += chunk) {
+      await appendFile(target, content.subarray(offset, offset + chunk));
+      await sleep(150);
+    }
+    await until(() => renderer.batches.length > 0, 'the batch');
+    await sleep(1200);
+    await core.idle();
+
+    expect(renderer.batches).toHaveLength(1);
+    expect(renderer.batches[0]).toMatchObject({ file: 'slow-download.txt', hash: sha256(content), format: 'hf-papers-text', errors: [] });
+    expect(renderer.batches[0]!.papers).toHaveLength(60);
+  });
+
+  it('scans what is already there at start, subfolders included, and skips hidden and temporary files', async () => {
+    const folder = await makeTempDir('inbox');
+    const seed = await readFile(SEEDS_DIR + SEED_FILES[1]);
+    await mkdir(join(folder, 'march'));
+    await writeFile(join(folder, 'march', 'day.txt'), seed);
+    for (const name of ['.hidden.txt', 'download.txt.crdownload', 'partial.part', '~$lock.txt', 'notes.txt~']) {
+      await writeFile(join(folder, name), seed);
+    }
+    const core = await startCore({ folder });
+    await core.idle();
+    expect(core.files().map((file) => file.name)).toEqual(['march/day.txt']);
+
+    const renderer = connectRecorder(core);
+    const info = await renderer.session.handlers.hello({ knownHashes: [] });
+    expect(info).toEqual({ folder, canChooseFolder: false });
+    await until(() => renderer.batches.length === 1, 'the scanned file');
+    expect(renderer.batches[0]!.papers).toHaveLength(46);
+  });
+
+  it('never sends a file whose content the renderer already holds, nor one it has stored', async () => {
+    const folder = await makeTempDir('inbox');
+    const seed = await readFile(SEEDS_DIR + SEED_FILES[0]);
+    await writeFile(join(folder, 'a.txt'), seed);
+    const core = await startCore({ folder });
+    await core.idle();
+
+    const knowing = connectRecorder(core);
+    await knowing.session.handlers.hello({ knownHashes: [sha256(seed)] });
+    const fresh = connectRecorder(core);
+    await fresh.session.handlers.hello({ knownHashes: [] });
+    await until(() => fresh.batches.length === 1, 'the batch for the fresh renderer');
+    await fresh.session.handlers.stored({ hash: sha256(seed) });
+
+    await writeFile(join(folder, 'copy-of-a.txt'), seed);
+    await until(() => core.files().length === 2, 'the copy to be seen');
+    await sleep(300);
+    expect(knowing.batches).toEqual([]);
+    expect(fresh.batches).toHaveLength(1);
+  });
+
+  it('sends a batch again when the renderer did not confirm it before reconnecting', async () => {
+    const folder = await makeTempDir('inbox');
+    await writeFile(join(folder, 'a.txt'), await readFile(SEEDS_DIR + SEED_FILES[0]));
+    const core = await startCore({ folder });
+    const renderer = connectRecorder(core);
+    await renderer.session.handlers.hello({ knownHashes: [] });
+    await until(() => renderer.batches.length === 1, 'the first delivery');
+    await renderer.session.handlers.hello({ knownHashes: [] });
+    await until(() => renderer.batches.length === 2, 'the second delivery');
+    expect(renderer.batches[1]!.hash).toBe(renderer.batches[0]!.hash);
+  });
+
+  it('reports a bad file by name and still reads the good one beside it', async () => {
+    const folder = await makeTempDir('inbox');
+    await writeFile(join(folder, 'paper.pdf'), Buffer.from([0x25, 0x50, 0x44, 0x46, 0x00, 0x01, 0xff]));
+    await writeFile(join(folder, 'good.txt'), await readFile(SEEDS_DIR + SEED_FILES[1]));
+    const core = await startCore({ folder });
+    const renderer = connectRecorder(core);
+    await renderer.session.handlers.hello({ knownHashes: [] });
+    await until(() => renderer.batches.length === 2, 'both batches');
+    const byFile = Object.fromEntries(renderer.batches.map((batch) => [batch.file, batch]));
+    expect(byFile['paper.pdf']).toMatchObject({
+      format: null,
+      papers: [],
+      errors: [{ file: 'paper.pdf', message: 'not a recognised feed: the file is binary' }],
+    });
+    expect(byFile['good.txt']!.papers).toHaveLength(46);
+  });
+
+  it('copies the sample feeds into the folder, and they are ingested', async () => {
+    const folder = await makeTempDir('inbox');
+    const core = await startCore({ folder });
+    const renderer = connectRecorder(core);
+    await renderer.session.handlers.hello({ knownHashes: [] });
+    expect(await renderer.session.handlers.addSamples()).toEqual({ copied: [...SEED_FILES] });
+    await until(() => renderer.batches.length === 2, 'the sample batches');
+    expect(renderer.batches.map((batch) => batch.papers.length).sort()).toEqual([46, 60]);
+  });
+});
+
+describe('the folder setting', () => {
+  it('defaults to ~/Paperdrop/Inbox, created on first run', async () => {
+    const home = await makeTempDir('home');
+    const previousHome = process.env.HOME;
+    process.env.HOME = home;
+    try {
+      const core = await startCore({ folder: undefined as unknown as string });
+      expect(core.folderInfo().folder).toBe(join(home, 'Paperdrop', 'Inbox'));
+      await expect(readFile(join(home, 'Paperdrop', 'Inbox'))).rejects.toMatchObject({ code: 'EISDIR' });
+    } finally {
+      process.env.HOME = previousHome;
+    }
+  });
+
+  it('remembers a folder given once, and a picked folder replaces it and is announced', async () => {
+    const configDir = await makeTempDir('config');
+    const first = await makeTempDir('first');
+    const picked = await makeTempDir('picked');
+    await (await startCore({ configDir, folder: first })).close();
+
+    const core = await startCore({ configDir, folder: undefined as unknown as string, pickFolder: async () => picked });
+    expect(core.folderInfo()).toEqual({ folder: first, canChooseFolder: true });
+    const renderer = connectRecorder(core);
+    await renderer.session.handlers.hello({ knownHashes: [] });
+    expect(await renderer.session.handlers.chooseFolder()).toEqual({ folder: picked, canChooseFolder: true });
+    expect(renderer.folders).toEqual([{ folder: picked, canChooseFolder: true }]);
+    expect(JSON.parse(await readFile(join(configDir, 'settings.json'), 'utf8'))).toEqual({ folder: picked });
+  });
+});

@@ -1,0 +1,101 @@
+import 'fake-indexeddb/auto';
+import { readFileSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { buildIngestBatch } from '../shared/ingest-batch';
+import type { IngestBatch } from '../shared/paper';
+import { PaperdropDatabase } from '../renderer/db/database';
+import { setMark } from '../renderer/db/paper-state';
+import { storeBatch } from '../renderer/db/store-batch';
+import { SEED_FILES, SEEDS_DIR } from './shared-paths';
+
+const opened: PaperdropDatabase[] = [];
+afterEach(async () => {
+  for (const db of opened.splice(0).reverse()) await db.delete();
+});
+
+let databaseCount = 0;
+function openDatabase(name = `test-${++databaseCount}`): PaperdropDatabase {
+  const db = new PaperdropDatabase(name);
+  opened.push(db);
+  return db;
+}
+
+function seedBatch(index: 0 | 1, seenAt = '2025-06-01T12:00:00.000Z'): IngestBatch {
+  const file = SEED_FILES[index];
+  return buildIngestBatch({
+    file,
+    hash: `hash-${index}`,
+    text: readFileSync(SEEDS_DIR + file, 'utf8'),
+    modifiedAt: new Date('2025-06-01T12:00:00Z'),
+    seenAt: new Date(seenAt),
+  });
+}
+
+const TOME = 'title:token merging for training free semantic binding in text to image synthesis';
+const NEXT_X = 'title:beyond next token next x prediction for autoregressive visual generation';
+
+describe('storing a batch', () => {
+  it('stores the papers and records the source', async () => {
+    const db = openDatabase();
+    const ids = await storeBatch(db, seedBatch(0));
+    expect(ids).toHaveLength(60);
+    expect(await db.papers.count()).toBe(60);
+    expect(await db.sources.get('hash-0')).toMatchObject({ file: SEED_FILES[0], format: 'hf-papers-text', paperCount: 60, errors: [] });
+    expect(await db.papers.get(TOME)).toMatchObject({ sortKey: '2025-03-11', published: '2025-03-11' });
+  });
+
+  it('is idempotent and never touches read or star, also across a reopen of the database', async () => {
+    const db = openDatabase('reopened');
+    await storeBatch(db, seedBatch(0));
+    await setMark(db, TOME, 'read', true);
+    await setMark(db, TOME, 'starred', true);
+    await setMark(db, NEXT_X, 'starred', true);
+
+    await storeBatch(db, seedBatch(0, '2025-06-02T00:00:00.000Z'));
+    await storeBatch(db, seedBatch(1));
+    db.close();
+
+    const again = new PaperdropDatabase('reopened');
+    opened.push(again);
+    await storeBatch(again, seedBatch(1));
+    expect(await again.papers.count()).toBe(89);
+    expect(await again.states.get(TOME)).toMatchObject({ read: 1, starred: 1 });
+    expect(await again.states.get(NEXT_X)).toMatchObject({ read: 0, starred: 1 });
+    expect(await again.states.count()).toBe(2);
+    const nextX = await again.papers.get(NEXT_X);
+    expect(nextX!.listings.map((listing) => listing.file)).toEqual([SEED_FILES[0], SEED_FILES[1]]);
+  });
+
+  it('takes richer text from a newer listing and keeps the state', async () => {
+    const db = openDatabase();
+    await storeBatch(db, seedBatch(0));
+    await setMark(db, TOME, 'starred', true);
+    const longer = seedBatch(0);
+    longer.hash = 'hash-updated';
+    longer.papers = longer.papers
+      .filter((paper) => paper.id === TOME)
+      .map((paper) => ({ ...paper, abstract: `${paper.abstract} Revised with new results.`, listings: [{ ...paper.listings[0]!, hash: 'hash-updated' }] }));
+    await storeBatch(db, longer);
+    const stored = await db.papers.get(TOME);
+    expect(stored!.abstract).toMatch(/Revised with new results\.$/);
+    expect(stored!.listings).toHaveLength(2);
+    expect(await db.states.get(TOME)).toMatchObject({ starred: 1, read: 0 });
+  });
+
+  it('writes nothing when a batch fails halfway: no papers, no source, so it is sent again', async () => {
+    const db = openDatabase();
+    const broken = seedBatch(0);
+    // An id IndexedDB cannot take as a key makes bulkPut throw inside the transaction.
+    broken.papers[30] = { ...broken.papers[30]!, id: null as unknown as string };
+    await expect(storeBatch(db, broken)).rejects.toThrow();
+    expect(await db.papers.count()).toBe(0);
+    expect(await db.sources.count()).toBe(0);
+  });
+
+  it('records a file that could not be read, with its reason', async () => {
+    const db = openDatabase();
+    const batch = buildIngestBatch({ file: 'x.pdf', hash: 'bad', text: '%PDF\u0000', modifiedAt: new Date(), seenAt: new Date() });
+    expect(await storeBatch(db, batch)).toEqual([]);
+    expect(await db.sources.get('bad')).toMatchObject({ paperCount: 0, errors: [{ file: 'x.pdf', message: 'not a recognised feed: the file is binary' }] });
+  });
+});
