@@ -46,7 +46,6 @@ const invokeChannels: Record<InvokeChannel, true> = { hello: true, stored: true,
 const eventChannels: Record<EventChannel, true> = { batch: true, folder: true, status: true };
 
 export const INVOKE_CHANNELS = Object.keys(invokeChannels) as InvokeChannel[];
-export const EVENT_CHANNELS = Object.keys(eventChannels) as EventChannel[];
 
 export function isInvokeChannel(value: unknown): value is InvokeChannel {
   return typeof value === 'string' && Object.hasOwn(invokeChannels, value);

@@ -117,7 +117,7 @@ export class PaperdropCore implements SessionHost {
     await this.settings.save({ ...(await this.settings.load()), folder: absolute });
     this.watcher = await FolderWatcher.start(
       absolute,
-      (path) => void this.queue.push(() => this.noticeFile(absolute, path)),
+      (path) => this.queue.push(() => this.noticeFile(absolute, path)),
       (error) => this.onError(error),
       this.options.watcher,
     );
