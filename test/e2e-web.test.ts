@@ -66,6 +66,7 @@ describe('web mode in real Chromium', () => {
     expect(titles.length).toBeGreaterThan(3);
     expect(titles).toContain('Zero-Shot Tokenizer Transfer');
     expect(titles).not.toContain('Linking Representations with Multimodal Contrastive Learning');
+    await expect(page.locator('.search-summary').textContent()).resolves.toBe(`${titles.length} papers match “tokenizer”`);
   });
 
   it('opens a paper, which marks it read, and stars it', async () => {

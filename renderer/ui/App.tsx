@@ -46,7 +46,14 @@ export function App() {
         <EmptyState />
       ) : (
         <main className="panes">
-          <PaperList papers={library?.papers ?? []} selectedId={selectedId} onSelect={open} />
+          <div className="list-pane">
+            {searchIds && (
+              <p className="search-summary" role="status">
+                {library?.papers.length ?? 0} {library?.papers.length === 1 ? 'paper matches' : 'papers match'} “{query.trim()}”
+              </p>
+            )}
+            <PaperList papers={library?.papers ?? []} selectedId={selectedId} onSelect={open} />
+          </div>
           <Reader
             item={selected}
             onToggleStar={() => selected && void setMark(db, selected.paper.id, 'starred', !selected.starred)}
