@@ -50,7 +50,12 @@ async function start(): Promise<void> {
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
 
-  const core = await PaperdropCore.start({ configDir: app.getPath('userData'), samplesDir, pickFolder });
+  const core = await PaperdropCore.start({
+    configDir: app.getPath('userData'),
+    samplesDir,
+    pickFolder,
+    parseWorker: new URL('./parse-worker.js', import.meta.url),
+  });
   closeCoreOnQuit(core);
   registerIpc(ipcMain, { handlersFor: (sender) => sessionsByContents.get(sender)?.handlers, isTrustedFrame });
   mainWindow = openWindow(core);

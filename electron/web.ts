@@ -19,6 +19,7 @@ async function main(): Promise<void> {
   const core = await PaperdropCore.start({
     configDir: defaultConfigDir(),
     samplesDir: fileURLToPath(new URL('../../assets/samples', import.meta.url)),
+    parseWorker: new URL('./parse-worker.js', import.meta.url),
     ...(args.folder === undefined ? {} : { folder: args.folder }),
   });
   const token = randomBytes(24).toString('base64url');

@@ -1,29 +1,48 @@
 import { FeedParseError } from './feeds/errors';
 import { parseFeed } from './feeds/parse-feed';
-import type { IngestBatch } from './paper';
-import { mergeById } from './merge';
+import { mergeCatalog } from './merge';
+import type { HtmlTools } from './normalize/html-tools';
+import type { IngestBatch, Paper } from './paper';
 
 export interface DroppedFile {
-  /** Name relative to the watched folder. */
+  /** Name relative to the watched folder (or as given to the CLI). */
   file: string;
   hash: string;
-  text: string;
+  bytes: Uint8Array;
   modifiedAt: Date;
   seenAt: Date;
 }
 
-/** Parses one dropped file into the batch the renderer stores; a bad file yields errors, never a throw. */
-export function buildIngestBatch(dropped: DroppedFile): IngestBatch {
+/**
+ * Parses one dropped file into the batch the renderer stores: its papers, merged within the
+ * file, each with a listing of where it was seen. A bad file yields errors, never a throw.
+ */
+export function buildIngestBatch(dropped: DroppedFile, html: HtmlTools): IngestBatch {
   const seenAt = dropped.seenAt.toISOString();
   const base = { file: dropped.file, hash: dropped.hash, seenAt };
   try {
-    const feed = parseFeed(dropped);
-    const listing = { file: dropped.file, hash: dropped.hash, format: feed.format, seenAt };
-    const papers = mergeById(feed.papers.map((paper) => ({ ...paper, listings: [listing] })));
+    const feed = parseFeed(dropped.bytes, { modifiedAt: dropped.modifiedAt }, html);
+    const papers: Paper[] = feed.papers.map(({ announceType, ...paper }) => ({
+      ...paper,
+      listings: [{ file: dropped.file, hash: dropped.hash, format: feed.format, seenAt, announceType, version: paper.version }],
+    }));
     const errors = feed.problems.map((message) => ({ file: dropped.file, message }));
-    return { ...base, format: feed.format, papers, errors };
+    return { ...base, format: feed.format, papers: mergeCatalog(papers), errors };
   } catch (error) {
     if (!(error instanceof FeedParseError)) throw error;
     return { ...base, format: null, papers: [], errors: [{ file: dropped.file, message: error.message }] };
   }
+}
+
+/** The batch for a file too large to read: an error that says how large, and the limit. */
+export function oversizedBatch(file: string, hash: string, size: number, limit: number, seenAt: Date): IngestBatch {
+  const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1).replace(/\.0$/u, '')} MB`;
+  return {
+    file,
+    hash,
+    format: null,
+    seenAt: seenAt.toISOString(),
+    papers: [],
+    errors: [{ file, message: `the file is ${megabytes(size)}; feeds over ${megabytes(limit)} are not read` }],
+  };
 }

@@ -1,32 +1,186 @@
 import type { Listing, Paper } from './paper';
+import { normaliseTitle } from './normalize/title';
 
 /**
- * Folds a new sighting of a paper into what is stored. Pure, idempotent and
- * order-independent; read/star state is not part of a Paper, so it can never be touched.
+ * Folds two sightings of one paper into one. Pure, idempotent, commutative and associative,
+ * so the order files arrive in never changes the result. Read/star state is not part of a
+ * Paper, so no merge can touch it.
  */
-export function mergePaper(stored: Paper | undefined, incoming: Paper): Paper {
-  if (!stored) return { ...incoming, listings: uniqueListings(incoming.listings) };
+export function mergePaper(a: Paper, b: Paper): Paper {
+  const newer = (b.version ?? 0) > (a.version ?? 0) ? b : a;
+  const versionsDiffer = (a.version ?? 0) !== (b.version ?? 0);
+  const text = versionsDiffer && newer.abstract !== '' ? newer : richerAbstract(a, b);
   return {
-    id: stored.id,
-    title: richer(stored.title, incoming.title),
-    abstract: richer(stored.abstract, incoming.abstract),
-    authors: incoming.authors.length > stored.authors.length ? incoming.authors : stored.authors,
-    published: earliest(stored.published, incoming.published),
-    listings: uniqueListings([...stored.listings, ...incoming.listings]),
+    id: preferredId([a.id, b.id]),
+    arxivId: either(a.arxivId, b.arxivId),
+    version: a.version === null && b.version === null ? null : Math.max(a.version ?? 0, b.version ?? 0),
+    doi: preferredDoi(a.doi, b.doi),
+    url: either(a.url, b.url),
+    title: versionsDiffer && newer.title !== '' ? newer.title : richer(a.title, b.title),
+    abstract: text.abstract,
+    abstractHtml: text.abstractHtml,
+    abstractSource: text.abstractSource,
+    authors: richerList(a.authors, b.authors),
+    affiliations: mergeAffiliations(a.affiliations, b.affiliations),
+    published: earliest(a.published, b.published),
+    updated: latest(a.updated, b.updated),
+    categories: [...new Set([...a.categories, ...b.categories])].sort(),
+    primaryCategory: either(a.primaryCategory, b.primaryCategory),
+    comment: versionsDiffer && newer.comment ? newer.comment : either(a.comment, b.comment),
+    journalRef: either(a.journalRef, b.journalRef),
+    links: {
+      abs: either(a.links.abs, b.links.abs),
+      pdf: either(a.links.pdf, b.links.pdf),
+      doi: either(a.links.doi, b.links.doi),
+      hf: either(a.links.hf, b.links.hf),
+    },
+    listings: uniqueListings([...a.listings, ...b.listings]),
   };
 }
 
-/** Merges papers that share an id, keeping first-seen order. */
-export function mergeById(papers: Paper[]): Paper[] {
-  const byId = new Map<string, Paper>();
-  for (const paper of papers) byId.set(paper.id, mergePaper(byId.get(paper.id), paper));
-  return [...byId.values()];
+export interface MergePlan {
+  /** Papers to write, each under its final id. */
+  put: Paper[];
+  /** Stored papers folded into another: delete them, and carry their state over to `into`. */
+  absorbed: { from: string; into: string }[];
 }
 
-/** The longer text wins; on a tie the lexically smaller, so the order of merging never matters. */
+/**
+ * Merges incoming papers with the stored ones they match. Papers are one when they share an
+ * arXiv id, a DOI or a canonical URL; a paper known only by its title joins the keyed paper
+ * with the same normalised title. `stored` must hold every stored paper that shares any of
+ * `matchKeys` with an incoming one.
+ */
+export function planMerge(stored: readonly Paper[], incoming: readonly Paper[]): MergePlan {
+  const items = [...stored.map((paper) => ({ paper, stored: true })), ...incoming.map((paper) => ({ paper, stored: false }))];
+  const groups = groupByIdentity(items.map((item) => item.paper));
+  const put: Paper[] = [];
+  const absorbed: MergePlan['absorbed'] = [];
+  for (const members of groups) {
+    if (members.every((index) => items[index]!.stored)) continue;
+    const papers = members.map((index) => items[index]!.paper).sort(byIdThenListing);
+    const merged = papers.reduce((into, paper) => mergePaper(into, paper));
+    put.push(merged);
+    for (const index of members) {
+      const { paper, stored: isStored } = items[index]!;
+      if (isStored && paper.id !== merged.id && !absorbed.some((entry) => entry.from === paper.id)) {
+        absorbed.push({ from: paper.id, into: merged.id });
+      }
+    }
+  }
+  return { put: put.sort((x, y) => x.id.localeCompare(y.id)), absorbed };
+}
+
+/** All of a set of papers merged, as the CLI and the property tests use it. */
+export function mergeCatalog(papers: readonly Paper[]): Paper[] {
+  return planMerge([], papers).put;
+}
+
+/** The keys under which a stored paper can be found by a paper that is the same one. */
+export function matchKeys(paper: Paper): string[] {
+  return [...identityKeys(paper), titleKeyOf(paper)];
+}
+
+function identityKeys(paper: Paper): string[] {
+  const keys: string[] = [];
+  if (paper.arxivId) keys.push(`arxiv:${paper.arxivId}`);
+  if (paper.doi && !isArxivDoi(paper.doi)) keys.push(`doi:${paper.doi}`);
+  if (paper.url) keys.push(`url:${paper.url}`);
+  return keys;
+}
+
+function titleKeyOf(paper: Paper): string {
+  return `title:${normaliseTitle(paper.title)}`;
+}
+
+/** Union-find over identity keys; then each title-only paper joins the group holding its title. */
+function groupByIdentity(papers: readonly Paper[]): number[][] {
+  const parent = papers.map((_paper, index) => index);
+  const find = (index: number): number => (parent[index] === index ? index : (parent[index] = find(parent[index]!)));
+  const union = (x: number, y: number) => {
+    const [rootX, rootY] = [find(x), find(y)];
+    if (rootX !== rootY) parent[Math.max(rootX, rootY)] = Math.min(rootX, rootY);
+  };
+  const owner = new Map<string, number>();
+  papers.forEach((paper, index) => {
+    for (const key of identityKeys(paper)) {
+      const first = owner.get(key);
+      if (first === undefined) owner.set(key, index);
+      else union(first, index);
+    }
+  });
+  // A title names the keyed group with the smallest id that bears it, so the choice never depends on order.
+  const keyedByTitle = new Map<string, number>();
+  papers.forEach((paper, index) => {
+    if (identityKeys(paper).length === 0) return;
+    const key = titleKeyOf(paper);
+    const current = keyedByTitle.get(key);
+    if (current === undefined || paper.id < papers[current]!.id) keyedByTitle.set(key, index);
+  });
+  const titleOnly = new Map<string, number>();
+  papers.forEach((paper, index) => {
+    if (identityKeys(paper).length > 0) return;
+    const key = titleKeyOf(paper);
+    const target = keyedByTitle.get(key) ?? titleOnly.get(key);
+    if (target === undefined) titleOnly.set(key, index);
+    else union(target, index);
+  });
+  const groups = new Map<number, number[]>();
+  papers.forEach((_paper, index) => {
+    const root = find(index);
+    groups.set(root, [...(groups.get(root) ?? []), index]);
+  });
+  return [...groups.values()];
+}
+
+const ID_PREFERENCE = ['arxiv:', 'doi:', 'url:', 'title:'];
+
+/** arXiv over DOI over URL over title; the smallest id within a kind. */
+function preferredId(ids: string[]): string {
+  const rank = (id: string) => ID_PREFERENCE.findIndex((prefix) => id.startsWith(prefix));
+  return [...ids].sort((x, y) => rank(x) - rank(y) || x.localeCompare(y))[0]!;
+}
+
+function isArxivDoi(doi: string): boolean {
+  return doi.startsWith('10.48550/arxiv.');
+}
+
+/** A journal DOI says more than the DOI arXiv gives every paper. */
+function preferredDoi(a: string | null, b: string | null): string | null {
+  if (a && b && isArxivDoi(a) !== isArxivDoi(b)) return isArxivDoi(a) ? b : a;
+  return either(a, b);
+}
+
+/** The one that is there; of two, the smaller, so the result never depends on order. */
+function either<T extends string>(a: T | null, b: T | null): T | null {
+  if (a === null || a === '') return b === '' ? null : b;
+  if (b === null || b === '') return a;
+  return a <= b ? a : b;
+}
+
+/** The longer text wins; on a tie the lexically smaller. */
 function richer(a: string, b: string): string {
   if (a.length !== b.length) return a.length > b.length ? a : b;
   return a <= b ? a : b;
+}
+
+/** The paper whose abstract says more; its HTML and LaTeX source go with it. */
+function richerAbstract(a: Paper, b: Paper): Paper {
+  if (a.abstract !== b.abstract) return richer(a.abstract, b.abstract) === a.abstract ? a : b;
+  return richer(a.abstractHtml ?? '', b.abstractHtml ?? '') === (a.abstractHtml ?? '') ? a : b;
+}
+
+function richerList(a: string[], b: string[]): string[] {
+  if (a.length !== b.length) return a.length > b.length ? a : b;
+  return a.join('\u0000') <= b.join('\u0000') ? a : b;
+}
+
+function mergeAffiliations(a: Record<string, string[]>, b: Record<string, string[]>): Record<string, string[]> {
+  const merged: Record<string, string[]> = {};
+  for (const name of [...new Set([...Object.keys(a), ...Object.keys(b)])].sort()) {
+    merged[name] = [...new Set([...(a[name] ?? []), ...(b[name] ?? [])])].sort();
+  }
+  return merged;
 }
 
 function earliest(a: string | null, b: string | null): string | null {
@@ -35,12 +189,27 @@ function earliest(a: string | null, b: string | null): string | null {
   return a <= b ? a : b;
 }
 
-function listingKey(listing: Listing): string {
-  return `${listing.hash}\u0000${listing.file}`;
+function latest(a: string | null, b: string | null): string | null {
+  if (a === null) return b;
+  if (b === null) return a;
+  return a >= b ? a : b;
+}
+
+function byIdThenListing(x: Paper, y: Paper): number {
+  return x.id.localeCompare(y.id) || listingKey(x.listings[0]).localeCompare(listingKey(y.listings[0]));
+}
+
+/** A file's content is listed once, however often it is read: the first sighting stays. */
+function listingKey(listing: Listing | undefined): string {
+  return listing ? `${listing.hash}\u0000${listing.file}` : '';
 }
 
 function uniqueListings(listings: Listing[]): Listing[] {
   const byKey = new Map<string, Listing>();
-  for (const listing of listings) if (!byKey.has(listingKey(listing))) byKey.set(listingKey(listing), listing);
+  for (const listing of listings) {
+    const key = listingKey(listing);
+    const kept = byKey.get(key);
+    if (!kept || listing.seenAt < kept.seenAt) byKey.set(key, listing);
+  }
   return [...byKey.values()].sort((x, y) => x.seenAt.localeCompare(y.seenAt) || listingKey(x).localeCompare(listingKey(y)));
 }

@@ -36,8 +36,9 @@ describe('the package electron-builder makes', () => {
     expect(existsSync(`${REPO}${pkg.build.icon}`)).toBe(true);
   });
 
-  it('ships as dependencies exactly the packages main and web mode load at run time', () => {
-    const needed = new Set([...packagesImportedBy('dist/electron/main.js'), ...packagesImportedBy('dist/electron/web.js')]);
+  it('ships as dependencies exactly the packages main, web mode, the parse worker and the CLI load at run time', () => {
+    const bundles = ['main.js', 'web.js', 'parse-worker.js', 'cli.js'].map((name) => `dist/electron/${name}`);
+    const needed = new Set(bundles.flatMap(packagesImportedBy));
     needed.delete('electron');
     expect([...needed].sort()).toEqual(Object.keys(pkg.dependencies).sort());
   });

@@ -1,14 +1,14 @@
-import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { parsePapersPageText } from '../shared/feeds/hf-papers-text';
 import { titleKey } from '../shared/normalize/title';
 import { PaperIndex } from '../renderer/search/paper-index';
+import { parseFile } from './parse-file';
 import { SEED_FILES, SEEDS_DIR } from './shared-paths';
 
+const seedPapers = parseFile(SEEDS_DIR + SEED_FILES[0]).papers;
 let index: PaperIndex;
 beforeEach(() => {
   index = new PaperIndex();
-  index.upsert(parsePapersPageText(readFileSync(SEEDS_DIR + SEED_FILES[0], 'utf8'), { modifiedAt: new Date() }).papers);
+  index.upsert(seedPapers);
 });
 
 const id = (title: string) => titleKey(title);

@@ -1,11 +1,10 @@
 import 'fake-indexeddb/auto';
-import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildIngestBatch } from '../shared/ingest-batch';
 import type { IngestBatch } from '../shared/paper';
 import { PaperdropDatabase } from '../renderer/db/database';
 import { setMark } from '../renderer/db/paper-state';
 import { storeBatch } from '../renderer/db/store-batch';
+import { parseFile, parseText } from './parse-file';
 import { SEED_FILES, SEEDS_DIR } from './shared-paths';
 
 const opened: PaperdropDatabase[] = [];
@@ -21,14 +20,8 @@ function openDatabase(name = `test-${++databaseCount}`): PaperdropDatabase {
 }
 
 function seedBatch(index: 0 | 1, seenAt = '2025-06-01T12:00:00.000Z'): IngestBatch {
-  const file = SEED_FILES[index];
-  return buildIngestBatch({
-    file,
-    hash: `hash-${index}`,
-    text: readFileSync(SEEDS_DIR + file, 'utf8'),
-    modifiedAt: new Date('2025-06-01T12:00:00Z'),
-    seenAt: new Date(seenAt),
-  });
+  const batch = parseFile(SEEDS_DIR + SEED_FILES[index], { modifiedAt: new Date('2025-06-01T12:00:00Z'), seenAt: new Date(seenAt) });
+  return { ...batch, hash: `hash-${index}`, papers: batch.papers.map((paper) => ({ ...paper, listings: paper.listings.map((listing) => ({ ...listing, hash: `hash-${index}` })) })) };
 }
 
 const TOME = 'title:token merging for training free semantic binding in text to image synthesis';
@@ -94,8 +87,8 @@ describe('storing a batch', () => {
 
   it('records a file that could not be read, with its reason', async () => {
     const db = openDatabase();
-    const batch = buildIngestBatch({ file: 'x.pdf', hash: 'bad', text: '%PDF\u0000', modifiedAt: new Date(), seenAt: new Date() });
+    const batch = parseText('%PDF\u0000', 'x.pdf');
     expect(await storeBatch(db, batch)).toEqual([]);
-    expect(await db.sources.get('bad')).toMatchObject({ paperCount: 0, errors: [{ file: 'x.pdf', message: 'not a recognised feed: the file is binary' }] });
+    expect(await db.sources.get(batch.hash)).toMatchObject({ paperCount: 0, errors: [{ file: 'x.pdf', message: 'not a recognised feed: the file is binary' }] });
   });
 });

@@ -2,11 +2,10 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { relative, sep } from 'node:path';
-import { buildIngestBatch } from '../../shared/ingest-batch';
+import { oversizedBatch } from '../../shared/ingest-batch';
+import { MAX_FEED_BYTES } from '../../shared/text/limits';
 import type { IngestBatch } from '../../shared/paper';
-
-/** Larger files are refused rather than parsed: no feed is this big, and parsing one would stall main. */
-export const MAX_FEED_BYTES = 50 * 1024 * 1024;
+import type { ParseFile } from './parse-job';
 
 /** A file in the watched folder, identified by the hash of its content. */
 export interface FolderFile {
@@ -25,27 +24,14 @@ export async function describeFile(folder: string, path: string): Promise<Folder
 }
 
 /** Reads and parses the file; null when its content no longer has the hash it was offered with. */
-export async function readIngestBatch(file: FolderFile, now = new Date()): Promise<IngestBatch | null> {
-  if (file.size > MAX_FEED_BYTES) return tooLarge(file, now);
+export async function readIngestBatch(file: FolderFile, parse: ParseFile, now = new Date()): Promise<IngestBatch | null> {
+  if (file.size > MAX_FEED_BYTES) return oversizedBatch(file.name, file.hash, file.size, MAX_FEED_BYTES, now);
   const bytes = await readFile(file.path);
   if (createHash('sha256').update(bytes).digest('hex') !== file.hash) return null;
-  const text = new TextDecoder('utf-8').decode(bytes);
-  return buildIngestBatch({ file: file.name, hash: file.hash, modifiedAt: file.modifiedAt, seenAt: now, text });
+  return parse({ file: file.name, hash: file.hash, bytes, modifiedAt: file.modifiedAt, seenAt: now });
 }
 
-function tooLarge(file: FolderFile, now: Date): IngestBatch {
-  const megabytes = (file.size / 1024 / 1024).toFixed(1);
-  return {
-    file: file.name,
-    hash: file.hash,
-    format: null,
-    seenAt: now.toISOString(),
-    papers: [],
-    errors: [{ file: file.name, message: `the file is ${megabytes} MB; feeds over ${MAX_FEED_BYTES / 1024 / 1024} MB are not read` }],
-  };
-}
-
-function sha256OfFile(path: string): Promise<string> {
+export function sha256OfFile(path: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const hash = createHash('sha256');
     createReadStream(path)

@@ -5,6 +5,8 @@ import type { IngestBatch } from '../../shared/paper';
 import { ClientSession, type SendEvent, type SessionHost } from './client-session';
 import { describeFile, readIngestBatch, type FolderFile } from './folder-file';
 import { FolderWatcher, type FolderWatcherOptions } from './folder-watcher';
+import { createInlineParser, type ParseFile } from './parse-job';
+import { createWorkerParser, type WorkerParser } from './worker-parser';
 import { defaultInboxFolder } from './paths';
 import { copySamples } from './samples';
 import { SerialQueue } from './serial-queue';
@@ -18,6 +20,8 @@ export interface CoreOptions {
   /** Shows a folder picker; absent where there is none (web mode). */
   pickFolder?: () => Promise<string | null>;
   watcher?: FolderWatcherOptions;
+  /** The built parse worker (dist/electron/parse-worker.js); without it files are parsed inline. */
+  parseWorker?: URL;
   log?: (line: string) => void;
 }
 
@@ -36,12 +40,16 @@ export class PaperdropCore implements SessionHost {
   private readonly sessions = new Set<ClientSession>();
   private readonly queue: SerialQueue;
   private readonly log: (line: string) => void;
+  private readonly parse: ParseFile;
+  private readonly worker: WorkerParser | null;
 
   private constructor(
     private readonly options: CoreOptions,
     private readonly settings: SettingsStore,
   ) {
     this.log = options.log ?? ((line) => console.log(line));
+    this.worker = options.parseWorker ? createWorkerParser(options.parseWorker) : null;
+    this.parse = this.worker?.parse ?? createInlineParser();
     this.queue = new SerialQueue((error) => this.onError(error));
   }
 
@@ -75,7 +83,7 @@ export class PaperdropCore implements SessionHost {
   async batchFor(file: FolderFile): Promise<IngestBatch | null> {
     const cached = this.batches.get(file.hash);
     if (cached) return cached;
-    const batch = await readIngestBatch(file);
+    const batch = await readIngestBatch(file, this.parse);
     if (!batch) return null;
     for (const error of batch.errors) this.log(`Paperdrop: ${error.file}: ${error.message}`);
     this.batches.set(file.hash, batch);
@@ -104,6 +112,7 @@ export class PaperdropCore implements SessionHost {
     this.sessions.clear();
     await this.watcher?.close();
     await this.queue.idle();
+    await this.worker?.close();
   }
 
   /** Watches a new folder (creating it), remembers it, and tells every renderer. */

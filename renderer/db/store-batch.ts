@@ -1,21 +1,19 @@
-import { mergePaper } from '../../shared/merge';
+import { matchKeys, planMerge } from '../../shared/merge';
 import type { IngestBatch } from '../../shared/paper';
-import { sortKeyOf, type PaperdropDatabase, type PaperRecord } from './database';
+import { toPaperRecord, type PaperdropDatabase, type PaperState } from './database';
 
 /**
- * Stores one file's batch in one transaction: papers merged with what is stored, and the
- * source recorded. Idempotent, and it never opens the states table, so read/star survive.
- * Returns the ids of the papers written.
+ * Stores one file's batch in one transaction, merged with the stored papers it matches by the
+ * shared merge rules, and records the source. Idempotent. Read/star state is only ever carried
+ * over, when two stored papers turn out to be one. Returns the ids of the papers written or removed.
  */
 export async function storeBatch(db: PaperdropDatabase, batch: IngestBatch): Promise<string[]> {
-  return db.transaction('rw', db.papers, db.sources, async () => {
-    const ids = batch.papers.map((paper) => paper.id);
-    const stored = await db.papers.bulkGet(ids);
-    const merged: PaperRecord[] = batch.papers.map((incoming, index) => {
-      const paper = mergePaper(stored[index], incoming);
-      return { ...paper, sortKey: sortKeyOf(paper) };
-    });
-    await db.papers.bulkPut(merged);
+  return db.transaction('rw', db.papers, db.states, db.sources, async () => {
+    const keys = [...new Set(batch.papers.flatMap(matchKeys))];
+    const stored = keys.length > 0 ? await db.papers.where('keys').anyOf(keys).toArray() : [];
+    const plan = planMerge(stored, batch.papers);
+    await db.papers.bulkPut(plan.put.map(toPaperRecord));
+    if (plan.absorbed.length > 0) await absorb(db, plan.absorbed);
     await db.sources.put({
       hash: batch.hash,
       file: batch.file,
@@ -24,6 +22,25 @@ export async function storeBatch(db: PaperdropDatabase, batch: IngestBatch): Pro
       paperCount: batch.papers.length,
       errors: batch.errors,
     });
-    return ids;
+    return [...plan.put.map((paper) => paper.id), ...plan.absorbed.map(({ from }) => from)];
   });
+}
+
+/** Folds each absorbed paper's marks into the paper it became (a mark set on either stays set), then drops it. */
+async function absorb(db: PaperdropDatabase, absorbed: { from: string; into: string }[]): Promise<void> {
+  const states = await db.states.bulkGet(absorbed.flatMap(({ from, into }) => [from, into]));
+  const merged = new Map<string, PaperState>();
+  absorbed.forEach(({ into }, index) => {
+    const [from, current] = [states[index * 2], merged.get(into) ?? states[index * 2 + 1]];
+    if (!from && !current) return;
+    merged.set(into, {
+      paperId: into,
+      read: from?.read === 1 || current?.read === 1 ? 1 : 0,
+      starred: from?.starred === 1 || current?.starred === 1 ? 1 : 0,
+      updatedAt: [from?.updatedAt ?? '', current?.updatedAt ?? ''].sort().at(-1)!,
+    });
+  });
+  await db.states.bulkPut([...merged.values()]);
+  await db.states.bulkDelete(absorbed.map(({ from }) => from));
+  await db.papers.bulkDelete(absorbed.map(({ from }) => from));
 }

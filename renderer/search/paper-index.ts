@@ -31,6 +31,10 @@ export class PaperIndex {
     }
   }
 
+  remove(id: string): void {
+    if (this.index.has(id)) this.index.discard(id);
+  }
+
   /** Ids of matching papers, best first. */
   search(query: string): string[] {
     return this.index.search(query).map((result) => String(result.id));

@@ -25,7 +25,7 @@ export class SearchClient {
     });
   }
 
-  /** New or changed papers, to be (re)indexed. */
+  /** Papers written or removed, to be indexed again or dropped. */
   refresh(ids: string[]): void {
     this.post({ type: 'refresh', ids });
   }

@@ -23,6 +23,9 @@ scope.addEventListener('message', ({ data }) => {
 async function handle(request: SearchRequest): Promise<void> {
   if (request.type === 'refresh') {
     const papers = await db.papers.bulkGet(request.ids);
+    request.ids.forEach((id, position) => {
+      if (!papers[position]) index.remove(id);
+    });
     index.upsert(papers.filter((paper) => paper !== undefined));
     return;
   }

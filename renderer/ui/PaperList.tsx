@@ -61,7 +61,7 @@ export function PaperList({ papers, selectedId, onSelect }: Props) {
                 <span className="paper-row-meta">
                   {starred && <span className="star-mark" aria-label="starred">★ </span>}
                   {!read && <span className="visually-hidden">unread, </span>}
-                  {formatDate(paper.published)}
+                  {[formatDate(paper.published), authorLine(paper.authors)].filter(Boolean).join(' · ')}
                 </span>
                 <span className="paper-row-snippet">{paper.abstract}</span>
               </button>
@@ -71,4 +71,9 @@ export function PaperList({ papers, selectedId, onSelect }: Props) {
       </div>
     </div>
   );
+}
+
+function authorLine(authors: string[]): string {
+  if (authors.length <= 2) return authors.join(' and ');
+  return `${authors[0]} et al.`;
 }

@@ -1,3 +1,5 @@
+import type { PaperLinks } from '../../shared/paper';
+import { AbstractText } from './AbstractText';
 import { formatDate } from './format-date';
 import type { ListedPaper } from './use-library';
 
@@ -7,7 +9,9 @@ interface Props {
   onToggleRead: () => void;
 }
 
-/** The reading pane. Every field is rendered as text: a title may literally contain "<SEG>". */
+const LINK_LABELS: Record<keyof PaperLinks, string> = { abs: 'Abstract page', pdf: 'PDF', doi: 'DOI', hf: 'Hugging Face' };
+
+/** The reading pane. Titles and names are rendered as text: a title may literally contain "<SEG>". */
 export function Reader({ item, onToggleStar, onToggleRead }: Props) {
   if (!item) {
     return (
@@ -17,12 +21,19 @@ export function Reader({ item, onToggleStar, onToggleRead }: Props) {
     );
   }
   const { paper, read, starred } = item;
+  const links = (Object.keys(LINK_LABELS) as (keyof PaperLinks)[]).filter((kind) => paper.links[kind]);
   return (
     <article className="reader" aria-labelledby="reader-title">
       <h2 id="reader-title">{paper.title}</h2>
+      {paper.authors.length > 0 && <p className="reader-authors">{paper.authors.join(', ')}</p>}
       <p className="reader-meta">
-        {formatDate(paper.published)}
-        {paper.authors.length > 0 && ` · ${paper.authors.join(', ')}`}
+        {[
+          formatDate(paper.published),
+          paper.arxivId && `arXiv:${paper.arxivId}${paper.version ? `v${paper.version}` : ''}`,
+          paper.categories.join(' · '),
+        ]
+          .filter(Boolean)
+          .join(' — ')}
       </p>
       <div className="reader-actions">
         <button type="button" aria-pressed={starred} onClick={onToggleStar}>
@@ -31,18 +42,28 @@ export function Reader({ item, onToggleStar, onToggleRead }: Props) {
         <button type="button" aria-pressed={read} onClick={onToggleRead}>
           {read ? 'Mark as unread' : 'Mark as read'}
         </button>
-      </div>
-      <div className="reader-abstract">
-        {paper.abstract.split(/\n{2,}/u).map((paragraph, index) => (
-          <p key={index}>{paragraph}</p>
+        {links.map((kind) => (
+          <a key={kind} className="reader-link" href={paper.links[kind]!} target="_blank" rel="noopener noreferrer">
+            {LINK_LABELS[kind]}
+          </a>
         ))}
       </div>
+      <AbstractText paper={paper} />
+      {(paper.comment || paper.journalRef) && (
+        <p className="reader-notes">{[paper.comment, paper.journalRef].filter(Boolean).join(' — ')}</p>
+      )}
       <footer className="reader-sources">
         <h3>Listed in</h3>
         <ul>
           {paper.listings.map((listing) => (
             <li key={`${listing.hash}/${listing.file}`}>
-              {listing.file} <span className="muted">· seen {formatDate(listing.seenAt.slice(0, 10))}</span>
+              {listing.file}
+              <span className="muted">
+                {' '}
+                · {listing.format}
+                {listing.announceType && ` · ${listing.announceType}`}
+                {listing.version && ` · v${listing.version}`} · seen {formatDate(listing.seenAt.slice(0, 10))}
+              </span>
             </li>
           ))}
         </ul>

@@ -1,22 +1,35 @@
-import type { FeedFormat, ParsedFeedContent } from '../paper';
+import type { HtmlTools } from '../normalize/html-tools';
+import { normaliseRecord } from '../normalize/record';
+import type { FeedFormat, ParsedFeedContent, ParsedPaper } from '../paper';
+import { decodeFeedBytes } from '../text/decode-feed-bytes';
 import { FeedParseError } from './errors';
-import { looksLikePapersPageText, parsePapersPageText } from './hf-papers-text';
-
-export interface FeedFile {
-  text: string;
-  modifiedAt: Date;
-}
+import type { ParseContext } from './raw-record';
+import { FORMAT_PARSERS } from './registry';
 
 export interface ParsedFeed extends ParsedFeedContent {
   format: FeedFormat;
 }
 
-/** Detects the format from the content, never the file name, and parses it. Throws FeedParseError. */
-export function parseFeed(file: FeedFile): ParsedFeed {
-  if (file.text.includes('\u0000')) throw new FeedParseError('not a recognised feed: the file is binary');
-  if (file.text.trim() === '') throw new FeedParseError('not a recognised feed: the file is empty');
-  if (looksLikePapersPageText(file.text)) {
-    return { format: 'hf-papers-text', ...parsePapersPageText(file.text, file) };
+/**
+ * Bytes to clean papers: decodes the text, detects the format from the content (never the
+ * file name), parses and normalises. Throws FeedParseError with the reason when it cannot.
+ */
+export function parseFeed(bytes: Uint8Array, context: ParseContext, html: HtmlTools): ParsedFeed {
+  if (bytes.length === 0) throw new FeedParseError('not a recognised feed: the file is empty');
+  const { text } = decodeFeedBytes(bytes);
+  if (text.includes('\u0000')) throw new FeedParseError('not a recognised feed: the file is binary');
+  if (text.trim() === '') throw new FeedParseError('not a recognised feed: the file is empty');
+  const parser = FORMAT_PARSERS.find((candidate) => candidate.detect(text));
+  if (!parser) throw new FeedParseError('not a recognised feed');
+  const { records, problems } = parser.parse(text, context);
+  const papers: ParsedPaper[] = [];
+  let untitled = 0;
+  for (const record of records) {
+    const paper = normaliseRecord(record, html);
+    if (paper) papers.push(paper);
+    else untitled += 1;
   }
-  throw new FeedParseError('not a recognised feed');
+  if (untitled > 0) problems.push(`${untitled} ${untitled === 1 ? 'entry has' : 'entries have'} no title and ${untitled === 1 ? 'was' : 'were'} skipped`);
+  if (papers.length === 0 && problems.length === 0) problems.push(`the ${parser.format} feed lists no papers`);
+  return { format: parser.format, papers, problems };
 }

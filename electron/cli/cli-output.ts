@@ -1,0 +1,35 @@
+import type { FileError, Paper } from '../../shared/paper';
+import type { ParsedFiles } from './parse-files';
+
+/** A paper as the CLI prints it: the app's record, with its listings under the name `sources`. */
+export type CliPaper = Omit<Paper, 'listings'> & { sources: Paper['listings'] };
+
+export interface CliDocument {
+  papers: CliPaper[];
+  errors: FileError[];
+}
+
+export function toCliDocument(parsed: ParsedFiles): CliDocument {
+  return {
+    papers: parsed.papers.map(({ listings, ...paper }) => ({ ...paper, sources: listings })),
+    errors: parsed.errors,
+  };
+}
+
+/** A readable table: file, format, papers, errors. */
+export function summaryTable(parsed: ParsedFiles, paths: string[]): string {
+  const rows = paths.map((path) => {
+    const batch = parsed.batches.find((candidate) => candidate.file === path);
+    const errors = parsed.errors.filter((error) => error.file === path);
+    return [path, batch?.format ?? '-', String(batch?.papers.length ?? 0), errors.map((error) => error.message).join('; ') || '-'];
+  });
+  const header = ['file', 'format', 'papers', 'errors'];
+  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, column) => (column === 2 ? cell.padStart(widths[column]!) : cell.padEnd(widths[column]!)))
+      .join('  ')
+      .trimEnd();
+  const total = `${parsed.papers.length} distinct papers from ${parsed.batches.filter((batch) => batch.papers.length > 0).length} of ${paths.length} files`;
+  return [line(header), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line), '', total].join('\n');
+}

@@ -1,0 +1,44 @@
+import createDOMPurify from 'dompurify';
+import { JSDOM } from 'jsdom';
+import type { HtmlTools } from '../../shared/normalize/html-tools';
+
+const BLOCK_ELEMENTS = 'p,div,br,li,h1,h2,h3,h4,h5,h6,tr,blockquote,section,article,header,footer,pre,dd,dt';
+
+/** Markup a feed abstract never needs on screen; the CSP would block remote media anyway. */
+const FORBIDDEN_TAGS = ['img', 'picture', 'video', 'audio', 'source', 'iframe', 'form', 'input', 'button', 'style', 'svg'];
+
+/** HtmlTools for Node: DOMPurify on a jsdom window, made once per process. */
+export function createDomHtmlTools(): HtmlTools {
+  const { window } = new JSDOM('');
+  const purify = createDOMPurify(window);
+  purify.addHook('afterSanitizeAttributes', (node) => {
+    if (node.tagName === 'A') {
+      node.setAttribute('target', '_blank');
+      node.setAttribute('rel', 'noopener noreferrer');
+    }
+  });
+  // createElement makes svg and math unknown outside their namespaces, but they are markup all the same.
+  const knownTags = new Map<string, boolean>([
+    ['svg', true],
+    ['math', true],
+  ]);
+  const isHtmlTag = (name: string) => {
+    const key = name.toLowerCase();
+    if (!knownTags.has(key)) knownTags.set(key, !(window.document.createElement(key) instanceof window.HTMLUnknownElement));
+    return knownTags.get(key)!;
+  };
+  // "How <SEG> Token Works" names a token, not an element: only real HTML tags count as markup.
+  const keepUnknownTagsAsText = (html: string) =>
+    html.replace(/<(\/?)([A-Za-z][\w-]*)/gu, (tag, slash: string, name: string) => (isHtmlTag(name) ? tag : `&lt;${slash}${name}`));
+
+  return {
+    toText(html) {
+      const fragment = purify.sanitize(keepUnknownTagsAsText(html), { RETURN_DOM_FRAGMENT: true, FORBID_TAGS: FORBIDDEN_TAGS });
+      for (const element of fragment.querySelectorAll(BLOCK_ELEMENTS)) element.after('\n\n');
+      return fragment.textContent ?? '';
+    },
+    sanitize(html) {
+      return purify.sanitize(keepUnknownTagsAsText(html), { FORBID_TAGS: FORBIDDEN_TAGS, ALLOWED_URI_REGEXP: /^(?:https?:|#)/iu });
+    },
+  };
+}

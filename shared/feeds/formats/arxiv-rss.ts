@@ -1,0 +1,35 @@
+import { parseRssFeed, type RssFeed } from 'feedsmith';
+import { emptyRecord, type FormatParser, type RawRecord } from '../raw-record';
+import { arxivIdFromOaiIdentifier, entriesHead, splitAnnouncement } from './arxiv-feed-fields';
+import { authorsFromCreators, keepTitled, readWith, uniqueValues } from './feed-entry-helpers';
+import { xmlRoot } from './xml-root';
+
+const ARXIV_ITEM = /<guid[^>]*>\s*oai:arXiv\.org:|Announce Type:/iu;
+
+/** rss.arxiv.org RSS 2.0 (2024 on), and re-published copies that keep its guid and description. */
+export const arxivRss: FormatParser = {
+  format: 'arxiv-rss',
+  detect: (text) => xmlRoot(text)?.localName === 'rss' && ARXIV_ITEM.test(entriesHead(text)),
+  parse(text) {
+    const feed = readWith((xml) => parseRssFeed(xml), text, 'arXiv RSS feed');
+    return keepTitled((feed.items ?? []).map((item) => ({ record: itemRecord(item), label: item.guid?.value ?? item.link ?? null })));
+  },
+};
+
+// feedsmith reads no arxiv: elements in RSS (announce_type, DOI, journal_reference), so the
+// announce type comes from the description, where arXiv writes it on every item.
+function itemRecord(item: RssFeed.Item<string>): RawRecord {
+  const announcement = item.description === undefined ? null : splitAnnouncement(item.description);
+  const arxivId = arxivIdFromOaiIdentifier(item.guid?.value) ?? announcement?.arxivId ?? null;
+  return {
+    ...emptyRecord(item.title ?? ''),
+    abstract: announcement?.abstract ?? null,
+    authors: authorsFromCreators(item.dc?.creators ?? []),
+    published: item.pubDate ?? null,
+    identifiers: uniqueValues([item.guid?.value, arxivId && `arXiv:${arxivId}`, item.link]),
+    link: item.link ?? null,
+    categories: uniqueValues((item.categories ?? []).map((category) => category.name)),
+    announceType: announcement?.announceType ?? null,
+    isArxivSource: true,
+  };
+}

@@ -1,0 +1,84 @@
+import { type EntityDecoderOptions, XMLParser, XMLValidator } from 'fast-xml-parser';
+import { FeedParseError } from '../errors';
+
+const XML_BUILTINS: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+const REFERENCE = /&(?:#[xX]([0-9a-fA-F]+)|#([0-9]+)|(lt|gt|amp|quot|apos));/gu;
+
+/**
+ * Decodes the five XML entities and character references only. Entities a DOCTYPE declares are
+ * never expanded and external ones never resolved, so no entity bomb or file read can happen.
+ */
+const builtinEntitiesOnly: EntityDecoderOptions = {
+  setExternalEntities: () => undefined,
+  addInputEntities: () => undefined,
+  reset: () => undefined,
+  setXmlVersion: () => undefined,
+  decode: (text) =>
+    text.replace(REFERENCE, (reference: string, hex?: string, decimal?: string, name?: string) => {
+      if (name !== undefined) return XML_BUILTINS[name] ?? reference;
+      const codePoint = hex === undefined ? Number(decimal) : Number.parseInt(hex, 16);
+      return codePoint > 0 && codePoint <= 0x10ffff ? String.fromCodePoint(codePoint) : reference;
+    }),
+};
+
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@',
+  // arXiv writes `arxiv:comment`, `opensearch:totalResults`…; the local names do not clash.
+  removeNSPrefix: true,
+  parseTagValue: false,
+  parseAttributeValue: false,
+  ignoreDeclaration: true,
+  ignorePiTags: true,
+  processEntities: true,
+  htmlEntities: false,
+  entityDecoder: builtinEntitiesOnly,
+});
+
+/**
+ * The XML as fast-xml-parser's object tree: an element is its text, or an object of its
+ * children by local name, `@attributes` and `#text`. Throws FeedParseError when it is not well-formed.
+ */
+export function parseXmlTree(text: string, what: string): unknown {
+  const verdict = XMLValidator.validate(text);
+  if (verdict !== true) {
+    throw new FeedParseError(`${what} is not well-formed XML (line ${verdict.err.line}: ${verdict.err.msg})`);
+  }
+  try {
+    return parser.parse(text);
+  } catch (error) {
+    throw new FeedParseError(`${what} could not be read: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/** Every child element of that name, in document order. */
+export function children(node: unknown, name: string): unknown[] {
+  if (!isElementObject(node)) return [];
+  const value = node[name];
+  if (value === undefined) return [];
+  return Array.isArray(value) ? value : [value];
+}
+
+export function child(node: unknown, name: string): unknown {
+  return children(node, name)[0];
+}
+
+/** The element's text, or null when it is absent or empty. */
+export function textOf(node: unknown): string | null {
+  const value = isElementObject(node) ? node['#text'] : node;
+  return typeof value === 'string' && value !== '' ? value : null;
+}
+
+export function childText(node: unknown, name: string): string | null {
+  return textOf(child(node, name));
+}
+
+export function attribute(node: unknown, name: string): string | null {
+  if (!isElementObject(node)) return null;
+  const value = node[`@${name}`];
+  return typeof value === 'string' && value !== '' ? value : null;
+}
+
+function isElementObject(node: unknown): node is Readonly<Record<string, unknown>> {
+  return typeof node === 'object' && node !== null && !Array.isArray(node);
+}

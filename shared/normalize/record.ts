@@ -1,0 +1,104 @@
+import type { RawRecord } from '../feeds/raw-record';
+import type { PaperLinks, ParsedPaper } from '../paper';
+import { findArxivRef, type ArxivRef } from './arxiv-id';
+import { normaliseAuthors } from './authors';
+import { toIsoDate } from './dates';
+import { findDoi } from './doi';
+import type { HtmlTools } from './html-tools';
+import { foldLatex } from './latex';
+import { collapseWhitespace, normaliseTitle } from './title';
+import { canonicalUrl } from './url';
+
+/** Turns what a parser read into a clean paper; null when there is no title to show. */
+export function normaliseRecord(raw: RawRecord, html: HtmlTools): ParsedPaper | null {
+  const title = collapseWhitespace(foldLatex(raw.titleIsMarkup ? html.toText(raw.title) : raw.title));
+  if (normaliseTitle(title) === '') return null;
+
+  const identifiers = [...raw.identifiers, ...(raw.link ? [raw.link] : []), ...(raw.doi ? [raw.doi] : [])];
+  const arxiv = findArxivRef(identifiers);
+  const doi = findDoi([raw.doi, ...raw.identifiers]);
+  const url = arxiv || doi ? null : canonicalUrl(raw.link) ?? firstWebUrl(raw.identifiers);
+  const { names, affiliations } = normaliseAuthors(raw.authors);
+  const abstract = normaliseAbstract(raw, html);
+
+  return {
+    id: arxiv ? `arxiv:${arxiv.id}` : doi ? `doi:${doi}` : url ? `url:${url}` : `title:${normaliseTitle(title)}`,
+    arxivId: arxiv?.id ?? null,
+    version: arxiv?.version ?? null,
+    doi: doi ?? arxivDoi(arxiv),
+    url,
+    title,
+    ...abstract,
+    authors: names,
+    affiliations,
+    published: toIsoDate(raw.published),
+    updated: toIsoDate(raw.updated),
+    categories: [...new Set(raw.categories.map((category) => category.trim()).filter((category) => category !== ''))],
+    primaryCategory: raw.primaryCategory?.trim() || (raw.isArxivSource ? (raw.categories.find(isArxivCategory)?.trim() ?? null) : null),
+    comment: cleanLine(raw.comment),
+    journalRef: cleanLine(raw.journalRef),
+    links: links(raw, arxiv, doi),
+    announceType: raw.announceType,
+  };
+}
+
+function normaliseAbstract(raw: RawRecord, html: HtmlTools): Pick<ParsedPaper, 'abstract' | 'abstractHtml' | 'abstractSource'> {
+  if (raw.abstract === null) return { abstract: '', abstractHtml: null, abstractSource: null };
+  if (raw.abstractIsHtml) {
+    const text = paragraphs(html.toText(raw.abstract));
+    const folded = raw.isArxivSource ? foldLatex(text) : text;
+    return { abstract: folded, abstractHtml: html.sanitize(raw.abstract), abstractSource: folded === text ? null : text };
+  }
+  const text = paragraphs(raw.abstract);
+  const folded = foldLatex(text);
+  return { abstract: folded, abstractHtml: null, abstractSource: folded === text ? null : text };
+}
+
+/** Whitespace collapsed within paragraphs; a blank line between them kept. */
+function paragraphs(text: string): string {
+  return text
+    .split(/\n\s*\n/u)
+    .map(collapseWhitespace)
+    .filter((paragraph) => paragraph !== '')
+    .join('\n\n');
+}
+
+function links(raw: RawRecord, arxiv: ArxivRef | null, doi: string | null): PaperLinks {
+  if (arxiv) {
+    return {
+      abs: `https://arxiv.org/abs/${arxiv.id}`,
+      pdf: `https://arxiv.org/pdf/${arxiv.id}`,
+      doi: doi ? `https://doi.org/${doi}` : null,
+      hf: `https://huggingface.co/papers/${arxiv.id}`,
+    };
+  }
+  return {
+    abs: canonicalUrl(raw.link),
+    pdf: canonicalUrl(raw.pdfLink),
+    doi: doi ? `https://doi.org/${doi}` : null,
+    hf: null,
+  };
+}
+
+/** arXiv registers a DOI for every paper: 10.48550/arXiv.<id>. */
+function arxivDoi(arxiv: ArxivRef | null): string | null {
+  return arxiv ? `10.48550/arxiv.${arxiv.id}` : null;
+}
+
+/** cs.CL, math.OC, hep-th, q-bio.NC: a feed's own free-text categories are no arXiv category. */
+function isArxivCategory(category: string): boolean {
+  return /^[a-z]+(?:-[a-z]+)*(?:\.[A-Za-z]{2,}(?:-[A-Za-z]+)?)?$/u.test(category.trim());
+}
+
+function firstWebUrl(values: readonly string[]): string | null {
+  for (const value of values) {
+    const url = canonicalUrl(value);
+    if (url) return url;
+  }
+  return null;
+}
+
+function cleanLine(text: string | null): string | null {
+  const clean = text === null ? '' : collapseWhitespace(foldLatex(text));
+  return clean === '' ? null : clean;
+}
