@@ -1,11 +1,25 @@
-import { copyFile } from 'node:fs/promises';
+import { readdirSync, statSync } from 'node:fs';
+import { cp, copyFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mergeCatalog } from '../shared/merge';
 import { launchChromium } from './chromium';
-import { SEED_FILES, SEEDS_DIR } from './shared-paths';
+import { parseFile } from './parse-file';
+import { SEED_FILES, SEEDS_DIR, SHARED_DIR } from './shared-paths';
 import { makeTempDir } from './temp-dir';
 import { startWebMode, type WebModeProcess } from './web-mode-process';
+
+/** Every feed file under ../shared/feeds. */
+function allFeedFiles(): string[] {
+  return (readdirSync(`${SHARED_DIR}feeds`, { recursive: true }) as string[])
+    .map((name) => `${SHARED_DIR}feeds/${name}`)
+    .filter((path) => statSync(path).isFile() && !path.endsWith('.md'));
+}
+
+function batchTitle(sample: string): string {
+  return parseFile(`${SHARED_DIR}feeds/samples/${sample}`).papers[0]!.title;
+}
 
 const SCREENSHOT = fileURLToPath(new URL('../assets/screenshot.png', import.meta.url));
 const WAIT = { timeout: 15_000 };
@@ -109,7 +123,39 @@ describe('web mode in real Chromium', () => {
     await expect(reader().getByText(SEED_FILES[0]).count()).resolves.toBe(1);
   });
 
+  it('reads other formats beside it: arXiv math typeset, journal HTML sanitized, a bad file named', async () => {
+    for (const name of ['arxiv-rss2-2024.xml', 'biorxiv-rss1-rdf.xml']) await copyFile(`${SHARED_DIR}feeds/samples/${name}`, `${folder}/${name}`);
+    await writeFile(`${folder}/paper.pdf`, Buffer.from('%PDF-1.7\n\u0000\u0001 binary'));
+    await expect.poll(() => count('all'), WAIT).toBe('91');
+    await page.getByText('1 file could not be read in full').click();
+    await page.getByText('paper.pdf: not a recognised feed: the file is binary').waitFor(WAIT);
+
+    await page.getByRole('searchbox', { name: 'Search papers' }).fill('rescaled integral functionals');
+    await row('Mass concentration in rescaled first order integral functionals').click();
+    await reader().getByRole('link', { name: 'PDF' }).waitFor(WAIT);
+    await expect(reader().getByRole('link', { name: 'PDF' }).getAttribute('href')).resolves.toBe('https://arxiv.org/pdf/2203.01250');
+    await expect(reader().locator('.reader-abstract math').count()).resolves.toBeGreaterThan(3);
+
+    await page.getByRole('searchbox', { name: 'Search papers' }).fill('');
+    await page.getByRole('searchbox', { name: 'Search papers' }).fill(batchTitle('biorxiv-rss1-rdf.xml'));
+    await row(batchTitle('biorxiv-rss1-rdf.xml')).click();
+    await reader().getByRole('heading', { name: batchTitle('biorxiv-rss1-rdf.xml') }).waitFor(WAIT);
+    await expect(reader().locator('.reader-abstract').textContent()).resolves.toMatch(/\S{3}/u);
+    await expect(reader().locator('.reader-abstract script, .reader-abstract img').count()).resolves.toBe(0);
+  });
+
+  it('holds one record per paper for every feed in ../shared, as many as the CLI merge gives', async () => {
+    await cp(`${SHARED_DIR}feeds`, `${folder}/shared-feeds`, { recursive: true });
+    const expected = mergeCatalog(
+      [...SEED_FILES.map((name) => `${SEEDS_DIR}${name}`), `${SHARED_DIR}feeds/samples/arxiv-rss2-2024.xml`, `${SHARED_DIR}feeds/samples/biorxiv-rss1-rdf.xml`]
+        .concat(allFeedFiles())
+        .flatMap((path) => parseFile(path).papers),
+    ).length;
+    await expect.poll(() => count('all'), { timeout: 90_000, interval: 500 }).toBe(String(expected));
+    await expect.poll(() => count('starred')).toBe('1');
+  }, 120_000);
+
   it('ran without a script error or a policy violation', () => {
-    expect(pageErrors).toEqual([]);
+    expect(pageErrors, pageErrors.join('\n')).toEqual([]);
   });
 });

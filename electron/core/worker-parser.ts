@@ -50,7 +50,7 @@ export function createWorkerParser(workerFile: URL): WorkerParser {
         worker ??= start();
         const id = nextId++;
         pending.set(id, { resolve, reject });
-        const bytes = job.bytes.slice();
+        const bytes = new Uint8Array(job.bytes);
         worker.postMessage({ id, job: { ...job, bytes } } satisfies ParseRequest, [bytes.buffer]);
       }),
     close: async () => {
