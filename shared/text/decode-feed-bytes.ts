@@ -1,3 +1,4 @@
+import { repairC1Controls } from './c1-controls';
 import type { WhatwgTextDecoder, WhatwgTextDecoderConstructor } from './text-decoder';
 import { decodeUtf32 } from './utf32';
 import { readDeclaredEncoding } from './xml-declaration';
@@ -42,7 +43,7 @@ const TextDecoderClass = (globalThis as unknown as { TextDecoder: WhatwgTextDeco
  */
 export function decodeFeedBytes(bytes: Uint8Array): DecodedFeedText {
   const { text, encoding } = decodeBytes(bytes);
-  return { text: text.replace(/\r\n?/g, '\n'), encoding };
+  return { text: repairC1Controls(text.replace(/\r\n?/g, '\n')), encoding };
 }
 
 function decodeBytes(bytes: Uint8Array): DecodedFeedText {

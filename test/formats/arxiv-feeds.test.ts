@@ -35,9 +35,11 @@ describe('arxiv-rss: rss.arxiv.org RSS 2.0', () => {
       authors: 'Antonin Monteil, Paul Pegon',
       published: 'Fri, 23 Aug 2024 00:00:00 -0400',
       updated: null,
-      identifiers: ['oai:arXiv.org:2203.01250v3', 'arXiv:2203.01250v3', 'https://arxiv.org/abs/2203.01250'],
+      identifiers: ['oai:arXiv.org:2203.01250v3', 'arXiv:2203.01250v3', 'https://arxiv.org/abs/2203.01250', '10.5802/jep.257'],
       link: 'https://arxiv.org/abs/2203.01250',
       pdfLink: null,
+      doi: '10.5802/jep.257',
+      journalRef: "Journal de l'\\'Ecole polytechnique - Math\\'ematiques, Tome 11 (2024), pp. 431-472",
       categories: ['math.AP', 'math.OC'],
       announceType: 'replace-cross',
       isArxivSource: true,
@@ -130,8 +132,8 @@ describe('arxiv-atom: rss.arxiv.org Atom', () => {
       categories: ['math.AP', 'math.OC'],
       primaryCategory: null,
       comment: null,
-      // feedsmith reads arxiv:journal_ref (the API's name), not the listing's arxiv:journal_reference.
-      journalRef: null,
+      // feedsmith reads arxiv:journal_ref (the API's name); the listing's arxiv:journal_reference comes from the second read.
+      journalRef: "Journal de l'\\'Ecole polytechnique - Math\\'ematiques, Tome 11 (2024), pp. 431-472",
       announceType: 'replace-cross',
       isArxivSource: true,
     });

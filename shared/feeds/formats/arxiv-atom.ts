@@ -1,6 +1,7 @@
 import { parseAtomFeed, type AtomFeed } from 'feedsmith';
 import { emptyRecord, type FormatParser, type RawAuthor, type RawRecord } from '../raw-record';
 import { arxivIdFromOaiIdentifier, entriesHead, splitAnnouncement } from './arxiv-feed-fields';
+import { arxivListingExtras, extrasAt, type ArxivListingExtras } from './arxiv-listing-extras';
 import { authorsFromCreators, keepTitled, readWith, uniqueValues } from './feed-entry-helpers';
 import { xmlRoot } from './xml-root';
 
@@ -16,18 +17,20 @@ export const arxivAtom: FormatParser = {
   detect: (text) => xmlRoot(text)?.localName === 'feed' && ARXIV_LISTING_ENTRY.test(entriesHead(text)),
   parse(text) {
     const feed = readWith((xml) => parseAtomFeed(xml), text, 'arXiv Atom feed');
-    return keepTitled((feed.entries ?? []).map((entry) => ({ record: entryRecord(entry), label: entry.id ?? null })));
+    const extras = arxivListingExtras(text, 'atom');
+    return keepTitled((feed.entries ?? []).map((entry, index) => ({ record: entryRecord(entry, extrasAt(extras, index)), label: entry.id ?? null })));
   },
 };
 
 // feedsmith reads arxiv:doi (in any case), comment, journal_ref and primary_category, but not
-// announce_type or the listing's arxiv:journal_reference; the announce type comes from the summary.
-function entryRecord(entry: Entry): RawRecord {
+// announce_type or the listing's arxiv:journal_reference: that comes from a second read, and the
+// announce type from the summary.
+function entryRecord(entry: Entry, extras: ArxivListingExtras): RawRecord {
   const summary = entry.summary?.value ?? entry.content?.value;
   const announcement = summary === undefined ? null : splitAnnouncement(summary);
   const arxivId = arxivIdFromOaiIdentifier(entry.id) ?? announcement?.arxivId ?? null;
   const links = entry.links ?? [];
-  const doi = entry.arxiv?.doi ?? null;
+  const doi = entry.arxiv?.doi ?? extras.doi;
   return {
     ...emptyRecord(entry.title?.value ?? ''),
     abstract: announcement?.abstract ?? null,
@@ -41,7 +44,7 @@ function entryRecord(entry: Entry): RawRecord {
     categories: uniqueValues((entry.categories ?? []).map((category) => category.term)),
     primaryCategory: entry.arxiv?.primaryCategory?.term ?? null,
     comment: entry.arxiv?.comment ?? null,
-    journalRef: entry.arxiv?.journalRef ?? null,
+    journalRef: entry.arxiv?.journalRef ?? extras.journalRef,
     announceType: announcement?.announceType ?? null,
     isArxivSource: true,
   };

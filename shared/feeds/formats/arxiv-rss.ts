@@ -1,6 +1,7 @@
 import { parseRssFeed, type RssFeed } from 'feedsmith';
 import { emptyRecord, type FormatParser, type RawRecord } from '../raw-record';
 import { arxivIdFromOaiIdentifier, entriesHead, splitAnnouncement } from './arxiv-feed-fields';
+import { arxivListingExtras, extrasAt, type ArxivListingExtras } from './arxiv-listing-extras';
 import { authorsFromCreators, keepTitled, readWith, uniqueValues } from './feed-entry-helpers';
 import { xmlRoot } from './xml-root';
 
@@ -12,13 +13,17 @@ export const arxivRss: FormatParser = {
   detect: (text) => xmlRoot(text)?.localName === 'rss' && ARXIV_ITEM.test(entriesHead(text)),
   parse(text) {
     const feed = readWith((xml) => parseRssFeed(xml), text, 'arXiv RSS feed');
-    return keepTitled((feed.items ?? []).map((item) => ({ record: itemRecord(item), label: item.guid?.value ?? item.link ?? null })));
+    const extras = arxivListingExtras(text, 'rss');
+    return keepTitled(
+      (feed.items ?? []).map((item, index) => ({ record: itemRecord(item, extrasAt(extras, index)), label: item.guid?.value ?? item.link ?? null })),
+    );
   },
 };
 
-// feedsmith reads no arxiv: elements in RSS (announce_type, DOI, journal_reference), so the
-// announce type comes from the description, where arXiv writes it on every item.
-function itemRecord(item: RssFeed.Item<string>): RawRecord {
+// feedsmith reads no arxiv: elements in RSS (announce_type, DOI, journal_reference): the DOI and
+// journal reference come from a second read, and the announce type from the description, where
+// arXiv writes it on every item.
+function itemRecord(item: RssFeed.Item<string>, extras: ArxivListingExtras): RawRecord {
   const announcement = item.description === undefined ? null : splitAnnouncement(item.description);
   const arxivId = arxivIdFromOaiIdentifier(item.guid?.value) ?? announcement?.arxivId ?? null;
   return {
@@ -26,8 +31,10 @@ function itemRecord(item: RssFeed.Item<string>): RawRecord {
     abstract: announcement?.abstract ?? null,
     authors: authorsFromCreators(item.dc?.creators ?? []),
     published: item.pubDate ?? null,
-    identifiers: uniqueValues([item.guid?.value, arxivId && `arXiv:${arxivId}`, item.link]),
+    identifiers: uniqueValues([item.guid?.value, arxivId && `arXiv:${arxivId}`, item.link, extras.doi]),
     link: item.link ?? null,
+    doi: extras.doi,
+    journalRef: extras.journalRef,
     categories: uniqueValues((item.categories ?? []).map((category) => category.name)),
     announceType: announcement?.announceType ?? null,
     isArxivSource: true,
