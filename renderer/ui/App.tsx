@@ -16,8 +16,8 @@ export function App() {
   const [filter, setFilter] = useState<Filter>('all');
   const [query, setQuery] = useState('');
   const [selectedId, setSelectedId] = useState<string | null>(null);
-  const searchIds = useSearch(query);
-  const library = useLibrary(filter, searchIds);
+  const search = useSearch(query);
+  const library = useLibrary(filter, search.ids);
   const selected = useOpenPaper(selectedId);
 
   const open = (id: string) => {
@@ -47,9 +47,11 @@ export function App() {
       ) : (
         <main className="panes">
           <div className="list-pane">
-            {searchIds && (
+            {query.trim() !== '' && (
               <p className="search-summary" role="status">
-                {library?.papers.length ?? 0} {library?.papers.length === 1 ? 'paper matches' : 'papers match'} “{query.trim()}”
+                {!search.current || !library || library.searchIds !== search.ids
+                  ? 'Searching…'
+                  : `${library.papers.length} ${library.papers.length === 1 ? 'paper matches' : 'papers match'} “${query.trim()}”`}
               </p>
             )}
             <PaperList papers={library?.papers ?? []} selectedId={selectedId} onSelect={open} />

@@ -13,6 +13,8 @@ export interface Library {
   /** Papers in the filter (and search, when there is one), in display order. */
   papers: ListedPaper[];
   counts: Record<Filter, number>;
+  /** The search these papers answer: a live query shows its last answer until the next is ready. */
+  searchIds: string[] | null;
 }
 
 /**
@@ -37,6 +39,7 @@ async function readLibrary(db: PaperdropDatabase, filter: Filter, searchIds: str
   }));
   const readCount = states.filter((state) => state.read === 1).length;
   return {
+    searchIds,
     papers: listed.filter((item) => filter === 'all' || (filter === 'unread' ? !item.read : item.starred)),
     counts: { all: total, unread: total - readCount, starred: states.filter((state) => state.starred === 1).length },
   };

@@ -1,26 +1,31 @@
 import { useEffect, useState } from 'react';
 import { useAppStatus, useServices } from './app-context';
 
-/** Ids matching the query, best first; null when the query is empty. Re-runs when new papers are stored. */
-export function useSearch(query: string): string[] | null {
+export interface SearchState {
+  /** Ids matching the last answered query, best first; null when the query is empty. */
+  ids: string[] | null;
+  /** False while the answer for the current query is still coming: `ids` then answer an earlier one. */
+  current: boolean;
+}
+
+/** Runs the query in the search worker; runs it again when new papers are stored. */
+export function useSearch(query: string): SearchState {
   const { search } = useServices();
   const { storedBatches } = useAppStatus();
-  const [ids, setIds] = useState<string[] | null>(null);
+  const [answer, setAnswer] = useState<{ query: string; ids: string[] } | null>(null);
   const trimmed = query.trim();
 
   useEffect(() => {
-    if (trimmed === '') {
-      setIds(null);
-      return;
-    }
-    let current = true;
-    void search.search(trimmed).then((result) => {
-      if (current && result) setIds(result);
+    if (trimmed === '') return;
+    let live = true;
+    void search.search(trimmed).then((ids) => {
+      if (live && ids) setAnswer({ query: trimmed, ids });
     });
     return () => {
-      current = false;
+      live = false;
     };
   }, [search, trimmed, storedBatches]);
 
-  return trimmed === '' ? null : ids;
+  if (trimmed === '') return { ids: null, current: true };
+  return { ids: answer?.ids ?? null, current: answer?.query === trimmed };
 }
