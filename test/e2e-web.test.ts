@@ -75,12 +75,14 @@ describe('web mode in real Chromium', () => {
 
   it('narrows the list when searching "tokenizer"', async () => {
     await page.getByRole('searchbox', { name: 'Search papers' }).fill('tokenizer');
-    await expect.poll(async () => papers().count(), WAIT).toBeLessThan(30);
+    await expect.poll(() => page.locator('.search-summary').textContent(), WAIT).toMatch(/papers match “tokenizer”/u);
+    await expect.poll(() => page.locator('.paper-row-loading').count()).toBe(0);
     const titles = await page.locator('.paper-row-title').allTextContents();
     expect(titles.length).toBeGreaterThan(3);
     expect(titles).toContain('Zero-Shot Tokenizer Transfer');
     expect(titles).not.toContain('Linking Representations with Multimodal Contrastive Learning');
     await expect(page.locator('.search-summary').textContent()).resolves.toBe(`${titles.length} papers match “tokenizer”`);
+    await expect(page.locator('.paper-row-title mark').first().textContent()).resolves.toMatch(/^tokeniz/iu);
   });
 
   it('opens a paper, which marks it read, and stars it', async () => {

@@ -8,6 +8,25 @@ export interface PaperRecord extends Paper {
   sortKey: string;
   /** Every key another sighting of this paper may carry (shared/merge matchKeys). */
   keys: string[];
+  /** The files that list it, for the source view. */
+  files: string[];
+  /** The library generation that last wrote it, so the search index can catch up. */
+  generation: number;
+}
+
+/** A persisted search index, with what it reflects. */
+export interface SearchIndexRecord {
+  key: 'main';
+  schema: number;
+  generation: number;
+  documentCount: number;
+  json: string;
+}
+
+/** Small facts about the library: its generation counts the batches stored. */
+export interface MetaRecord {
+  key: 'generation';
+  value: number;
 }
 
 /** The user's marks on a paper. Kept apart from content so that no ingest can ever touch them. */
@@ -35,6 +54,8 @@ export class PaperdropDatabase extends Dexie {
   papers!: EntityTable<PaperRecord, 'id'>;
   states!: EntityTable<PaperState, 'paperId'>;
   sources!: EntityTable<SourceRecord, 'hash'>;
+  meta!: EntityTable<MetaRecord, 'key'>;
+  searchIndex!: EntityTable<SearchIndexRecord, 'key'>;
 
   constructor(name = DATABASE_NAME) {
     super(name);
@@ -46,11 +67,33 @@ export class PaperdropDatabase extends Dexie {
     this.version(2)
       .stores({ papers: 'id, sortKey, *keys' })
       .upgrade((transaction) => upgradeToFullPapers(transaction));
+    this.version(3)
+      .stores({ papers: 'id, sortKey, *keys, *categories, *files, generation', meta: 'key', searchIndex: 'key' })
+      .upgrade((transaction) =>
+        transaction
+          .table<PaperRecord, string>('papers')
+          .toCollection()
+          .modify((record: PaperRecord) => {
+            Object.assign(record, toPaperRecord(record, 0));
+          }),
+      );
   }
 }
 
-export function toPaperRecord(paper: Paper): PaperRecord {
-  return { ...paper, sortKey: paper.published ?? '', keys: matchKeys(paper) };
+export function toPaperRecord(paper: Paper, generation: number): PaperRecord {
+  return {
+    ...contentOf(paper),
+    sortKey: paper.published ?? '',
+    keys: matchKeys(paper),
+    files: [...new Set(paper.listings.map((listing) => listing.file))],
+    generation,
+  };
+}
+
+/** The paper's own fields, without those a stored record derives from them. */
+function contentOf(paper: Paper | PaperRecord): Paper {
+  const { sortKey: _sortKey, keys: _keys, files: _files, generation: _generation, ...content } = paper as PaperRecord;
+  return content;
 }
 
 /** Version 1 stored title-only papers from page dumps; give them every field of the full model. States stay as they are. */
@@ -59,7 +102,7 @@ function upgradeToFullPapers(transaction: Transaction): Promise<number> {
     .table<PaperRecord, string>('papers')
     .toCollection()
     .modify((record: PaperRecord) => {
-      Object.assign(record, toPaperRecord({ ...emptyPaperFields(), ...record }));
+      Object.assign(record, toPaperRecord({ ...emptyPaperFields(), ...record }, 0));
       record.listings = record.listings.map((listing) => ({
         ...listing,
         announceType: listing.announceType ?? null,

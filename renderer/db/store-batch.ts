@@ -8,11 +8,13 @@ import { toPaperRecord, type PaperdropDatabase, type PaperState } from './databa
  * over, when two stored papers turn out to be one. Returns the ids of the papers written or removed.
  */
 export async function storeBatch(db: PaperdropDatabase, batch: IngestBatch): Promise<string[]> {
-  return db.transaction('rw', db.papers, db.states, db.sources, async () => {
+  return db.transaction('rw', [db.papers, db.states, db.sources, db.meta], async () => {
     const keys = [...new Set(batch.papers.flatMap(matchKeys))];
     const stored = keys.length > 0 ? await db.papers.where('keys').anyOf(keys).toArray() : [];
     const plan = planMerge(stored, batch.papers);
-    await db.papers.bulkPut(plan.put.map(toPaperRecord));
+    const generation = ((await db.meta.get('generation'))?.value ?? 0) + 1;
+    await db.meta.put({ key: 'generation', value: generation });
+    await db.papers.bulkPut(plan.put.map((paper) => toPaperRecord(paper, generation)));
     if (plan.absorbed.length > 0) await absorb(db, plan.absorbed);
     await db.sources.put({
       hash: batch.hash,

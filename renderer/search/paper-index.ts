@@ -1,33 +1,87 @@
-import MiniSearch, { type SearchOptions } from 'minisearch';
+import MiniSearch, { type Query, type SearchOptions } from 'minisearch';
 import type { Paper } from '../../shared/paper';
+import type { MatchTerm } from './highlight';
+import { normalizeTerm, parseQuery, tokenize, type ParsedQuery } from './query-syntax';
 
-type IndexedPaper = Pick<Paper, 'id' | 'title' | 'abstract'>;
+/** What the index needs of a paper. It stores none of it: results are ids, the text stays in the database. */
+export type IndexedPaper = Pick<Paper, 'id' | 'title' | 'abstract' | 'authors' | 'categories' | 'arxivId'>;
 
-const SEARCH_OPTIONS: SearchOptions = {
-  boost: { title: 3 },
-  combineWith: 'AND',
-  // Prefix-match only the word still being typed, and forgive typos only in long words.
-  prefix: (_term, index, terms) => index === terms.length - 1,
-  fuzzy: (term) => (term.length > 5 ? 0.2 : false),
+/** Bumped whenever what is indexed or how changes: a persisted index of another schema is rebuilt. */
+export const INDEX_SCHEMA = 1;
+
+/** Words so common in abstracts that they find everything and rank nothing. */
+const STOP_WORDS = new Set(
+  'a an and are as at be by for from has have in is it its of on or that the this to was we were which with our these their than into can also'.split(' '),
+);
+const FIELDS = ['title', 'authors', 'abstract', 'categories'] as const;
+const BOOST = { title: 4, authors: 2.5, abstract: 1, categories: 1 };
+/** Shorter prefixes expand to too many words to be worth it: they are matched exactly. */
+const MIN_PREFIX = 2;
+const MIN_FUZZY = 6;
+const MIN_EXCLUDED_PREFIX = 4;
+/** Fuzzy matching runs only when exact matching finds fewer results than this. */
+const FEW_RESULTS = 5;
+
+type Document = { id: string; title: string; authors: string; abstract: string; categories: string };
+
+const foldTerm = (term: string): string | null => {
+  const folded = normalizeTerm(term);
+  return folded === '' || STOP_WORDS.has(folded) ? null : folded;
 };
 
-/** Words are runs of letters and digits: "<SEG>" is the word "seg", "Text-to-Image" three words. */
-const tokenize = (text: string): string[] => text.split(/[^\p{L}\p{N}]+/u).filter((word) => word.length > 0);
+const OPTIONS = {
+  fields: [...FIELDS],
+  storeFields: [],
+  // Categories are kept whole ("cs.cl"), everything else is split into words.
+  tokenize: (text: string, field?: string) => (field === 'categories' ? text.split(' ') : tokenize(text)),
+  processTerm: (term: string) => foldTerm(term),
+  searchOptions: { boost: BOOST },
+};
 
-/** Full-text index over titles and abstracts; it stores no fields, only ids. */
+export interface IndexResult {
+  /** Paper ids, best first. */
+  ids: string[];
+  /** The words that matched, for highlighting. */
+  terms: MatchTerm[];
+}
+
+/**
+ * Full-text search over titles, authors, abstracts and categories, with arXiv ids found exactly.
+ * Every word must match (AND); only the word still being typed is prefix-matched, and typos are
+ * forgiven in long words only when exact matching finds too little.
+ */
 export class PaperIndex {
-  private readonly index = new MiniSearch<IndexedPaper>({
-    fields: ['title', 'abstract'],
-    storeFields: [],
-    tokenize,
-    searchOptions: { ...SEARCH_OPTIONS, tokenize },
-  });
+  constructor(
+    private readonly index = new MiniSearch<Document>(OPTIONS),
+    private readonly arxivIds = new Map<string, string>(),
+  ) {}
 
-  upsert(papers: IndexedPaper[]): void {
+  static load(serialized: string): PaperIndex {
+    const { schema, index, arxivIds } = JSON.parse(serialized) as { schema: number; index: never; arxivIds: [string, string][] };
+    if (schema !== INDEX_SCHEMA) throw new Error(`search index schema ${schema} is not ${INDEX_SCHEMA}`);
+    return new PaperIndex(MiniSearch.loadJS<Document>(index, OPTIONS), new Map(arxivIds));
+  }
+
+  serialize(): string {
+    return JSON.stringify({ schema: INDEX_SCHEMA, index: this.index, arxivIds: [...this.arxivIds] });
+  }
+
+  get size(): number {
+    return this.index.documentCount;
+  }
+
+  upsert(papers: readonly IndexedPaper[]): void {
     for (const paper of papers) {
-      const document = { id: paper.id, title: paper.title, abstract: paper.abstract };
+      const document: Document = {
+        id: paper.id,
+        title: paper.title,
+        authors: paper.authors.join('; '),
+        abstract: paper.abstract,
+        categories: paper.categories.join(' ').toLowerCase(),
+      };
       if (this.index.has(paper.id)) this.index.replace(document);
       else this.index.add(document);
+      if (paper.arxivId) this.arxivIds.set(paper.arxivId, paper.id);
     }
   }
 
@@ -35,8 +89,68 @@ export class PaperIndex {
     if (this.index.has(id)) this.index.discard(id);
   }
 
-  /** Ids of matching papers, best first. */
-  search(query: string): string[] {
-    return this.index.search(query).map((result) => String(result.id));
+  /** Ids best first, for a query as the user typed it. */
+  search(text: string): string[] {
+    return this.query(parseQuery(text)).ids;
   }
+
+  query(query: ParsedQuery): IndexResult {
+    const exact = query.arxivIds.map((arxivId) => this.arxivIds.get(arxivId)).filter((id): id is string => id !== undefined);
+    const positive = positiveQueries(query);
+    if (positive.length === 0) return { ids: exact, terms: [] };
+    let results = this.run(positive, query, false);
+    if (results.length < FEW_RESULTS && allTerms(query).some((term) => term.length >= MIN_FUZZY)) {
+      results = this.run(positive, query, true);
+    }
+    const ids = results.map((result) => String(result.id));
+    const terms = [...new Set(results.slice(0, 50).flatMap((result) => result.terms))];
+    return {
+      ids: [...new Set([...exact, ...ids])],
+      terms: terms.map((term) => ({ term, prefix: false })),
+    };
+  }
+
+  private run(positive: Query[], query: ParsedQuery, fuzzy: boolean) {
+    const options: SearchOptions = {
+      fuzzy: fuzzy ? (term) => (term.length >= MIN_FUZZY ? 0.2 : false) : false,
+      maxFuzzy: 2,
+    };
+    const matching: Query = { combineWith: 'AND', queries: positive, ...options };
+    const excludedWords = query.excluded.filter((word) => foldTerm(word) !== null);
+    const excluded: Query[] = [
+      // "-array" leaves out "arrays" too.
+      ...(excludedWords.length > 0 ? [{ queries: excludedWords, prefix: (term: string) => term.length >= MIN_EXCLUDED_PREFIX }] : []),
+      ...query.excludedCategories.map((category) => categoryQuery(category)),
+    ];
+    const search: Query = excluded.length > 0 ? { combineWith: 'AND_NOT', queries: [matching, { combineWith: 'OR', queries: excluded }] } : matching;
+    return this.index.search(search);
+  }
+}
+
+/** One subquery per word, phrase word, author name and category; the typed word alone is a prefix. */
+function positiveQueries(query: ParsedQuery): Query[] {
+  const typing = query.lastWordIsPrefix ? query.words.at(-1) : undefined;
+  const words = query.words.filter((word) => foldTerm(word) !== null || word === typing);
+  const queries: Query[] = words.map((word) => ({
+    queries: [word],
+    // A stop word still being typed may be the start of a real word ("the" → "theory").
+    prefix: word === typing && word.length >= MIN_PREFIX,
+    ...(word === typing && foldTerm(word) === null ? { processTerm: normalizeTerm } : {}),
+  }));
+  for (const phrase of query.phrases) {
+    const phraseWords = phrase.filter((word) => foldTerm(word) !== null);
+    if (phraseWords.length > 0) queries.push({ queries: phraseWords, combineWith: 'AND' });
+  }
+  for (const author of query.authors) if (author.length > 0) queries.push({ queries: author, combineWith: 'AND', fields: ['authors'] });
+  for (const category of query.categories) queries.push(categoryQuery(category));
+  return queries;
+}
+
+/** Categories are indexed whole and lower-cased: "cs.CL" matches "cs.cl" and nothing else. */
+function categoryQuery(category: string): Query {
+  return { queries: [category.toLowerCase()], fields: ['categories'], tokenize: (text) => [text], processTerm: (term) => term };
+}
+
+function allTerms(query: ParsedQuery): string[] {
+  return [...query.words, ...query.phrases.flat()];
 }

@@ -8,16 +8,20 @@ import type { Filter } from './filters';
 import { FolderBar } from './FolderBar';
 import { PaperList } from './PaperList';
 import { Reader } from './Reader';
-import { useLibrary, useOpenPaper } from './use-library';
+import { SearchSummary } from './SearchSummary';
+import { useLibraryView, useOpenPaper, type SortOrder } from './use-library';
 import { useSearch } from './use-search';
+import { ViewControls } from './ViewControls';
 
 export function App() {
   const { db } = useServices();
   const [filter, setFilter] = useState<Filter>('all');
   const [query, setQuery] = useState('');
+  const [sort, setSort] = useState<SortOrder>('relevance');
+  const [source, setSource] = useState<string | null>(null);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const search = useSearch(query);
-  const library = useLibrary(filter, search.ids);
+  const view = useLibraryView({ filter, searchIds: search.ids, sort, source });
   const selected = useOpenPaper(selectedId);
 
   const open = (id: string) => {
@@ -25,7 +29,7 @@ export function App() {
     void setMark(db, id, 'read', true);
   };
 
-  const isEmpty = library !== undefined && library.counts.all === 0;
+  const isEmpty = view !== undefined && view.counts.all === 0;
   return (
     <div className="app">
       <header className="top-bar">
@@ -34,11 +38,11 @@ export function App() {
           type="search"
           className="search"
           aria-label="Search papers"
-          placeholder="Search titles and abstracts"
+          placeholder='Search — "a phrase", author:name, cat:cs.CL, -word, an arXiv id'
           value={query}
           onChange={(event) => setQuery(event.target.value)}
         />
-        <FilterBar filter={filter} counts={library?.counts} onChange={setFilter} />
+        <FilterBar filter={filter} counts={view?.counts} onChange={setFilter} />
       </header>
       <FolderBar />
       <FileErrors />
@@ -47,17 +51,13 @@ export function App() {
       ) : (
         <main className="panes">
           <div className="list-pane">
-            {query.trim() !== '' && (
-              <p className="search-summary" role="status">
-                {!search.current || !library || library.searchIds !== search.ids
-                  ? 'Searching…'
-                  : `${library.papers.length} ${library.papers.length === 1 ? 'paper matches' : 'papers match'} “${query.trim()}”`}
-              </p>
-            )}
-            <PaperList papers={library?.papers ?? []} selectedId={selectedId} onSelect={open} />
+            <ViewControls searching={query.trim() !== ''} sort={sort} onSort={setSort} source={source} onSource={setSource} />
+            {query.trim() !== '' && <SearchSummary query={query} search={search} view={view} />}
+            <PaperList ids={view?.ids ?? []} terms={search.terms} selectedId={selectedId} onSelect={open} />
           </div>
           <Reader
             item={selected}
+            terms={search.terms}
             onToggleStar={() => selected && void setMark(db, selected.paper.id, 'starred', !selected.starred)}
             onToggleRead={() => selected && void setMark(db, selected.paper.id, 'read', !selected.read)}
           />

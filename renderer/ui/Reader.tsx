@@ -1,10 +1,13 @@
 import type { PaperLinks } from '../../shared/paper';
+import type { MatchTerm } from '../search/highlight';
 import { AbstractText } from './AbstractText';
+import { Highlighted } from './Highlighted';
 import { formatDate } from './format-date';
 import type { ListedPaper } from './use-library';
 
 interface Props {
   item: ListedPaper | undefined;
+  terms: MatchTerm[];
   onToggleStar: () => void;
   onToggleRead: () => void;
 }
@@ -12,7 +15,7 @@ interface Props {
 const LINK_LABELS: Record<keyof PaperLinks, string> = { abs: 'Abstract page', pdf: 'PDF', doi: 'DOI', hf: 'Hugging Face' };
 
 /** The reading pane. Titles and names are rendered as text: a title may literally contain "<SEG>". */
-export function Reader({ item, onToggleStar, onToggleRead }: Props) {
+export function Reader({ item, terms, onToggleStar, onToggleRead }: Props) {
   if (!item) {
     return (
       <article className="reader reader-empty" aria-label="Reader">
@@ -24,8 +27,14 @@ export function Reader({ item, onToggleStar, onToggleRead }: Props) {
   const links = (Object.keys(LINK_LABELS) as (keyof PaperLinks)[]).filter((kind) => paper.links[kind]);
   return (
     <article className="reader" aria-labelledby="reader-title">
-      <h2 id="reader-title">{paper.title}</h2>
-      {paper.authors.length > 0 && <p className="reader-authors">{paper.authors.join(', ')}</p>}
+      <h2 id="reader-title">
+        <Highlighted text={paper.title} terms={terms} />
+      </h2>
+      {paper.authors.length > 0 && (
+        <p className="reader-authors">
+          <Highlighted text={paper.authors.join(', ')} terms={terms} />
+        </p>
+      )}
       <p className="reader-meta">
         {[
           formatDate(paper.published),
@@ -48,7 +57,7 @@ export function Reader({ item, onToggleStar, onToggleRead }: Props) {
           </a>
         ))}
       </div>
-      <AbstractText paper={paper} />
+      <AbstractText paper={paper} terms={terms} />
       {(paper.comment || paper.journalRef) && (
         <p className="reader-notes">{[paper.comment, paper.journalRef].filter(Boolean).join(' — ')}</p>
       )}

@@ -1,7 +1,68 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { PaperdropDatabase, PaperRecord, PaperState } from '../db/database';
+import type { PaperdropDatabase, PaperRecord } from '../db/database';
 import type { Filter } from './filters';
 import { useServices } from './app-context';
+
+export type SortOrder = 'relevance' | 'date';
+
+export interface LibraryView {
+  /** The ids in view, in display order: filter, source and search applied. */
+  ids: string[];
+  counts: Record<Filter, number>;
+  /** The search these ids answer: a live query shows its last answer until the next is ready. */
+  searchIds: string[] | null;
+}
+
+export interface ViewOptions {
+  filter: Filter;
+  searchIds: string[] | null;
+  sort: SortOrder;
+  /** Only papers listed in this file. */
+  source: string | null;
+}
+
+/**
+ * The ids the list shows, live from the database's indexes: newest first, or in search-rank
+ * order. Only keys are read here; rows fetch their papers as they scroll into view.
+ */
+export function useLibraryView(options: ViewOptions): LibraryView | undefined {
+  const { db } = useServices();
+  const { filter, searchIds, sort, source } = options;
+  return useLiveQuery(() => readView(db, options), [db, filter, searchIds, sort, source]);
+}
+
+async function readView(db: PaperdropDatabase, { filter, searchIds, sort, source }: ViewOptions): Promise<LibraryView> {
+  const [newestFirst, read, starred, inSource] = await Promise.all([
+    db.papers.orderBy('sortKey').reverse().primaryKeys() as Promise<string[]>,
+    db.states.where('read').equals(1).primaryKeys() as Promise<string[]>,
+    db.states.where('starred').equals(1).primaryKeys() as Promise<string[]>,
+    source === null ? null : (db.papers.where('files').equals(source).primaryKeys() as Promise<string[]>),
+  ]);
+  const readSet = new Set(read);
+  const starredSet = new Set(starred);
+  const sourceSet = inSource && new Set(inSource);
+  let ids = newestFirst;
+  if (searchIds) {
+    const matching = new Set(searchIds);
+    ids = sort === 'date' ? newestFirst.filter((id) => matching.has(id)) : searchIds.filter((id) => existsIn(newestFirst, id));
+  }
+  const keep = (id: string) =>
+    (filter === 'all' || (filter === 'unread' ? !readSet.has(id) : starredSet.has(id))) && (!sourceSet || sourceSet.has(id));
+  return {
+    searchIds,
+    ids: ids.filter(keep),
+    counts: { all: newestFirst.length, unread: newestFirst.length - readSet.size, starred: starredSet.size },
+  };
+}
+
+const present = new WeakMap<string[], Set<string>>();
+
+/** Search may still name a paper merged away since it was indexed; it is not shown. */
+function existsIn(all: string[], id: string): boolean {
+  let set = present.get(all);
+  if (!set) present.set(all, (set = new Set(all)));
+  return set.has(id);
+}
 
 export interface ListedPaper {
   paper: PaperRecord;
@@ -9,48 +70,20 @@ export interface ListedPaper {
   starred: boolean;
 }
 
-export interface Library {
-  /** Papers in the filter (and search, when there is one), in display order. */
-  papers: ListedPaper[];
-  counts: Record<Filter, number>;
-  /** The search these papers answer: a live query shows its last answer until the next is ready. */
-  searchIds: string[] | null;
-}
-
-/**
- * The list the user sees, live from the database: newest first, or in search-rank order
- * when `searchIds` is given. Undefined while the first read runs.
- */
-export function useLibrary(filter: Filter, searchIds: string[] | null): Library | undefined {
+/** The papers for the rows on screen, with their marks, live. */
+export function useListedPapers(ids: string[]): Map<string, ListedPaper> | undefined {
   const { db } = useServices();
-  return useLiveQuery(() => readLibrary(db, filter, searchIds), [db, filter, searchIds]);
-}
-
-async function readLibrary(db: PaperdropDatabase, filter: Filter, searchIds: string[] | null): Promise<Library> {
-  const [states, total] = await Promise.all([db.states.toArray(), db.papers.count()]);
-  const stateById = new Map<string, PaperState>(states.map((state) => [state.paperId, state]));
-  const records = searchIds
-    ? (await db.papers.bulkGet(searchIds)).filter((paper) => paper !== undefined)
-    : await db.papers.orderBy('sortKey').reverse().toArray();
-  const listed = records.map((paper) => ({
-    paper,
-    read: stateById.get(paper.id)?.read === 1,
-    starred: stateById.get(paper.id)?.starred === 1,
-  }));
-  const readCount = states.filter((state) => state.read === 1).length;
-  return {
-    searchIds,
-    papers: listed.filter((item) => filter === 'all' || (filter === 'unread' ? !item.read : item.starred)),
-    counts: { all: total, unread: total - readCount, starred: states.filter((state) => state.starred === 1).length },
-  };
+  return useLiveQuery(async () => {
+    const [papers, states] = await Promise.all([db.papers.bulkGet(ids), db.states.bulkGet(ids)]);
+    const byId = new Map<string, ListedPaper>();
+    papers.forEach((paper, index) => {
+      if (paper) byId.set(paper.id, { paper, read: states[index]?.read === 1, starred: states[index]?.starred === 1 });
+    });
+    return byId;
+  }, [db, ids.join('\u0000')]);
 }
 
 /** The open paper with its marks, live, whatever the filter shows. */
 export function useOpenPaper(id: string | null): ListedPaper | undefined {
-  const { db } = useServices();
-  return useLiveQuery(async () => {
-    if (id === null) return undefined;
-    const [paper, state] = await Promise.all([db.papers.get(id), db.states.get(id)]);
-    return paper && { paper, read: state?.read === 1, starred: state?.starred === 1 };
-  }, [db, id]);
+  return useListedPapers(id === null ? [] : [id])?.get(id ?? '');
 }

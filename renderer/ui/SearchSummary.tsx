@@ -1,0 +1,26 @@
+import type { LibraryView } from './use-library';
+import { useIndexProgress, type SearchState } from './use-search';
+
+interface Props {
+  query: string;
+  search: SearchState;
+  view: LibraryView | undefined;
+}
+
+/** How many papers match — never a count that belongs to an earlier query — and how far indexing is. */
+export function SearchSummary({ query, search, view }: Props) {
+  const progress = useIndexProgress();
+  const answered = search.current && view !== undefined && view.searchIds === search.ids;
+  const count = view?.ids.length ?? 0;
+  return (
+    <p className="search-summary" role="status">
+      {answered ? `${count} ${count === 1 ? 'paper matches' : 'papers match'} “${query.trim()}”` : 'Searching…'}
+      {!progress.ready && progress.total > 0 && (
+        <span className="muted">
+          {' '}
+          (indexed {progress.indexed.toLocaleString()} of {progress.total.toLocaleString()} papers so far)
+        </span>
+      )}
+    </p>
+  );
+}

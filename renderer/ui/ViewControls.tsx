@@ -1,0 +1,41 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useServices } from './app-context';
+import type { SortOrder } from './use-library';
+
+interface Props {
+  searching: boolean;
+  sort: SortOrder;
+  onSort: (sort: SortOrder) => void;
+  source: string | null;
+  onSource: (source: string | null) => void;
+}
+
+/** Sort order (while searching) and the source filter: one file's papers only. */
+export function ViewControls({ searching, sort, onSort, source, onSource }: Props) {
+  const { db } = useServices();
+  const files = useLiveQuery(async () => [...new Set((await db.sources.orderBy('file').keys()) as string[])], [db]);
+  return (
+    <div className="view-controls">
+      {searching && (
+        <label>
+          Sort{' '}
+          <select value={sort} onChange={(event) => onSort(event.target.value as SortOrder)}>
+            <option value="relevance">by relevance</option>
+            <option value="date">newest first</option>
+          </select>
+        </label>
+      )}
+      <label>
+        Source{' '}
+        <select value={source ?? ''} onChange={(event) => onSource(event.target.value === '' ? null : event.target.value)}>
+          <option value="">all files</option>
+          {files?.map((file) => (
+            <option key={file} value={file}>
+              {file}
+            </option>
+          ))}
+        </select>
+      </label>
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { containsPhrases } from '../renderer/search/phrase-check';
+import { PaperIndex } from '../renderer/search/paper-index';
+import { parseFile } from './parse-file';
+import { SHARED_DIR } from './shared-paths';
+
+const papers = parseFile(`${SHARED_DIR}feeds/real/StringologyTimes/arxiv@11ba871_2024-07-20.xml`).papers;
+const index = new PaperIndex();
+index.upsert(papers);
+const byId = new Map(papers.map((paper) => [paper.id, paper]));
+const pgm = papers.find((paper) => paper.arxivId === '1910.06169')!;
+
+describe('the search engine on 2,060 real arXiv papers', () => {
+  it('finds a paper by its arXiv id pasted in any form, first', () => {
+    for (const query of ['1910.06169', '1910.06169v1', 'arXiv:1910.06169', 'https://arxiv.org/abs/1910.06169v1']) {
+      expect(index.search(query)[0], query).toBe(pgm.id);
+    }
+  });
+
+  it('ranks a known item first from the first words of its title', () => {
+    expect(index.search('The PGM-index: a multicriteria')[0]).toBe(pgm.id);
+  });
+
+  it('searches authors with author:, and only authors', () => {
+    const results = index.search('author:navarro');
+    expect(results.length).toBeGreaterThan(10);
+    for (const id of results) expect(byId.get(id)!.authors.join(' ')).toMatch(/navarro/iu);
+  });
+
+  it('filters by category with cat:, and leaves out with -cat: and -word', () => {
+    const suffix = index.search('suffix');
+    const inDs = index.search('suffix cat:cs.DS');
+    expect(inDs.length).toBeGreaterThan(0);
+    expect(inDs.length).toBeLessThan(suffix.length);
+    for (const id of inDs) expect(byId.get(id)!.categories).toContain('cs.DS');
+    for (const id of index.search('suffix -cat:cs.DS')) expect(byId.get(id)!.categories).not.toContain('cs.DS');
+    for (const id of index.search('suffix -array')) expect(`${byId.get(id)!.title} ${byId.get(id)!.abstract}`).not.toMatch(/\barrays?\b/iu);
+  });
+
+  it('needs every word, prefix-matches only the last one, and forgives typos only when exact finds little', () => {
+    expect(index.search('compressed suffix arrays').length).toBeLessThan(index.search('compressed').length);
+    expect(index.search('compres')).toEqual(expect.arrayContaining(index.search('compressed')));
+    expect(index.search('compres suffix')).not.toEqual(expect.arrayContaining(index.search('compressed suffix')));
+    expect(index.search('multicritera')).toContain(pgm.id);
+  });
+
+  it('reports the matched words, to highlight', () => {
+    const result = index.query({ words: ['learned', 'index'], phrases: [], authors: [], categories: [], excluded: [], excludedCategories: [], arxivIds: [], lastWordIsPrefix: false });
+    expect(result.terms.map((term) => term.term)).toEqual(expect.arrayContaining(['learned', 'index']));
+  });
+
+  it('round-trips through serialize and load with the same answers', () => {
+    const loaded = PaperIndex.load(index.serialize());
+    for (const query of ['suffix cat:cs.DS', 'author:navarro', '1910.06169', 'learned ind']) {
+      expect(loaded.search(query), query).toEqual(index.search(query));
+    }
+    expect(() => PaperIndex.load(index.serialize().replace('"schema":1', '"schema":0'))).toThrow(/schema/u);
+  });
+
+  it('checks phrases word for word', () => {
+    expect(containsPhrases(pgm, [['learned', 'indexes']])).toBe(true);
+    expect(containsPhrases(pgm, [['indexes', 'learned']])).toBe(false);
+  });
+});
