@@ -159,7 +159,8 @@ describe('decodeFeedBytes', () => {
 
   it('round-trips any text through every Unicode form with a mark, line ends and C1 controls aside', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (text) => {
+      // A UTF-16LE mark followed by U+0000 is the UTF-32LE mark: text never starts with NUL in a feed.
+      fc.property(fc.string({ unit: 'binary', maxLength: 200 }).filter((text) => !text.startsWith('\u0000')), (text) => {
         const expected = repairC1Controls(text.replace(/\r\n?/g, '\n'));
         expect(decodeFeedBytes(withUtf8Mark(utf8(text))).text).toBe(expected);
         for (const encode of Object.values(UNICODE_FORMS)) expect(decodeFeedBytes(encode(text, true)).text).toBe(expected);
