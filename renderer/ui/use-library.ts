@@ -1,7 +1,10 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { PaperdropDatabase, PaperRecord } from '../db/database';
+import { useMemo } from 'react';
+import type { PaperRecord } from '../db/database';
 import type { Filter } from './filters';
-import { useServices } from './app-context';
+import { useAppStatus, useServices } from './app-context';
+import { useAsync } from './use-async';
+import { useThrottled } from './use-throttled';
 
 export type SortOrder = 'relevance' | 'date';
 
@@ -21,47 +24,55 @@ export interface ViewOptions {
   source: string | null;
 }
 
+/** While files pour in, the list's order is read again at most this often. */
+const REORDER_INTERVAL_MS = 1000;
+
 /**
- * The ids the list shows, live from the database's indexes: newest first, or in search-rank
- * order. Only keys are read here; rows fetch their papers as they scroll into view.
+ * The ids the list shows, from the database's indexes: newest first, or in search-rank order.
+ * Only keys are read here; rows fetch their papers as they scroll into view. Marks update at
+ * once; the order follows new files at most once a second, so a large ingest never floods the UI.
  */
-export function useLibraryView(options: ViewOptions): LibraryView | undefined {
+export function useLibraryView({ filter, searchIds, sort, source }: ViewOptions): LibraryView | undefined {
   const { db } = useServices();
-  const { filter, searchIds, sort, source } = options;
-  return useLiveQuery(() => readView(db, options), [db, filter, searchIds, sort, source]);
+  const storedBatches = useThrottled(useAppStatus().storedBatches, REORDER_INTERVAL_MS);
+  const newestFirst = useAsync(() => db.papers.orderBy('sortKey').reverse().primaryKeys() as Promise<string[]>, [db, storedBatches]);
+  const marks = useLiveQuery(
+    async () => ({
+      read: new Set((await db.states.where('read').equals(1).primaryKeys()) as string[]),
+      starred: new Set((await db.states.where('starred').equals(1).primaryKeys()) as string[]),
+    }),
+    [db],
+  );
+  const inSource = useAsync(
+    async () => (source === null ? null : new Set((await db.papers.where('files').equals(source).primaryKeys()) as string[])),
+    [db, source, storedBatches],
+  );
+  return useMemo(() => {
+    if (!newestFirst || !marks || inSource === undefined) return undefined;
+    return composeView(newestFirst, marks, inSource, { filter, searchIds, sort });
+  }, [newestFirst, marks, inSource, filter, searchIds, sort]);
 }
 
-async function readView(db: PaperdropDatabase, { filter, searchIds, sort, source }: ViewOptions): Promise<LibraryView> {
-  const [newestFirst, read, starred, inSource] = await Promise.all([
-    db.papers.orderBy('sortKey').reverse().primaryKeys() as Promise<string[]>,
-    db.states.where('read').equals(1).primaryKeys() as Promise<string[]>,
-    db.states.where('starred').equals(1).primaryKeys() as Promise<string[]>,
-    source === null ? null : (db.papers.where('files').equals(source).primaryKeys() as Promise<string[]>),
-  ]);
-  const readSet = new Set(read);
-  const starredSet = new Set(starred);
-  const sourceSet = inSource && new Set(inSource);
+function composeView(
+  newestFirst: string[],
+  marks: { read: Set<string>; starred: Set<string> },
+  inSource: Set<string> | null,
+  { filter, searchIds, sort }: Omit<ViewOptions, 'source'>,
+): LibraryView {
   let ids = newestFirst;
   if (searchIds) {
     const matching = new Set(searchIds);
-    ids = sort === 'date' ? newestFirst.filter((id) => matching.has(id)) : searchIds.filter((id) => existsIn(newestFirst, id));
+    const present = new Set(newestFirst);
+    // Search may still name a paper merged away since it was indexed; it is not shown.
+    ids = sort === 'date' ? newestFirst.filter((id) => matching.has(id)) : searchIds.filter((id) => present.has(id));
   }
   const keep = (id: string) =>
-    (filter === 'all' || (filter === 'unread' ? !readSet.has(id) : starredSet.has(id))) && (!sourceSet || sourceSet.has(id));
+    (filter === 'all' || (filter === 'unread' ? !marks.read.has(id) : marks.starred.has(id))) && (!inSource || inSource.has(id));
   return {
     searchIds,
     ids: ids.filter(keep),
-    counts: { all: newestFirst.length, unread: newestFirst.length - readSet.size, starred: starredSet.size },
+    counts: { all: newestFirst.length, unread: newestFirst.length - marks.read.size, starred: marks.starred.size },
   };
-}
-
-const present = new WeakMap<string[], Set<string>>();
-
-/** Search may still name a paper merged away since it was indexed; it is not shown. */
-function existsIn(all: string[], id: string): boolean {
-  let set = present.get(all);
-  if (!set) present.set(all, (set = new Set(all)));
-  return set.has(id);
 }
 
 export interface ListedPaper {
