@@ -44,6 +44,14 @@ describe('the search engine on 2,060 real arXiv papers', () => {
     expect(index.search('multicritera')).toContain(pgm.id);
   });
 
+  it('lets a short typed prefix stand for its commonest completions only, the word itself first', () => {
+    const typed = index.query({ words: ['co'], phrases: [], authors: [], categories: [], excluded: [], excludedCategories: [], arxivIds: [], lastWordIsPrefix: true });
+    const completions = new Set(typed.terms.map((term) => term.term));
+    expect(completions.size).toBeGreaterThan(3);
+    expect(completions.size).toBeLessThanOrEqual(17);
+    for (const term of completions) expect(term.startsWith('co')).toBe(true);
+  });
+
   it('reports the matched words, to highlight', () => {
     const result = index.query({ words: ['learned', 'index'], phrases: [], authors: [], categories: [], excluded: [], excludedCategories: [], arxivIds: [], lastWordIsPrefix: false });
     expect(result.terms.map((term) => term.term)).toEqual(expect.arrayContaining(['learned', 'index']));

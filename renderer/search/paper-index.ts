@@ -17,6 +17,9 @@ const FIELDS = ['title', 'authors', 'abstract', 'categories'] as const;
 const BOOST = { title: 4, authors: 2.5, abstract: 1, categories: 1 };
 /** Shorter prefixes expand to too many words to be worth it: they are matched exactly. */
 const MIN_PREFIX = 2;
+/** A typed prefix stands for at most this many of the commonest words it begins. */
+const MAX_EXPANSIONS = 16;
+const COMPLETION_WEIGHT = 0.375;
 const MIN_FUZZY = 6;
 const MIN_EXCLUDED_PREFIX = 4;
 /** Fuzzy matching runs only when exact matching finds fewer results than this. */
@@ -50,6 +53,27 @@ export interface IndexResult {
  * Every word must match (AND); only the word still being typed is prefix-matched, and typos are
  * forgiven in long words only when exact matching finds too little.
  */
+type TermPostings = Map<number, Map<number, number>>;
+
+/**
+ * The commonest indexed words starting with a prefix, by how many documents hold them. MiniSearch
+ * has no public way to list its words; its radix tree is the protected `_index`, whose
+ * `atPrefix` it documents for subclasses.
+ */
+function expansions(index: MiniSearch<Document>, prefix: string, limit: number): string[] {
+  const tree = (index as unknown as { _index: { atPrefix(prefix: string): Iterable<[string, TermPostings]> } })._index;
+  const found: { term: string; documents: number }[] = [];
+  for (const [term, fields] of tree.atPrefix(prefix)) {
+    let documents = 0;
+    for (const postings of fields.values()) documents = Math.max(documents, postings.size);
+    found.push({ term, documents });
+  }
+  return found
+    .sort((a, b) => b.documents - a.documents)
+    .slice(0, limit)
+    .map(({ term }) => term);
+}
+
 export class PaperIndex {
   constructor(
     private readonly index = new MiniSearch<Document>(OPTIONS),
@@ -96,7 +120,7 @@ export class PaperIndex {
 
   query(query: ParsedQuery): IndexResult {
     const exact = query.arxivIds.map((arxivId) => this.arxivIds.get(arxivId)).filter((id): id is string => id !== undefined);
-    const positive = positiveQueries(query);
+    const positive = positiveQueries(query, (prefix) => expansions(this.index, prefix, MAX_EXPANSIONS));
     if (positive.length === 0) return { ids: exact, terms: [] };
     let results = this.run(positive, query, false);
     if (results.length < FEW_RESULTS && allTerms(query).some((term) => term.length >= MIN_FUZZY)) {
@@ -127,16 +151,26 @@ export class PaperIndex {
   }
 }
 
-/** One subquery per word, phrase word, author name and category; the typed word alone is a prefix. */
-function positiveQueries(query: ParsedQuery): Query[] {
+/**
+ * One subquery per word, phrase word, author name and category. The word still being typed
+ * stands for itself or any of the commonest words it begins — a capped prefix match, since a
+ * short prefix ("co") begins thousands of words.
+ */
+function positiveQueries(query: ParsedQuery, expand: (prefix: string) => string[]): Query[] {
   const typing = query.lastWordIsPrefix ? query.words.at(-1) : undefined;
   const words = query.words.filter((word) => foldTerm(word) !== null || word === typing);
-  const queries: Query[] = words.map((word) => ({
-    queries: [word],
+  const queries: Query[] = words.map((word) => {
+    if (word !== typing || word.length < MIN_PREFIX) return { queries: [word] };
+    const completions = expand(normalizeTerm(word)).filter((term) => term !== word && !STOP_WORDS.has(term));
     // A stop word still being typed may be the start of a real word ("the" → "theory").
-    prefix: word === typing && word.length >= MIN_PREFIX,
-    ...(word === typing && foldTerm(word) === null ? { processTerm: normalizeTerm } : {}),
-  }));
+    // Completions weigh what MiniSearch gives prefix matches: less than the word as typed.
+    return {
+      combineWith: 'OR',
+      queries: [word, ...completions],
+      processTerm: normalizeTerm,
+      boostTerm: (term) => (term === normalizeTerm(word) ? 1 : COMPLETION_WEIGHT),
+    };
+  });
   for (const phrase of query.phrases) {
     const phraseWords = phrase.filter((word) => foldTerm(word) !== null);
     if (phraseWords.length > 0) queries.push({ queries: phraseWords, combineWith: 'AND' });
