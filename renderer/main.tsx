@@ -16,8 +16,8 @@ const services: AppServices = {
   status: new AppStatusStore(),
 };
 
-startIngestSync(services.bridge, services.db, services.status, (paperIds) => {
-  services.search.refresh(paperIds);
+startIngestSync(services.bridge, services.db, services.status, (change) => {
+  services.search.index(change.written, change.removed);
   services.status.update({ storedBatches: services.status.get().storedBatches + 1 });
 });
 

@@ -30,8 +30,9 @@ const NEXT_X = 'title:beyond next token next x prediction for autoregressive vis
 describe('storing a batch', () => {
   it('stores the papers and records the source', async () => {
     const db = openDatabase();
-    const ids = await storeBatch(db, seedBatch(0));
-    expect(ids).toHaveLength(60);
+    const change = await storeBatch(db, seedBatch(0));
+    expect(change.written).toHaveLength(60);
+    expect(change.removed).toEqual([]);
     expect(await db.papers.count()).toBe(60);
     expect(await db.sources.get('hash-0')).toMatchObject({ file: SEED_FILES[0], format: 'hf-papers-text', paperCount: 60, errors: [] });
     expect(await db.papers.get(TOME)).toMatchObject({ sortKey: '2025-03-11', published: '2025-03-11' });
@@ -88,7 +89,7 @@ describe('storing a batch', () => {
   it('records a file that could not be read, with its reason', async () => {
     const db = openDatabase();
     const batch = parseText('%PDF\u0000', 'x.pdf');
-    expect(await storeBatch(db, batch)).toEqual([]);
+    expect(await storeBatch(db, batch)).toEqual({ written: [], removed: [] });
     expect(await db.sources.get(batch.hash)).toMatchObject({ paperCount: 0, errors: [{ file: 'x.pdf', message: 'not a recognised feed: the file is binary' }] });
   });
 });

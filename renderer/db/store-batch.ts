@@ -1,20 +1,28 @@
 import { matchKeys, planMerge } from '../../shared/merge';
 import type { IngestBatch } from '../../shared/paper';
-import { toPaperRecord, type PaperdropDatabase, type PaperState } from './database';
+import { toPaperRecord, type PaperdropDatabase, type PaperRecord, type PaperState } from './database';
+
+export interface StoredChange {
+  /** The papers as written, for the search index. */
+  written: PaperRecord[];
+  /** Papers folded into another and gone. */
+  removed: string[];
+}
 
 /**
  * Stores one file's batch in one transaction, merged with the stored papers it matches by the
  * shared merge rules, and records the source. Idempotent. Read/star state is only ever carried
- * over, when two stored papers turn out to be one. Returns the ids of the papers written or removed.
+ * over, when two stored papers turn out to be one.
  */
-export async function storeBatch(db: PaperdropDatabase, batch: IngestBatch): Promise<string[]> {
+export async function storeBatch(db: PaperdropDatabase, batch: IngestBatch): Promise<StoredChange> {
   return db.transaction('rw', [db.papers, db.states, db.sources, db.meta], async () => {
     const keys = [...new Set(batch.papers.flatMap(matchKeys))];
     const stored = keys.length > 0 ? await db.papers.where('keys').anyOf(keys).toArray() : [];
     const plan = planMerge(stored, batch.papers);
     const generation = ((await db.meta.get('generation'))?.value ?? 0) + 1;
     await db.meta.put({ key: 'generation', value: generation });
-    await db.papers.bulkPut(plan.put.map((paper) => toPaperRecord(paper, generation)));
+    const written = plan.put.map((paper) => toPaperRecord(paper, generation));
+    await db.papers.bulkPut(written);
     if (plan.absorbed.length > 0) await absorb(db, plan.absorbed);
     await db.sources.put({
       hash: batch.hash,
@@ -24,7 +32,7 @@ export async function storeBatch(db: PaperdropDatabase, batch: IngestBatch): Pro
       paperCount: batch.papers.length,
       errors: batch.errors,
     });
-    return [...plan.put.map((paper) => paper.id), ...plan.absorbed.map(({ from }) => from)];
+    return { written, removed: plan.absorbed.map(({ from }) => from) };
   });
 }
 

@@ -1,5 +1,5 @@
 import type { MatchTerm } from './highlight';
-import type { SearchReply, SearchRequest } from './search-protocol';
+import type { IndexDocument, SearchReply, SearchRequest } from './search-protocol';
 
 export interface SearchAnswer {
   ids: string[];
@@ -42,9 +42,10 @@ export class SearchClient {
     });
   }
 
-  /** Papers written or removed, to be indexed again or dropped. */
-  refresh(ids: string[]): void {
-    this.post({ type: 'refresh', ids });
+  /** Papers just written, to index, and papers gone, to drop; handed over whole, so the worker need not read them back. */
+  index(papers: IndexDocument[], removed: string[]): void {
+    const documents = papers.map(({ id, title, abstract, authors, categories, arxivId, generation }) => ({ id, title, abstract, authors, categories, arxivId, generation }));
+    this.post({ type: 'index', papers: documents, removed });
   }
 
   getProgress = (): IndexProgress => this.progress;

@@ -1,8 +1,12 @@
 import type { MatchTerm } from './highlight';
+import type { IndexedPaper } from './paper-index';
+
+/** A paper as the page hands it to the index, with the library generation that wrote it. */
+export type IndexDocument = IndexedPaper & { generation: number };
 
 /** Messages between the page and the search worker. */
 export type SearchRequest =
-  | { type: 'refresh'; ids: string[] }
+  | { type: 'index'; papers: IndexDocument[]; removed: string[] }
   | { type: 'search'; seq: number; query: string };
 
 export type SearchReply =

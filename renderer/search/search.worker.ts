@@ -2,7 +2,7 @@ import { PaperdropDatabase, type PaperRecord } from '../db/database';
 import { containsPhrases } from './phrase-check';
 import { INDEX_SCHEMA, PaperIndex } from './paper-index';
 import { parseQuery } from './query-syntax';
-import type { SearchReply, SearchRequest } from './search-protocol';
+import type { IndexDocument, SearchReply, SearchRequest } from './search-protocol';
 
 /** The worker's global scope, typed by hand: the renderer's lib is DOM, not WebWorker. */
 const scope = self as unknown as {
@@ -21,6 +21,9 @@ let index = new PaperIndex();
 /** The newest library generation the index reflects, saved with it. */
 let indexedGeneration = 0;
 let pendingSearch: { seq: number; query: string } | null = null;
+/** Papers the page handed over, to index before anything read back from the database. */
+let handedOver: IndexDocument[] = [];
+/** Ids to read from the database and index again (catching up a saved index), or to drop. */
 const pendingRefresh = new Set<string>();
 /** Papers still to index from a rebuild, newest first, so recent papers are searchable first. */
 let rebuildQueue: string[] = [];
@@ -29,8 +32,12 @@ let persistTimer: ReturnType<typeof setTimeout> | null = null;
 let wake: (() => void) | null = null;
 
 scope.addEventListener('message', ({ data }) => {
-  if (data.type === 'search') pendingSearch = data;
-  else for (const id of data.ids) pendingRefresh.add(id);
+  if (data.type === 'search') {
+    pendingSearch = data;
+  } else {
+    handedOver.push(...data.papers);
+    for (const id of data.removed) index.remove(id);
+  }
   wake?.();
 });
 
@@ -40,6 +47,7 @@ async function run(): Promise<void> {
   await openIndex();
   for (;;) {
     if (pendingSearch) await answer(pendingSearch);
+    else if (handedOver.length > 0) indexDocuments(handedOver.splice(0, CHUNK));
     else if (pendingRefresh.size > 0) await refresh(takeAll(pendingRefresh, CHUNK));
     else if (rebuildQueue.length > 0) await refresh(rebuildQueue.splice(0, CHUNK));
     else await new Promise<void>((resolve) => (wake = resolve));
@@ -75,9 +83,12 @@ async function refresh(ids: string[]): Promise<void> {
   ids.forEach((id, position) => {
     if (!papers[position]) index.remove(id);
   });
-  const present = papers.filter((paper): paper is PaperRecord => paper !== undefined);
-  index.upsert(present);
-  for (const paper of present) indexedGeneration = Math.max(indexedGeneration, paper.generation);
+  indexDocuments(papers.filter((paper): paper is PaperRecord => paper !== undefined));
+}
+
+function indexDocuments(papers: IndexDocument[]): void {
+  index.upsert(papers);
+  for (const paper of papers) indexedGeneration = Math.max(indexedGeneration, paper.generation);
   total = Math.max(total, index.size);
   reportProgress();
   schedulePersist();
@@ -106,7 +117,7 @@ function schedulePersist(): void {
 
 /** Saves the index once indexing has been quiet for a while; a later start loads it instead of rebuilding. */
 async function persist(): Promise<void> {
-  if (rebuildQueue.length > 0 || pendingRefresh.size > 0) return schedulePersist();
+  if (rebuildQueue.length > 0 || pendingRefresh.size > 0 || handedOver.length > 0) return schedulePersist();
   const json = index.serialize();
   await db.searchIndex.put({ key: 'main', schema: INDEX_SCHEMA, generation: indexedGeneration, documentCount: index.size, json });
 }

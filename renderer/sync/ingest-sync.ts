@@ -1,7 +1,7 @@
 import type { Bridge } from '../../shared/ipc';
 import type { IngestBatch } from '../../shared/paper';
 import type { PaperdropDatabase } from '../db/database';
-import { storeBatch } from '../db/store-batch';
+import { storeBatch, type StoredChange } from '../db/store-batch';
 import type { AppStatusStore } from './app-status';
 
 /**
@@ -13,14 +13,14 @@ export function startIngestSync(
   bridge: Bridge,
   db: PaperdropDatabase,
   status: AppStatusStore,
-  onStored: (paperIds: string[]) => void,
+  onStored: (change: StoredChange) => void,
 ): () => void {
   let queue = Promise.resolve();
 
   const store = async (batch: IngestBatch) => {
-    const ids = await storeBatch(db, batch);
+    const change = await storeBatch(db, batch);
     await bridge.invoke('stored', { hash: batch.hash });
-    if (ids.length > 0) onStored(ids);
+    if (change.written.length + change.removed.length > 0) onStored(change);
   };
 
   const hello = async () => {
