@@ -21,6 +21,14 @@ describe('the search engine on 2,060 real arXiv papers', () => {
     expect(index.search('The PGM-index: a multicriteria')[0]).toBe(pgm.id);
   });
 
+  it('finds known items from the first words of their titles, even when the last word typed is a stop word', () => {
+    const sample = papers.filter((_paper, position) => position % 40 === 0);
+    const firstWords = (title: string, count: number) => title.split(/\s+/u).slice(0, count).join(' ');
+    const found = sample.filter((paper) => index.search(firstWords(paper.title, 4))[0] === paper.id);
+    expect(found.length / sample.length).toBeGreaterThanOrEqual(0.9);
+    expect(index.search('The PGM-index: a')[0]).toBe(pgm.id);
+  });
+
   it('searches authors with author:, and only authors', () => {
     const results = index.search('author:navarro');
     expect(results.length).toBeGreaterThan(10);

@@ -1,7 +1,7 @@
-import MiniSearch, { type Query, type SearchOptions } from 'minisearch';
+import MiniSearch, { type Query, type SearchOptions, type SearchResult } from 'minisearch';
 import type { Paper } from '../../shared/paper';
 import type { MatchTerm } from './highlight';
-import { normalizeTerm, parseQuery, tokenize, type ParsedQuery } from './query-syntax';
+import { normalizeTerm, parseQuery, searchTerms, tokenize, type ParsedQuery } from './query-syntax';
 
 /** What the index needs of a paper. It stores none of it: results are ids, the text stays in the database. */
 export type IndexedPaper = Pick<Paper, 'id' | 'title' | 'abstract' | 'authors' | 'categories' | 'arxivId'>;
@@ -34,7 +34,8 @@ const foldTerm = (term: string): string | null => {
 
 const OPTIONS = {
   fields: [...FIELDS],
-  storeFields: [],
+  // Titles alone are kept (a few MB at 100,000 papers), to rank a paper whose title the query spells out first.
+  storeFields: ['title'],
   // Categories are kept whole ("cs.cl"), everything else is split into words.
   tokenize: (text: string, field?: string) => (field === 'categories' ? text.split(' ') : tokenize(text)),
   processTerm: (term: string) => foldTerm(term),
@@ -126,7 +127,7 @@ export class PaperIndex {
     if (results.length < FEW_RESULTS && allTerms(query).some((term) => term.length >= MIN_FUZZY)) {
       results = this.run(positive, query, true);
     }
-    const ids = results.map((result) => String(result.id));
+    const ids = rankTitleMatchesFirst(results, query).map((result) => String(result.id));
     const terms = [...new Set(results.slice(0, 50).flatMap((result) => result.terms))];
     return {
       ids: [...new Set([...exact, ...ids])],
@@ -158,7 +159,9 @@ export class PaperIndex {
  */
 function positiveQueries(query: ParsedQuery, expand: (prefix: string) => string[]): Query[] {
   const typing = query.lastWordIsPrefix ? query.words.at(-1) : undefined;
-  const words = query.words.filter((word) => foldTerm(word) !== null || word === typing);
+  // A stop word still being typed counts only when it is all there is ("the" → "theory"); after
+  // other words ("models with") it is most likely just that word, which the index leaves out.
+  const words = query.words.filter((word) => foldTerm(word) !== null || (word === typing && query.words.length === 1));
   const queries: Query[] = words.map((word) => {
     if (word !== typing || word.length < MIN_PREFIX) return { queries: [word] };
     const completions = expand(normalizeTerm(word)).filter((term) => term !== word && !STOP_WORDS.has(term));
@@ -183,6 +186,26 @@ function positiveQueries(query: ParsedQuery, expand: (prefix: string) => string[
 /** Categories are indexed whole and lower-cased: "cs.CL" matches "cs.cl" and nothing else. */
 function categoryQuery(category: string): Query {
   return { queries: [category.toLowerCase()], fields: ['categories'], tokenize: (text) => [text], processTerm: (term) => term };
+}
+
+/**
+ * Papers whose title holds every word of the query come first, and those whose title begins with
+ * the query before them: a researcher who types the start of a title wants that paper. BM25 order
+ * is kept within each tier.
+ */
+function rankTitleMatchesFirst(results: SearchResult[], query: ParsedQuery): SearchResult[] {
+  const words = query.words.map(normalizeTerm).filter((word) => !STOP_WORDS.has(word));
+  if (words.length < 2) return results;
+  const typing = query.lastWordIsPrefix ? words.at(-1) : undefined;
+  const tier = (title: string) => {
+    const titleWords = searchTerms(title).filter((word) => !STOP_WORDS.has(word));
+    const matches = (word: string, titleWord: string | undefined) =>
+      titleWord !== undefined && (titleWord === word || (word === typing && titleWord.startsWith(word)));
+    if (words.every((word, position) => matches(word, titleWords[position]))) return 2;
+    return words.every((word) => titleWords.some((titleWord) => matches(word, titleWord))) ? 1 : 0;
+  };
+  const tiers = new Map(results.map((result) => [result, tier(String(result['title'] ?? ''))]));
+  return [...results].sort((a, b) => tiers.get(b)! - tiers.get(a)!);
 }
 
 function allTerms(query: ParsedQuery): string[] {
