@@ -1,0 +1,102 @@
+import { copyFile, mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { launchChromium } from '../chromium';
+import { startWebMode } from '../web-mode-process';
+import { measureRendererHeap, type RendererHeap } from './cdp-heap';
+import { measureColdStart, type ColdStartFigures } from './cold-start';
+import type { FeedFile } from './feed-files';
+import { watchIngest, type IngestSample } from './ingest-watch';
+import { childProcesses, cpuBetween, sampleCpu } from './process-cpu';
+import { waitUntilSettled } from './settle';
+
+export interface BrowserInputs {
+  files: readonly FeedFile[];
+  expectedPapers: number;
+  /** The title of a paper in the last file: typed in full, it should find that paper. */
+  lateTitle: string;
+  /** A word to search for while the files are ingested. */
+  probeQuery: string;
+  /** Where the folder, settings and browser profile go. */
+  workDir: string;
+  ingestTimeoutMs: number;
+  log: (line: string) => void;
+}
+
+export interface BrowserFigures {
+  /** From the first copy until every paper is counted and the late paper is found; null on timeout. */
+  ingestSeconds: number | null;
+  /** From the first copy until count-all showed every paper; null on timeout. */
+  countedSeconds: number | null;
+  timeline: IngestSample[];
+  /** CPU seconds by process and thread while the files were ingested. */
+  ingestCpuSeconds: Record<string, number>;
+  heapAfterIngest: RendererHeap;
+  /** How long after the ingest the app went idle (e.g. the index saved), before the cold start. */
+  settledSeconds: number | null;
+  coldStart: ColdStartFigures;
+  coldStartCpuSeconds: Record<string, number>;
+  pageErrors: string[];
+  notes: string[];
+}
+
+const SETTLE_TIMEOUT_MS = 5 * 60_000;
+const seconds = (since: number) => (performance.now() - since) / 1000;
+
+/** Web mode in real Chromium: drops the files into an empty folder and times the app taking them in, then a cold start. */
+export async function runInBrowser(inputs: BrowserInputs): Promise<BrowserFigures> {
+  const { files, expectedPapers, lateTitle, workDir, log } = inputs;
+  const [folder, config, profile] = ['inbox', 'config', 'profile'].map((name) => join(workDir, name)) as [string, string, string];
+  await Promise.all([folder, config, profile].map((dir) => mkdir(dir, { recursive: true })));
+  const web = await startWebMode(folder, config);
+  const context = await launchChromium(profile);
+  const notes: string[] = [];
+  const pageErrors: string[] = [];
+  try {
+    const page = await context.newPage();
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error') pageErrors.push(message.text());
+    });
+    const trees = { web: [web.child.pid!], chromium: childProcesses(process.pid).filter((pid) => pid !== web.child.pid) };
+    await page.goto(web.url);
+    await page.getByRole('heading', { name: 'No papers yet' }).waitFor({ timeout: 60_000 });
+
+    const cpuBefore = sampleCpu(trees);
+    const started = performance.now();
+    for (const file of files) await copyFile(file.path, join(folder, file.name));
+    log(`copied ${files.length} files in ${seconds(started).toFixed(1)} s; waiting for ${expectedPapers} papers`);
+
+    const indexedDbDir = join(profile, 'Default', 'IndexedDB');
+    const { countedSeconds, timeline } = await watchIngest(page, {
+      ...{ expectedPapers, started, timeoutMs: inputs.ingestTimeoutMs, probeQuery: inputs.probeQuery, log },
+      indexedDbDir,
+    });
+    let ingestSeconds: number | null = null;
+    if (countedSeconds === null) {
+      notes.push(`ingest timed out after ${inputs.ingestTimeoutMs / 1000} s with ${timeline.at(-1)?.papers ?? 0} of ${expectedPapers} papers counted`);
+    } else {
+      await page.getByRole('searchbox', { name: 'Search papers' }).fill(lateTitle);
+      const remaining = Math.max(1000, inputs.ingestTimeoutMs - seconds(started) * 1000);
+      try {
+        await page.locator('.paper-row', { hasText: lateTitle }).first().waitFor({ timeout: remaining });
+        ingestSeconds = seconds(started);
+      } catch {
+        notes.push(`the last file's paper "${lateTitle}" was not found by its title within the ingest timeout`);
+      }
+    }
+    const ingestCpuSeconds = cpuBetween(cpuBefore, sampleCpu(trees));
+    log(`ingest: ${ingestSeconds?.toFixed(1) ?? 'timed out'} s; waiting for the app to go idle`);
+
+    const settledSeconds = await waitUntilSettled(trees, indexedDbDir, SETTLE_TIMEOUT_MS);
+    if (settledSeconds === null) notes.push(`the app was still busy ${SETTLE_TIMEOUT_MS / 1000} s after the ingest; the cold start interrupted it`);
+    log(`settled ${settledSeconds?.toFixed(1) ?? 'never'} s after the ingest; measuring the heap, then a cold start`);
+    const heapAfterIngest = await measureRendererHeap(context, page);
+    const coldCpuBefore = sampleCpu(trees);
+    const coldStart = await measureColdStart(context, page, lateTitle);
+    const coldStartCpuSeconds = cpuBetween(coldCpuBefore, sampleCpu(trees), 0.1);
+    return { ingestSeconds, countedSeconds, timeline, ingestCpuSeconds, heapAfterIngest, settledSeconds, coldStart, coldStartCpuSeconds, pageErrors, notes: [...notes, ...coldStart.notes] };
+  } finally {
+    await context.close();
+    await web.stop();
+  }
+}

@@ -1,0 +1,84 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import { measureRendererHeap, type RendererHeap } from './cdp-heap';
+
+export interface ColdStartTimes {
+  /** From a reload until the first list row shows. */
+  firstListSeconds: number | null;
+  /** From a reload until a title typed at once gets any answer: the summary reads "N papers match", N maybe 0. */
+  firstAnswerSeconds: number | null;
+  /** The summary then, with how far indexing was when the index says. */
+  firstAnswerSummary: string | null;
+  /** From the same reload until that answer holds results: "N papers match" with N ≥ 1. */
+  firstResultsSeconds: number | null;
+  /** From the same reload until that title's paper is in the list. */
+  foundSeconds: number | null;
+  /** From the same reload until the summary no longer says the index is still being built. */
+  indexReadySeconds: number | null;
+}
+
+export interface ColdStartFigures {
+  times: ColdStartTimes;
+  /** The renderer's heaps once the index is ready. */
+  heap: RendererHeap | null;
+  notes: string[];
+}
+
+const TIMEOUT_MS = 3 * 60_000;
+const SUMMARY = '.search-summary';
+
+/** Two reloads of a full library: one to time the first list row, one to time searching at once. */
+export async function measureColdStart(context: BrowserContext, page: Page, title: string): Promise<ColdStartFigures> {
+  const times: ColdStartTimes = {
+    ...{ firstListSeconds: null, firstAnswerSeconds: null, firstAnswerSummary: null, firstResultsSeconds: null },
+    ...{ foundSeconds: null, indexReadySeconds: null },
+  };
+  const figures: ColdStartFigures = { times, heap: null, notes: [] };
+  let reloaded = 0;
+  const since = () => (performance.now() - reloaded) / 1000;
+  const step = async (what: string, run: () => Promise<void>) => {
+    try {
+      await run();
+      return true;
+    } catch (error) {
+      figures.notes.push(`cold start: ${what} did not happen within ${TIMEOUT_MS / 1000} s (${(error as Error).message.split('\n')[0]})`);
+      return false;
+    }
+  };
+
+  reloaded = performance.now();
+  await page.reload({ waitUntil: 'commit' });
+  await step('the first list row', async () => {
+    await page.locator('.paper-row').first().waitFor({ timeout: TIMEOUT_MS });
+    times.firstListSeconds = since();
+  });
+
+  reloaded = performance.now();
+  await page.reload({ waitUntil: 'commit' });
+  const answered = await step('an answer to the typed title', async () => {
+    await page.getByRole('searchbox', { name: 'Search papers' }).fill(title, { timeout: TIMEOUT_MS });
+    await page.waitForFunction((selector) => /match/u.test(document.querySelector(selector)?.textContent ?? ''), SUMMARY, { polling: 20, timeout: TIMEOUT_MS });
+    times.firstAnswerSeconds = since();
+    times.firstAnswerSummary = await page.locator(SUMMARY).textContent();
+  });
+  if (!answered) return figures;
+  const hasResults = await step('results for the typed title', async () => {
+    const matches = (selector: string) => /^[1-9][\d,]* papers? match/u.test(document.querySelector(selector)?.textContent ?? '');
+    await page.waitForFunction(matches, SUMMARY, { polling: 20, timeout: TIMEOUT_MS });
+    times.firstResultsSeconds = since();
+  });
+  if (hasResults) {
+    await step("the typed title's paper", async () => {
+      await page.locator('.paper-row', { hasText: title }).first().waitFor({ timeout: TIMEOUT_MS });
+      times.foundSeconds = since();
+    });
+  }
+  await step('a ready index', async () => {
+    await page.waitForFunction((selector) => !/indexed .* so far/u.test(document.querySelector(selector)?.textContent ?? 'indexed so far'), SUMMARY, {
+      polling: 50,
+      timeout: TIMEOUT_MS,
+    });
+    times.indexReadySeconds = since();
+  });
+  figures.heap = await measureRendererHeap(context, page);
+  return figures;
+}

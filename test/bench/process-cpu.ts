@@ -1,0 +1,93 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+
+/** Linux's USER_HZ: /proc reports CPU time in these ticks. */
+const TICKS_PER_SECOND = 100;
+
+const read = (path: string) => {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return null; // the process or thread ended meanwhile
+  }
+};
+
+/** `comm`, parent pid and CPU seconds (user + system) from a /proc stat line. */
+function parseStat(stat: string): { name: string; parent: number; seconds: number } {
+  const close = stat.lastIndexOf(')');
+  const fields = stat.slice(close + 2).split(' ');
+  return { name: stat.slice(stat.indexOf('(') + 1, close), parent: Number(fields[1]), seconds: (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND };
+}
+
+function childrenByParent(): Map<number, number[]> {
+  const children = new Map<number, number[]>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/u.test(entry)) continue;
+    const stat = read(`/proc/${entry}/stat`);
+    if (stat === null) continue;
+    const { parent } = parseStat(stat);
+    children.set(parent, [...(children.get(parent) ?? []), Number(entry)]);
+  }
+  return children;
+}
+
+/** The processes a process started, e.g. the browser Playwright launched from this one. */
+export function childProcesses(pid: number): number[] {
+  return existsSync('/proc/self/stat') ? (childrenByParent().get(pid) ?? []) : [];
+}
+
+function descendants(roots: readonly number[]): number[] {
+  const children = childrenByParent();
+  const found: number[] = [];
+  for (const queue = [...roots]; queue.length > 0; ) {
+    const pid = queue.shift()!;
+    found.push(pid);
+    queue.push(...(children.get(pid) ?? []));
+  }
+  return found;
+}
+
+/** Chromium's process role from its command line: browser, renderer, gpu-process, utility… */
+function role(pid: number): string {
+  const commandLine = read(`/proc/${pid}/cmdline`) ?? '';
+  const type = /--type=([\w-]+)/u.exec(commandLine)?.[1];
+  const service = /--utility-sub-type=([\w.-]+)/u.exec(commandLine)?.[1];
+  return service ? `${type}:${service.split('.').at(-2) ?? service}` : (type ?? 'main');
+}
+
+export type CpuSample = Map<string, number>;
+
+function threads(pid: number): string[] {
+  try {
+    return readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * CPU seconds so far of every thread under each labelled set of process trees, keyed
+ * `label/role/thread`. Threads of one name are summed. Empty where there is no /proc.
+ */
+export function sampleCpu(trees: Record<string, readonly number[]>): CpuSample {
+  const sample: CpuSample = new Map();
+  if (!existsSync('/proc/self/stat')) return sample;
+  for (const [label, roots] of Object.entries(trees)) {
+    for (const pid of descendants(roots)) {
+      const processRole = role(pid);
+      for (const thread of threads(pid)) {
+        const stat = read(`/proc/${pid}/task/${thread}/stat`);
+        if (stat === null) continue;
+        const { name, seconds } = parseStat(stat);
+        const key = `${label}/${processRole}/${name}`;
+        sample.set(key, (sample.get(key) ?? 0) + seconds);
+      }
+    }
+  }
+  return sample;
+}
+
+/** CPU seconds spent between two samples, busiest first, leaving out threads that barely ran. */
+export function cpuBetween(before: CpuSample, after: CpuSample, atLeastSeconds = 0.5): Record<string, number> {
+  const spent = [...after].map(([key, seconds]) => [key, Math.round((seconds - (before.get(key) ?? 0)) * 10) / 10] as const);
+  return Object.fromEntries(spent.filter(([, seconds]) => seconds >= atLeastSeconds).sort((a, b) => b[1] - a[1]));
+}

@@ -1,0 +1,147 @@
+import type { BrowserFigures } from './browser-run';
+import type { RendererHeap } from './cdp-heap';
+import type { ColdStartTimes } from './cold-start';
+import type { Fts5Figures } from './fts5-engine';
+import type { Machine } from './machine';
+import type { Latency, QueryFigures } from './measure';
+import type { IndexFigures } from './paper-index-engine';
+import type { ParseOutcome } from './parse-files';
+
+/** The JSON `npm run bench -- --json FILE` writes: the fields issue 4 names, plus detail for finding where time goes. */
+export interface BenchReport {
+  papers: number;
+  machine: Machine;
+  parse: { papersPerSec: number; mbPerSec: number } & Pick<ParseOutcome, 'overall' | 'byFormat'>;
+  ingest: { seconds: number | null } & Partial<Pick<BrowserFigures, 'countedSeconds' | 'timeline' | 'ingestCpuSeconds' | 'settledSeconds'>> & {
+    files: number;
+    expectedPapers: number;
+  };
+  index: { buildSeconds: number; loadSeconds: number | null; firstResultsSeconds: number | null; bytes: number | null } & Pick<
+    IndexFigures,
+    'serializeSeconds' | 'nodeHeapMB'
+  > & { coldStart: ColdStartTimes | null; coldStartCpuSeconds: Record<string, number> | null };
+  query: QueryFigures;
+  typing: Latency;
+  memory: {
+    /** Page plus worker JS heap in Chromium, after a full GC: the larger of after-ingest and after-cold-start; null without the browser. */
+    heapMB: number | null;
+    measured: string;
+    afterIngest: RendererHeap | null;
+    afterColdStart: RendererHeap | null;
+  };
+  fts5: { p50Ms: number; p95Ms: number; successAt1: number; typingP95Ms: number } & Fts5Figures & {
+    query: QueryFigures;
+    typing: Latency;
+  };
+  notes: string[];
+}
+
+export interface ReportParts {
+  papers: number;
+  machine: Machine;
+  parse: ParseOutcome;
+  fileCount: number;
+  index: IndexFigures;
+  query: QueryFigures;
+  typing: Latency;
+  fts5: { figures: Fts5Figures; query: QueryFigures; typing: Latency };
+  browser: BrowserFigures | null;
+  notes: string[];
+}
+
+const total = (heap: RendererHeap) => heap.pageMB + heap.workersMB.reduce((sum, mb) => sum + mb, 0);
+
+export function buildReport(parts: ReportParts): BenchReport {
+  const { browser, parse, index, fts5 } = parts;
+  const heapAfterColdStart = browser?.coldStart.heap ?? null;
+  const heaps = [browser?.heapAfterIngest ?? null, heapAfterColdStart].filter((heap) => heap !== null).map(total);
+  return {
+    papers: parts.papers,
+    machine: parts.machine,
+    parse: { papersPerSec: parse.overall.papersPerSec, mbPerSec: parse.overall.mbPerSec, overall: parse.overall, byFormat: parse.byFormat },
+    ingest: browser
+      ? {
+          seconds: browser.ingestSeconds,
+          countedSeconds: browser.countedSeconds,
+          files: parts.fileCount,
+          expectedPapers: parse.catalog.length,
+          timeline: browser.timeline,
+          ingestCpuSeconds: browser.ingestCpuSeconds,
+          settledSeconds: browser.settledSeconds,
+        }
+      : { seconds: null, files: parts.fileCount, expectedPapers: parse.catalog.length },
+    index: {
+      buildSeconds: index.buildSeconds,
+      loadSeconds: index.loadSeconds,
+      firstResultsSeconds: browser?.coldStart.times.firstResultsSeconds ?? null,
+      bytes: index.bytes,
+      serializeSeconds: index.serializeSeconds,
+      nodeHeapMB: index.nodeHeapMB,
+      coldStart: browser?.coldStart.times ?? null,
+      coldStartCpuSeconds: browser?.coldStartCpuSeconds ?? null,
+    },
+    query: parts.query,
+    typing: parts.typing,
+    memory: {
+      heapMB: heaps.length > 0 ? Math.max(...heaps) : null,
+      measured:
+        'Chromium, web mode: Runtime.getHeapUsage after HeapProfiler.collectGarbage on the page and on each dedicated worker (the search worker), summed; after ingest, and after a cold start once the index is ready',
+      afterIngest: browser?.heapAfterIngest ?? null,
+      afterColdStart: heapAfterColdStart,
+    },
+    fts5: {
+      p50Ms: fts5.query.p50Ms,
+      p95Ms: fts5.query.p95Ms,
+      successAt1: fts5.query.successAt1,
+      typingP95Ms: fts5.typing.p95Ms,
+      ...fts5.figures,
+      query: fts5.query,
+      typing: fts5.typing,
+    },
+    notes: [...parts.notes, ...index.notes, ...(browser?.notes ?? []), ...(browser?.pageErrors.slice(0, 10).map((error) => `page error: ${error}`) ?? [])],
+  };
+}
+
+const fixed = (value: number | null, digits = 1) => (value === null || Number.isNaN(value) ? '—' : value.toFixed(digits));
+
+/** The report as a table for the terminal. */
+export function formatTable(report: BenchReport): string {
+  const { parse, ingest, index, query, typing, memory, fts5 } = report;
+  const rows: [string, string, string][] = [
+    ['papers', String(report.papers), `${ingest.files} files, ${ingest.expectedPapers} distinct papers`],
+    ['machine', `${report.machine.cpu}, ${report.machine.cores} cores`, `${report.machine.memoryGB} GB, Node ${report.machine.node}`],
+    ['parse', `${fixed(parse.papersPerSec, 0)} papers/s`, `${fixed(parse.mbPerSec, 2)} MB/s`],
+    ...Object.entries(parse.byFormat).map(([format, figures]): [string, string, string] => [`  ${format}`, `${fixed(figures.papersPerSec, 0)} papers/s`, `${fixed(figures.mbPerSec, 2)} MB/s`]),
+    ['ingest (Chromium)', `${fixed(ingest.seconds)} s`, `all counted at ${fixed(ingest.countedSeconds ?? null)} s, idle ${fixed(ingest.settledSeconds ?? null)} s later`],
+    ...(ingest.timeline
+      ? [
+          [
+            '  during ingest',
+            `page answered within ${Math.max(0, ...ingest.timeline.map((sample) => sample.slowestPageResponseMs))} ms`,
+            `search probes: ${
+              ingest.timeline
+                .flatMap((sample) => (sample.searchMs === undefined ? [] : [sample.searchMs === null ? '>30000' : String(sample.searchMs)]))
+                .join(', ') || 'none'
+            } ms`,
+          ] satisfies [string, string, string],
+        ]
+      : []),
+    ['index build (Node)', `${fixed(index.buildSeconds, 2)} s`, `heap ${fixed(index.nodeHeapMB, 0)} MB`],
+    ['index load', `${fixed(index.loadSeconds, 2)} s`, `${index.bytes === null ? '—' : fixed(index.bytes / 1e6)} MB serialized`],
+    ['cold start', `first results ${fixed(index.firstResultsSeconds, 2)} s`, `first list row ${fixed(index.coldStart?.firstListSeconds ?? null, 2)} s`],
+    ['', `first answer ${fixed(index.coldStart?.firstAnswerSeconds ?? null, 2)} s`, index.coldStart?.firstAnswerSummary ?? ''],
+    ['', `paper found ${fixed(index.coldStart?.foundSeconds ?? null, 2)} s`, `index ready ${fixed(index.coldStart?.indexReadySeconds ?? null, 2)} s`],
+    ['query (MiniSearch)', `p50 ${fixed(query.p50Ms)} / p95 ${fixed(query.p95Ms)} / p99 ${fixed(query.p99Ms)} ms`, `success@1 ${fixed(query.successAt1, 3)}, @10 ${fixed(query.successAt10, 3)}`],
+    ...Object.entries(query.byKind).map(([kind, figures]): [string, string, string] => [`  ${kind}`, `p50 ${fixed(figures.p50Ms)} / p95 ${fixed(figures.p95Ms)} ms`, `${fixed(figures.meanResults, 0)} results on average`]),
+    ['typing (MiniSearch)', `p95 ${fixed(typing.p95Ms)} ms`, `p50 ${fixed(typing.p50Ms)} ms over ${typing.count} keystrokes`],
+    ['query (FTS5)', `p50 ${fixed(fts5.p50Ms)} / p95 ${fixed(fts5.p95Ms)} ms`, `success@1 ${fixed(fts5.successAt1, 3)}, @10 ${fixed(fts5.query.successAt10, 3)}`],
+    ...Object.entries(fts5.query.byKind).map(([kind, figures]): [string, string, string] => [`  ${kind}`, `p50 ${fixed(figures.p50Ms)} / p95 ${fixed(figures.p95Ms)} ms`, `${fixed(figures.meanResults, 0)} results on average`]),
+    ['typing (FTS5)', `p95 ${fixed(fts5.typingP95Ms)} ms`, `build ${fixed(fts5.buildSeconds)} s, ${fixed(fts5.bytes / 1e6)} MB`],
+    ['renderer heap', `${fixed(memory.heapMB, 0)} MB`, memory.afterIngest ? `page ${fixed(memory.afterIngest.pageMB, 0)} MB + workers ${memory.afterIngest.workersMB.map((mb) => fixed(mb, 0)).join(', ')} MB` : ''],
+  ];
+  const widths = [0, 1].map((column) => Math.max(...rows.map((row) => row[column]!.length)));
+  const lines = rows.map(([name, value, detail]) => `${name.padEnd(widths[0]!)}  ${value.padEnd(widths[1]!)}  ${detail}`);
+  if (ingest.ingestCpuSeconds) lines.push('', 'CPU seconds during ingest:', ...Object.entries(ingest.ingestCpuSeconds).slice(0, 12).map(([key, seconds]) => `  ${key}: ${seconds}`));
+  if (report.notes.length > 0) lines.push('', 'Notes:', ...report.notes.map((note) => `  - ${note}`));
+  return lines.join('\n');
+}
