@@ -2,6 +2,7 @@ import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { MatchTerm } from '../search/highlight';
 import type { IndexProgress } from '../search/search-client';
 import { useAppStatus, useServices } from './app-context';
+import { useThrottled } from './use-throttled';
 
 export interface SearchState {
   /** Ids matching the last answered query, best first; null when the query is empty. */
@@ -12,10 +13,12 @@ export interface SearchState {
   current: boolean;
 }
 
-/** Runs the query in the search worker; runs it again when new papers are stored. */
+/** Runs the query in the search worker; runs it again as new papers are stored or indexed. */
 export function useSearch(query: string): SearchState {
   const { search } = useServices();
   const { storedBatches } = useAppStatus();
+  // A query typed while the index is still loading or rebuilding is answered again as it grows.
+  const indexed = useThrottled(useIndexProgress().indexed, 1000);
   const [answer, setAnswer] = useState<{ query: string; ids: string[]; terms: MatchTerm[] } | null>(null);
   const trimmed = query.trim();
 
@@ -28,7 +31,7 @@ export function useSearch(query: string): SearchState {
     return () => {
       live = false;
     };
-  }, [search, trimmed, storedBatches]);
+  }, [search, trimmed, storedBatches, indexed]);
 
   if (trimmed === '') return { ids: null, terms: [], current: true };
   return { ids: answer?.ids ?? null, terms: answer?.terms ?? [], current: answer?.query === trimmed };

@@ -6,6 +6,7 @@ export interface ArxivListingExtras {
 }
 
 const NONE: ArxivListingExtras = { doi: null, journalRef: null };
+const EXTRA_ELEMENT = /<arxiv:(?:DOI|doi|journal_reference)[\s>]/u;
 
 /**
  * arXiv's listing elements that feedsmith does not read — arxiv:DOI and arxiv:journal_reference —
@@ -13,6 +14,8 @@ const NONE: ArxivListingExtras = { doi: null, journalRef: null };
  * well-formed yields none, and feedsmith's own reading decides the entries.
  */
 export function arxivListingExtras(text: string, shape: 'rss' | 'atom'): ArxivListingExtras[] {
+  // A second full XML read costs as much as the first: skip it when there is nothing to find.
+  if (!EXTRA_ELEMENT.test(text)) return [];
   let tree: unknown;
   try {
     tree = parseXmlTree(text, 'the arXiv feed');
