@@ -36,7 +36,7 @@ describe('web mode in real Chromium', () => {
     web = await startWebMode(folder, await makeTempDir('e2e-config'));
     browser = await launchChromium(await makeTempDir('e2e-profile'));
     page = await browser.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    page.on('pageerror', (error) => pageErrors.push(`${error.message}\n${error.stack ?? ''}`));
     page.on('console', (message) => {
       if (message.type() === 'error') pageErrors.push(message.text());
     });

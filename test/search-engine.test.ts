@@ -73,6 +73,17 @@ describe('the search engine on 2,060 real arXiv papers', () => {
     expect(() => PaperIndex.load(index.serialize().replace('"schema":1', '"schema":0'))).toThrow(/schema/u);
   });
 
+  it('leaves vacuuming to its owner, and answers the same after it', async () => {
+    const own = new PaperIndex();
+    own.upsert(papers);
+    own.upsert(papers.slice(0, 800).map((paper) => ({ ...paper, title: `${paper.title} revised` })));
+    expect(own.dirtFactor).toBeGreaterThan(0.2);
+    const before = own.search('suffix array');
+    await own.vacuum();
+    expect(own.dirtFactor).toBe(0);
+    expect(own.search('suffix array')).toEqual(before);
+  });
+
   it('checks phrases word for word', () => {
     expect(containsPhrases(pgm, [['learned', 'indexes']])).toBe(true);
     expect(containsPhrases(pgm, [['indexes', 'learned']])).toBe(false);

@@ -40,6 +40,9 @@ const OPTIONS = {
   tokenize: (text: string, field?: string) => (field === 'categories' ? text.split(' ') : tokenize(text)),
   processTerm: (term: string) => foldTerm(term),
   searchOptions: { boost: BOOST },
+  // MiniSearch's automatic vacuuming walks the term tree in timed batches and breaks when the index
+  // changes in between; the worker vacuums itself, between its own steps.
+  autoVacuum: false,
 };
 
 export interface IndexResult {
@@ -112,6 +115,16 @@ export class PaperIndex {
 
   remove(id: string): void {
     if (this.index.has(id)) this.index.discard(id);
+  }
+
+  /** How much of the index is left over from replaced or removed papers, 0 to 1. */
+  get dirtFactor(): number {
+    return this.index.dirtFactor;
+  }
+
+  /** Drops what replaced and removed papers left behind. Nothing else may change the index until it resolves. */
+  vacuum(): Promise<void> {
+    return this.index.vacuum();
   }
 
   /** Ids best first, for a query as the user typed it. */

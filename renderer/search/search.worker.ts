@@ -15,6 +15,8 @@ const CHUNK = 1000;
 /** How many of a phrase query's best candidates are checked word for word against their text. */
 const PHRASE_CHECKS = 2000;
 const PERSIST_AFTER_MS = 5000;
+/** Vacuum once this share of the index is left over from replaced papers. */
+const VACUUM_AT = 0.2;
 
 const db = new PaperdropDatabase();
 let index = new PaperIndex();
@@ -25,6 +27,8 @@ let pendingSearch: { seq: number; query: string } | null = null;
 let handedOver: IndexDocument[] = [];
 /** Ids to read from the database and index again (catching up a saved index), or to drop. */
 const pendingRefresh = new Set<string>();
+/** Papers merged away, to drop from the index between steps. */
+const pendingRemovals = new Set<string>();
 /** Papers still to index from a rebuild, newest first, so recent papers are searchable first. */
 let rebuildQueue: string[] = [];
 let total = 0;
@@ -36,7 +40,7 @@ scope.addEventListener('message', ({ data }) => {
     pendingSearch = data;
   } else {
     handedOver.push(...data.papers);
-    for (const id of data.removed) index.remove(id);
+    for (const id of data.removed) pendingRemovals.add(id);
   }
   wake?.();
 });
@@ -46,10 +50,13 @@ void run();
 async function run(): Promise<void> {
   await openIndex();
   for (;;) {
+    // The index changes only here, one step at a time, so a vacuum is never interrupted.
+    for (const id of takeAll(pendingRemovals, Infinity)) index.remove(id);
     if (pendingSearch) await answer(pendingSearch);
     else if (handedOver.length > 0) indexDocuments(handedOver.splice(0, CHUNK));
     else if (pendingRefresh.size > 0) await refresh(takeAll(pendingRefresh, CHUNK));
     else if (rebuildQueue.length > 0) await refresh(rebuildQueue.splice(0, CHUNK));
+    else if (index.dirtFactor > VACUUM_AT) await index.vacuum();
     else await new Promise<void>((resolve) => (wake = resolve));
     wake = null;
     // Let messages in between steps, so the latest keystroke is the one answered.

@@ -66,7 +66,7 @@ function threads(pid: number): string[] {
 
 /**
  * CPU seconds so far of every thread under each labelled set of process trees, keyed
- * `label/role/thread`. Threads of one name are summed. Empty where there is no /proc.
+ * `label/role/thread#tid`. Empty where there is no /proc.
  */
 export function sampleCpu(trees: Record<string, readonly number[]>): CpuSample {
   const sample: CpuSample = new Map();
@@ -78,16 +78,24 @@ export function sampleCpu(trees: Record<string, readonly number[]>): CpuSample {
         const stat = read(`/proc/${pid}/task/${thread}/stat`);
         if (stat === null) continue;
         const { name, seconds } = parseStat(stat);
-        const key = `${label}/${processRole}/${name}`;
-        sample.set(key, (sample.get(key) ?? 0) + seconds);
+        sample.set(`${label}/${processRole}/${name}#${thread}`, seconds);
       }
     }
   }
   return sample;
 }
 
-/** CPU seconds spent between two samples, busiest first, leaving out threads that barely ran. */
+/**
+ * CPU seconds spent between two samples by `label/role/thread`, threads of one name summed,
+ * busiest first, leaving out those that barely ran. A thread that ended in between (a page's
+ * worker after a reload) is missing its time since the first sample.
+ */
 export function cpuBetween(before: CpuSample, after: CpuSample, atLeastSeconds = 0.5): Record<string, number> {
-  const spent = [...after].map(([key, seconds]) => [key, Math.round((seconds - (before.get(key) ?? 0)) * 10) / 10] as const);
-  return Object.fromEntries(spent.filter(([, seconds]) => seconds >= atLeastSeconds).sort((a, b) => b[1] - a[1]));
+  const spent = new Map<string, number>();
+  for (const [key, seconds] of after) {
+    const name = key.slice(0, key.lastIndexOf('#'));
+    spent.set(name, (spent.get(name) ?? 0) + seconds - (before.get(key) ?? 0));
+  }
+  const rounded = [...spent].map(([name, seconds]) => [name, Math.round(seconds * 10) / 10] as const);
+  return Object.fromEntries(rounded.filter(([, seconds]) => seconds >= atLeastSeconds).sort((a, b) => b[1] - a[1]));
 }
