@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { FeedParseError } from '../../shared/feeds/errors';
 import { arxivApi } from '../../shared/feeds/formats/arxiv-api';
@@ -7,9 +7,9 @@ import { feedparserJson } from '../../shared/feeds/formats/feedparser-json';
 import type { FormatParser, RawAuthor, RawRecord } from '../../shared/feeds/raw-record';
 import { findArxivRef } from '../../shared/normalize/arxiv-id';
 import { SHARED_DIR } from '../shared-paths';
+import { readShared as read } from '../shared-paths';
 
 const context = { modifiedAt: new Date('2025-06-01T12:00:00Z') };
-const read = (path: string) => readFileSync(SHARED_DIR + path, 'utf8');
 const parse = (parser: FormatParser, text: string) => parser.parse(text, context);
 const parseFile = (parser: FormatParser, path: string) => parse(parser, read(path));
 

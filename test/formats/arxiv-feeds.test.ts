@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { FeedParseError } from '../../shared/feeds/errors';
 import { arxivAtom } from '../../shared/feeds/formats/arxiv-atom';
@@ -6,9 +6,9 @@ import { arxivRdf } from '../../shared/feeds/formats/arxiv-rdf';
 import { arxivRss } from '../../shared/feeds/formats/arxiv-rss';
 import type { FormatParser, RawRecord } from '../../shared/feeds/raw-record';
 import { SEED_FILES, SHARED_DIR } from '../shared-paths';
+import { readShared as read } from '../shared-paths';
 
 const context = { modifiedAt: new Date('2025-06-05T12:00:00Z') };
-const read = (path: string) => readFileSync(SHARED_DIR + path, 'utf8');
 const parseFile = (parser: FormatParser, path: string) => parser.parse(read(path), context);
 
 const RSS_SAMPLE = 'feeds/samples/arxiv-rss2-2024.xml';

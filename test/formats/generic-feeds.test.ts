@@ -8,9 +8,9 @@ import { genericRssParser } from '../../shared/feeds/formats/generic-rss';
 import { jsonFeedEntries, jsonFeedParser } from '../../shared/feeds/formats/json-feed';
 import { emptyRecord, type FormatParser, type RawRecord } from '../../shared/feeds/raw-record';
 import { SEED_FILES, SEEDS_DIR, SHARED_DIR } from '../shared-paths';
+import { readShared as read } from '../shared-paths';
 
 const context = { modifiedAt: new Date('2026-08-22T12:00:00Z') };
-const read = (path: string) => readFileSync(SHARED_DIR + path, 'utf8');
 const parseFile = (parser: FormatParser, path: string) => parser.parse(read(path), context);
 
 const SAMPLES = 'feeds/samples/';

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { FeedParseError } from '../../shared/feeds/errors';
 import { hfDailyJsonParser } from '../../shared/feeds/formats/hf-daily-json';
@@ -7,9 +7,9 @@ import { jsonlDailyParser } from '../../shared/feeds/formats/jsonl-daily';
 import { parsePythonLiteral, PythonLiteralError } from '../../shared/feeds/formats/python-literal';
 import type { FormatParser } from '../../shared/feeds/raw-record';
 import { SEED_FILES, SHARED_DIR } from '../shared-paths';
+import { readShared as read } from '../shared-paths';
 
 const context = { modifiedAt: new Date('2026-03-26T12:00:00Z') };
-const read = (path: string) => readFileSync(SHARED_DIR + path, 'utf8');
 const filesIn = (dir: string, ending: string) =>
   readdirSync(SHARED_DIR + dir)
     .filter((name) => name.endsWith(ending))
