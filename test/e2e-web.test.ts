@@ -157,6 +157,36 @@ describe('web mode in real Chromium', () => {
     await expect.poll(() => count('starred')).toBe('1');
   }, 120_000);
 
+  it('saves the search index once ingest is quiet, and answers from it after a restart', async () => {
+    const savedHead = () =>
+      page.evaluate(
+        () =>
+          new Promise<{ documentCount: number; parts: number } | null>((resolve, reject) => {
+            const open = indexedDB.open('paperdrop');
+            open.onerror = () => reject(open.error);
+            open.onsuccess = () => {
+              const read = open.result.transaction('searchIndex').objectStore('searchIndex').get('head');
+              read.onsuccess = () => {
+                resolve((read.result as { documentCount: number; parts: number } | undefined) ?? null);
+                open.result.close();
+              };
+            };
+          }),
+      );
+    const all = Number(await count('all'));
+    await expect.poll(async () => (await savedHead())?.documentCount, { timeout: 60_000, interval: 1000 }).toBe(all);
+    const search = page.getByRole('searchbox', { name: 'Search papers' });
+    const summary = page.locator('.search-summary');
+    await search.fill('language models');
+    await expect.poll(() => summary.textContent(), WAIT).toMatch(/^\d+ papers match/u);
+    const before = await summary.textContent();
+
+    await page.reload();
+    await search.fill('language models');
+    await expect.poll(() => summary.textContent(), WAIT).toBe(before);
+    await expect(page.locator('.paper-row-title mark').first().textContent()).resolves.toMatch(/^(language|models?)$/iu);
+  }, 90_000);
+
   it('ran without a script error or a policy violation', () => {
     expect(pageErrors, pageErrors.join('\n')).toEqual([]);
   });

@@ -40,7 +40,7 @@ describe('search over titles and abstracts', () => {
 
   it('replaces a paper on upsert rather than indexing it twice', () => {
     const paperId = id('Zero-Shot Tokenizer Transfer');
-    index.upsert([{ id: paperId, title: 'Renamed entirely', abstract: 'Nothing about the old words.', authors: [], categories: [], arxivId: null }]);
+    index.upsert([{ id: paperId, title: 'Renamed entirely', abstract: 'Nothing about the old words.', authors: [], categories: [], arxivId: null, published: null }]);
     expect(index.search('ZeTT')).not.toContain(paperId);
     expect(index.search('renamed')).toEqual([paperId]);
   });

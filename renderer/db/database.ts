@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import { matchKeys } from '../../shared/merge';
 import type { FeedFormat, FileError, Paper } from '../../shared/paper';
+import type { SnapshotRecord } from '../search/index-snapshot';
 
 /** A paper as stored: the content, plus the keys it is found and ordered by. */
 export interface PaperRecord extends Paper {
@@ -12,15 +13,6 @@ export interface PaperRecord extends Paper {
   files: string[];
   /** The library generation that last wrote it, so the search index can catch up. */
   generation: number;
-}
-
-/** A persisted search index, with what it reflects. */
-export interface SearchIndexRecord {
-  key: 'main';
-  schema: number;
-  generation: number;
-  documentCount: number;
-  json: string;
 }
 
 /** Small facts about the library: its generation counts the batches stored. */
@@ -55,7 +47,8 @@ export class PaperdropDatabase extends Dexie {
   states!: EntityTable<PaperState, 'paperId'>;
   sources!: EntityTable<SourceRecord, 'hash'>;
   meta!: EntityTable<MetaRecord, 'key'>;
-  searchIndex!: EntityTable<SearchIndexRecord, 'key'>;
+  /** The saved search index, in parts (renderer/search/index-snapshot.ts). */
+  searchIndex!: EntityTable<SnapshotRecord, 'key'>;
 
   constructor(name = DATABASE_NAME) {
     super(name);

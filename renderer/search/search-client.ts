@@ -44,7 +44,7 @@ export class SearchClient {
 
   /** Papers just written, to index, and papers gone, to drop; handed over whole, so the worker need not read them back. */
   index(papers: IndexDocument[], removed: string[]): void {
-    const documents = papers.map(({ id, title, abstract, authors, categories, arxivId, generation }) => ({ id, title, abstract, authors, categories, arxivId, generation }));
+    const documents = papers.map(({ id, title, abstract, authors, categories, arxivId, published, generation }) => ({ id, title, abstract, authors, categories, arxivId, published, generation }));
     this.post({ type: 'index', papers: documents, removed });
   }
 

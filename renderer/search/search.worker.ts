@@ -1,6 +1,8 @@
 import { PaperdropDatabase, type PaperRecord } from '../db/database';
+import type { SnapshotHead } from './index-snapshot';
+import { readSnapshotHead, readSnapshotPart, writeSnapshot } from './index-store';
+import { PaperIndex } from './paper-index';
 import { containsPhrases } from './phrase-check';
-import { INDEX_SCHEMA, PaperIndex } from './paper-index';
 import { parseQuery } from './query-syntax';
 import type { IndexDocument, SearchReply, SearchRequest } from './search-protocol';
 
@@ -10,35 +12,43 @@ const scope = self as unknown as {
   addEventListener(type: 'message', listener: (event: MessageEvent<SearchRequest>) => void): void;
 };
 
-/** Papers indexed per step: small enough that a waiting search is answered within a frame or two. */
-const CHUNK = 1000;
+/** A step of index work lasts about this long, so that a waiting search is answered within a frame or two. */
+const SLICE_MS = 30;
+/** Papers indexed in one batch: larger batches add each term's postings in fewer, faster runs. */
+const BATCH = 5000;
 /** How many of a phrase query's best candidates are checked word for word against their text. */
 const PHRASE_CHECKS = 2000;
-/**
- * Saving takes the worker's whole attention (about 20 s at 100,000 papers, when searches wait),
- * so it waits for a long lull, not a pause between two dropped files.
- */
-const PERSIST_AFTER_MS = 30_000;
+/** The index is saved once indexing has been quiet this long, not between two dropped files. */
+const SAVE_AFTER_MS = 10_000;
 /** Vacuum once this share of the index is left over from replaced papers. */
 const VACUUM_AT = 0.2;
 
+/** Work that changes the index a slice at a time; nothing else changes it until the job is done. */
+interface Job {
+  step(deadline: number): boolean | Promise<boolean>;
+  finish?(): void | Promise<void>;
+}
+
 const db = new PaperdropDatabase();
 let index = new PaperIndex();
-/** The newest library generation the index reflects, saved with it. */
+/** The newest library generation the index reflects, and the one it was last saved at. */
 let indexedGeneration = 0;
-/** The generation last saved: an index that has not changed since is not saved again. */
 let savedGeneration = -1;
+/** False while the saved index is being restored or the index rebuilt: answers may miss papers. */
+let ready = false;
+let total = 0;
 let pendingSearch: { seq: number; query: string } | null = null;
 /** Papers the page handed over, to index before anything read back from the database. */
 let handedOver: IndexDocument[] = [];
 /** Ids to read from the database and index again (catching up a saved index), or to drop. */
 const pendingRefresh = new Set<string>();
-/** Papers merged away, to drop from the index between steps. */
+/** Papers merged away, to drop from the index between jobs. */
 const pendingRemovals = new Set<string>();
-/** Papers still to index from a rebuild, newest first, so recent papers are searchable first. */
+/** Papers still to index in a rebuild, newest first, so recent papers are searchable first. */
 let rebuildQueue: string[] = [];
-let total = 0;
-let persistTimer: ReturnType<typeof setTimeout> | null = null;
+let job: Job | null = null;
+let saveDue = false;
+let saveTimer: ReturnType<typeof setTimeout> | null = null;
 let wake: (() => void) | null = null;
 
 scope.addEventListener('message', ({ data }) => {
@@ -54,58 +64,141 @@ scope.addEventListener('message', ({ data }) => {
 void run();
 
 async function run(): Promise<void> {
-  await openIndex();
+  job = await openingJob();
+  reportProgress();
   for (;;) {
-    // The index changes only here, one step at a time, so a vacuum is never interrupted.
-    for (const id of takeAll(pendingRemovals, Infinity)) index.remove(id);
     if (pendingSearch) await answer(pendingSearch);
-    else if (handedOver.length > 0) indexDocuments(handedOver.splice(0, CHUNK));
-    else if (pendingRefresh.size > 0) await refresh(takeAll(pendingRefresh, CHUNK));
-    else if (rebuildQueue.length > 0) await refresh(rebuildQueue.splice(0, CHUNK));
-    else if (index.dirtFactor > VACUUM_AT) await index.vacuum();
-    else await new Promise<void>((resolve) => (wake = resolve));
+    else if (job) await stepJob(job);
+    else if (!(job = await nextJob())) await new Promise<void>((resolve) => (wake = resolve));
     wake = null;
     // Let messages in between steps, so the latest keystroke is the one answered.
     await new Promise((resolve) => setTimeout(resolve, 0));
   }
 }
 
-/** Loads the saved index and catches it up, or starts a rebuild when it is missing or stale. */
-async function openIndex(): Promise<void> {
-  const [saved, generation, count] = await Promise.all([db.searchIndex.get('main'), db.meta.get('generation'), db.papers.count()]);
+async function stepJob(current: Job): Promise<void> {
+  try {
+    if (!(await current.step(performance.now() + SLICE_MS))) return;
+    job = null;
+    await current.finish?.();
+  } catch (error) {
+    job = null;
+    console.warn('Paperdrop search: rebuilding the index after an error.', error);
+    await startRebuild();
+  }
+  reportProgress();
+}
+
+
+/** Restores the saved index, newest papers first, or rebuilds it when there is none. */
+async function openingJob(): Promise<Job | null> {
+  const [head, count] = await Promise.all([readSnapshotHead(db).catch(() => null), db.papers.count()]);
   total = count;
-  if (saved?.schema === INDEX_SCHEMA) {
-    try {
-      index = PaperIndex.load(saved.json);
-      indexedGeneration = saved.generation;
-      savedGeneration = saved.generation;
-    } catch (error) {
-      console.warn('Paperdrop search: the saved index could not be read; rebuilding.', error);
-    }
+  if (!head) {
+    await startRebuild();
+    return null;
   }
-  if (index.size > 0) {
-    const changed = await db.papers.where('generation').above(indexedGeneration).primaryKeys();
-    for (const id of changed) pendingRefresh.add(id);
-    if (index.size + changed.length < count || (generation?.value ?? 0) < indexedGeneration) index = new PaperIndex();
-  }
-  if (index.size === 0 && count > 0) rebuildQueue = await db.papers.orderBy('sortKey').reverse().primaryKeys();
-  reportProgress();
+  index.beginRestore(head);
+  return restoreJob(head);
 }
 
-async function refresh(ids: string[]): Promise<void> {
-  const papers = await db.papers.bulkGet(ids);
-  ids.forEach((id, position) => {
-    if (!papers[position]) index.remove(id);
-  });
-  indexDocuments(papers.filter((paper): paper is PaperRecord => paper !== undefined));
+function restoreJob(head: SnapshotHead): Job {
+  let part = 0;
+  let restorer: ReturnType<PaperIndex['partRestorer']> | null = null;
+  let nextPart = head.parts > 0 ? readSnapshotPart(db, 0) : null;
+  return {
+    async step(deadline) {
+      if (part === head.parts) return true;
+      if (!restorer) {
+        restorer = index.partRestorer(await nextPart!);
+        nextPart = part + 1 < head.parts ? readSnapshotPart(db, part + 1) : null;
+      }
+      if (!restorer.step(deadline)) return false;
+      restorer = null;
+      part += 1;
+      reportProgress();
+      return part === head.parts;
+    },
+    async finish() {
+      indexedGeneration = head.generation;
+      savedGeneration = head.generation;
+      const [changed, count, generation] = await Promise.all([
+        db.papers.where('generation').above(head.generation).primaryKeys() as Promise<string[]>,
+        db.papers.count(),
+        db.meta.get('generation'),
+      ]);
+      total = count;
+      // Papers missing that no newer write explains, or a library older than the index: start over.
+      if (index.size + changed.length < count || (generation?.value ?? 0) < head.generation) return startRebuild();
+      for (const id of changed) pendingRefresh.add(id);
+      ready = true;
+    },
+  };
 }
 
-function indexDocuments(papers: IndexDocument[]): void {
-  index.upsert(papers);
-  for (const paper of papers) indexedGeneration = Math.max(indexedGeneration, paper.generation);
-  total = Math.max(total, index.size);
-  reportProgress();
-  schedulePersist();
+async function startRebuild(): Promise<void> {
+  index = new PaperIndex();
+  indexedGeneration = 0;
+  savedGeneration = -1;
+  handedOver = [];
+  pendingRefresh.clear();
+  pendingRemovals.clear();
+  rebuildQueue = (await db.papers.orderBy('sortKey').reverse().primaryKeys()) as string[];
+  total = rebuildQueue.length;
+  ready = rebuildQueue.length === 0;
+}
+
+/** The next thing to do to the index, in order: drop, add handed-over papers, catch up, rebuild, vacuum, save. */
+async function nextJob(): Promise<Job | null> {
+  for (const id of takeSome(pendingRemovals, Infinity)) index.remove(id);
+  if (handedOver.length > 0) return upsertJob(handedOver.splice(0, BATCH));
+  const ids = pendingRefresh.size > 0 ? takeSome(pendingRefresh, BATCH) : rebuildQueue.splice(0, BATCH);
+  if (ids.length > 0) {
+    const papers = await db.papers.bulkGet(ids);
+    ids.forEach((id, position) => papers[position] || index.remove(id));
+    return upsertJob(papers.filter((paper): paper is PaperRecord => paper !== undefined));
+  }
+  if (!ready && rebuildQueue.length === 0) ready = true;
+  if (index.dirtFactor > VACUUM_AT) return { step: () => index.vacuum().then(() => true) };
+  if (saveDue) return saveJob();
+  return null;
+}
+
+function upsertJob(papers: IndexDocument[]): Job {
+  const indexer = index.beginUpsert(papers);
+  return {
+    step: (deadline) => indexer.step(deadline),
+    finish() {
+      for (const paper of papers) indexedGeneration = Math.max(indexedGeneration, paper.generation);
+      total = Math.max(total, index.size);
+      scheduleSave();
+    },
+  };
+}
+
+/** Saves the index a slice at a time; the write itself goes on while the worker carries on. */
+function saveJob(): Job | null {
+  saveDue = false;
+  if (indexedGeneration === savedGeneration) return null;
+  const generation = indexedGeneration;
+  const writer = index.snapshotWriter(generation);
+  return {
+    step: (deadline) => writer.step(deadline),
+    finish() {
+      void writeSnapshot(db, writer.records()).then(
+        () => (savedGeneration = Math.max(savedGeneration, generation)),
+        (error: unknown) => console.warn('Paperdrop search: saving the index failed.', error),
+      );
+    },
+  };
+}
+
+function scheduleSave(): void {
+  if (saveTimer) clearTimeout(saveTimer);
+  saveTimer = setTimeout(() => {
+    saveDue = true;
+    wake?.();
+  }, SAVE_AFTER_MS);
 }
 
 async function answer(request: { seq: number; query: string }): Promise<void> {
@@ -124,27 +217,11 @@ async function keepPhraseMatches(ids: string[], phrases: string[][]): Promise<st
   return [...kept, ...ids.slice(PHRASE_CHECKS)];
 }
 
-function schedulePersist(): void {
-  if (persistTimer) clearTimeout(persistTimer);
-  persistTimer = setTimeout(() => void persist(), PERSIST_AFTER_MS);
-}
-
-/** Saves the index once indexing has been quiet for a while; a later start loads it instead of rebuilding. */
-async function persist(): Promise<void> {
-  if (rebuildQueue.length > 0 || pendingRefresh.size > 0 || handedOver.length > 0) return schedulePersist();
-  if (indexedGeneration === savedGeneration) return;
-  const generation = indexedGeneration;
-  const json = index.serialize();
-  await db.searchIndex.put({ key: 'main', schema: INDEX_SCHEMA, generation, documentCount: index.size, json });
-  savedGeneration = generation;
-}
-
 function reportProgress(): void {
-  const ready = rebuildQueue.length === 0;
   scope.postMessage({ type: 'progress', indexed: index.size, total: Math.max(total, index.size), ready });
 }
 
-function takeAll(ids: Set<string>, limit: number): string[] {
+function takeSome(ids: Set<string>, limit: number): string[] {
   const taken = [...ids].slice(0, limit);
   for (const id of taken) ids.delete(id);
   return taken;

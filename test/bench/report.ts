@@ -18,7 +18,7 @@ export interface BenchReport {
   };
   index: { buildSeconds: number; loadSeconds: number | null; firstResultsSeconds: number | null; bytes: number | null } & Pick<
     IndexFigures,
-    'serializeSeconds' | 'nodeHeapMB'
+    'serializeSeconds' | 'nodeHeapMB' | 'firstPartLoadSeconds' | 'parts'
   > & { coldStart: ColdStartTimes | null; coldStartCpuSeconds: Record<string, number> | null };
   query: QueryFigures;
   typing: Latency;
@@ -76,6 +76,8 @@ export function buildReport(parts: ReportParts): BenchReport {
       firstResultsSeconds: browser?.coldStart.times.firstResultsSeconds ?? null,
       bytes: index.bytes,
       serializeSeconds: index.serializeSeconds,
+      firstPartLoadSeconds: index.firstPartLoadSeconds,
+      parts: index.parts,
       nodeHeapMB: index.nodeHeapMB,
       coldStart: browser?.coldStart.times ?? null,
       coldStartCpuSeconds: browser?.coldStartCpuSeconds ?? null,
@@ -127,7 +129,8 @@ export function formatTable(report: BenchReport): string {
         ]
       : []),
     ['index build (Node)', `${fixed(index.buildSeconds, 2)} s`, `heap ${fixed(index.nodeHeapMB, 0)} MB`],
-    ['index load', `${fixed(index.loadSeconds, 2)} s`, `${index.bytes === null ? '—' : fixed(index.bytes / 1e6)} MB serialized`],
+    ['index save (Node)', `${fixed(index.serializeSeconds, 2)} s`, `${index.bytes === null ? '—' : fixed(index.bytes / 1e6)} MB in ${index.parts} parts`],
+    ['index load (Node)', `${fixed(index.loadSeconds, 2)} s`, `newest part ${fixed(index.firstPartLoadSeconds, 2)} s`],
     ['cold start', `first results ${fixed(index.firstResultsSeconds, 2)} s`, `first list row ${fixed(index.coldStart?.firstListSeconds ?? null, 2)} s`],
     ['', `first answer ${fixed(index.coldStart?.firstAnswerSeconds ?? null, 2)} s`, index.coldStart?.firstAnswerSummary ?? ''],
     ['', `paper found ${fixed(index.coldStart?.foundSeconds ?? null, 2)} s`, `index ready ${fixed(index.coldStart?.indexReadySeconds ?? null, 2)} s`],

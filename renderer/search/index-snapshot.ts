@@ -1,0 +1,217 @@
+import { FIELDS } from './index-terms';
+import type { DocumentFacts, PaperMiniSearch, TermPostings } from './paper-minisearch';
+import { VarintReader, VarintWriter } from './varint-bytes';
+
+/** Bumped whenever what is indexed, or how it is saved, changes: a saved index of another schema is rebuilt. */
+export const INDEX_SCHEMA = 2;
+
+/** The saved index's head: what the parts add up to. */
+export interface SnapshotHead {
+  key: 'head';
+  schema: number;
+  /** The newest library generation the index reflects. */
+  generation: number;
+  documentCount: number;
+  parts: number;
+  averageFieldLengths: number[];
+}
+
+/**
+ * One part of the saved index: some documents, newest papers in the first part, and every
+ * posting on them. Its documents have the short ids `firstId` to `firstId + ids.length - 1`.
+ */
+export interface SnapshotPart {
+  key: string;
+  firstId: number;
+  ids: string[];
+  dates: string[];
+  titleTerms: string[];
+  arxivIds: (string | null)[];
+  /** Per document, one length per field. */
+  fieldLengths: Uint32Array;
+  terms: string[];
+  /**
+   * Per term, in `terms` order: a byte with a bit per field it occurs in, a varint count per
+   * such field, then per such field its postings: zigzag varint short-id deltas and varint frequencies.
+   */
+  postings: Uint8Array;
+}
+
+export type SnapshotRecord = SnapshotHead | SnapshotPart;
+
+const FIELD_COUNT = FIELDS.length;
+/** Documents per part. The first part is small, so that the newest papers are searchable soon after a start. */
+export interface PartSizes {
+  first: number;
+  rest: number;
+}
+
+const PART_SIZES: PartSizes = { first: 5_000, rest: 15_000 };
+/** How often a slice of work looks at the clock, in terms. */
+const CLOCK_EVERY = 256;
+
+export const partKey = (part: number) => `part:${part}`;
+
+interface PartBuilder {
+  facts: DocumentFacts[];
+  terms: string[];
+  postings: VarintWriter;
+}
+
+/**
+ * Saves an index in parts, a slice of terms at a time, so that searches are answered in between;
+ * nothing may change the index until it is done. Documents get new short ids, newest paper first,
+ * and only live documents are kept, so a restored index starts without dirt.
+ */
+export class SnapshotWriter {
+  private readonly rankOf: Int32Array;
+  private readonly builders: PartBuilder[] = [];
+  private readonly entries: Iterator<[string, TermPostings]>;
+  private readonly counts: Int32Array;
+  private readonly previous: Int32Array;
+
+  constructor(
+    private readonly index: PaperMiniSearch,
+    private readonly generation: number,
+    private readonly sizes = PART_SIZES,
+  ) {
+    const live = [...index.liveDocuments()].sort(([, a], [, b]) => (a.date === b.date ? (a.id < b.id ? -1 : 1) : a.date > b.date ? -1 : 1));
+    this.rankOf = new Int32Array(index.shortIdLimit).fill(-1);
+    live.forEach(([shortId, facts], rank) => {
+      this.rankOf[shortId] = rank;
+      (this.builders[this.partOf(rank)] ??= { facts: [], terms: [], postings: new VarintWriter() }).facts.push(facts);
+    });
+    this.counts = new Int32Array(this.builders.length * FIELD_COUNT);
+    this.previous = new Int32Array(this.builders.length);
+    this.entries = index.termEntries();
+  }
+
+  /** Encodes terms until `deadline` (performance.now()); true once every term is done. */
+  step(deadline: number): boolean {
+    for (let count = 1; ; count += 1) {
+      const next = this.entries.next();
+      if (next.done) return true;
+      this.encodeTerm(...next.value);
+      if (count % CLOCK_EVERY === 0 && performance.now() > deadline) return false;
+    }
+  }
+
+  records(): SnapshotRecord[] {
+    const head: SnapshotHead = {
+      key: 'head',
+      schema: INDEX_SCHEMA,
+      generation: this.generation,
+      documentCount: this.builders.reduce((sum, builder) => sum + builder.facts.length, 0),
+      parts: this.builders.length,
+      averageFieldLengths: FIELDS.map((_field, fieldId) => this.index.averageFieldLength(fieldId)),
+    };
+    return [head, ...this.builders.map((builder, part) => toPart(builder, part, this.partStart(part)))];
+  }
+
+  private partOf(rank: number): number {
+    const { first, rest } = this.sizes;
+    return rank < first ? 0 : 1 + Math.floor((rank - first) / rest);
+  }
+
+  private partStart(part: number): number {
+    return part === 0 ? 0 : this.sizes.first + (part - 1) * this.sizes.rest;
+  }
+
+  private encodeTerm(term: string, byField: TermPostings): void {
+    const { counts, rankOf, builders, previous } = this;
+    counts.fill(0);
+    for (const [fieldId, postings] of byField) {
+      for (const shortId of postings.keys()) {
+        const rank = rankOf[shortId]!;
+        if (rank >= 0) counts[this.partOf(rank) * FIELD_COUNT + fieldId]! += 1;
+      }
+    }
+    builders.forEach((builder, part) => {
+      let mask = 0;
+      for (let fieldId = 0; fieldId < FIELD_COUNT; fieldId += 1) if (counts[part * FIELD_COUNT + fieldId]! > 0) mask |= 1 << fieldId;
+      if (mask === 0) return;
+      builder.terms.push(term);
+      builder.postings.byte(mask);
+      for (let fieldId = 0; fieldId < FIELD_COUNT; fieldId += 1) if (mask & (1 << fieldId)) builder.postings.varint(counts[part * FIELD_COUNT + fieldId]!);
+    });
+    for (let fieldId = 0; fieldId < FIELD_COUNT; fieldId += 1) {
+      const postings = byField.get(fieldId);
+      if (!postings) continue;
+      builders.forEach((_builder, part) => (previous[part] = this.partStart(part)));
+      for (const [shortId, frequency] of postings) {
+        const rank = rankOf[shortId]!;
+        if (rank < 0) continue;
+        const part = this.partOf(rank);
+        const writer = builders[part]!.postings;
+        writer.signed(rank - previous[part]!);
+        writer.varint(frequency);
+        previous[part] = rank;
+      }
+    }
+  }
+}
+
+function toPart(builder: PartBuilder, part: number, firstId: number): SnapshotPart {
+  const { facts } = builder;
+  const fieldLengths = new Uint32Array(facts.length * FIELD_COUNT);
+  facts.forEach((fact, position) => fieldLengths.set(fact.fieldLengths, position * FIELD_COUNT));
+  return {
+    key: partKey(part),
+    firstId,
+    ids: facts.map((fact) => fact.id),
+    dates: facts.map((fact) => fact.date),
+    titleTerms: facts.map((fact) => fact.titleTerms),
+    arxivIds: facts.map((fact) => fact.arxivId),
+    fieldLengths,
+    terms: builder.terms,
+    postings: builder.postings.finish(),
+  };
+}
+
+/** Restores one saved part into an index begun with `beginRestore`, a slice of terms at a time. */
+export class PartRestorer {
+  private readonly reader: VarintReader;
+  private term = 0;
+  private readonly fields: number[] = [];
+  private readonly counts: number[] = [];
+
+  constructor(
+    private readonly index: PaperMiniSearch,
+    private readonly part: SnapshotPart,
+  ) {
+    part.ids.forEach((id, position) => {
+      const fieldLengths = [...part.fieldLengths.subarray(position * FIELD_COUNT, (position + 1) * FIELD_COUNT)];
+      index.restoreDocument(part.firstId + position, { id, date: part.dates[position]!, titleTerms: part.titleTerms[position]!, arxivId: part.arxivIds[position]!, fieldLengths });
+    });
+    this.reader = new VarintReader(part.postings);
+  }
+
+  /** Restores terms until `deadline` (performance.now()); true once the part is in. */
+  step(deadline: number): boolean {
+    const { reader, part, fields, counts } = this;
+    while (this.term < part.terms.length) {
+      const byField = this.index.postingsFor(part.terms[this.term]!);
+      const mask = reader.byte();
+      fields.length = 0;
+      counts.length = 0;
+      for (let fieldId = 0; fieldId < FIELD_COUNT; fieldId += 1) {
+        if (mask & (1 << fieldId)) {
+          fields.push(fieldId);
+          counts.push(reader.varint());
+        }
+      }
+      fields.forEach((fieldId, position) => {
+        let postings = byField.get(fieldId);
+        if (!postings) byField.set(fieldId, (postings = new Map()));
+        let shortId = part.firstId;
+        for (let remaining = counts[position]!; remaining > 0; remaining -= 1) {
+          shortId += reader.signed();
+          postings.set(shortId, reader.varint());
+        }
+      });
+      this.term += 1;
+      if (this.term % CLOCK_EVERY === 0 && performance.now() > deadline) return false;
+    }
+    return true;
+  }
+}

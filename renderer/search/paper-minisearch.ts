@@ -1,0 +1,213 @@
+import MiniSearch, { type Options } from 'minisearch';
+import { BatchIndexer } from './batch-indexer';
+import { FIELDS, fieldTokens, indexTerm } from './index-terms';
+
+/** A paper as the index takes it: its searchable text, and what ranking and saving need. */
+export interface SearchDocument {
+  id: string;
+  title: string;
+  /** Author names joined by "; ". */
+  authors: string;
+  abstract: string;
+  /** Lower-case categories joined by spaces. */
+  categories: string;
+  /** The list's order (publication date): the newest papers are saved first and load first. */
+  date: string;
+  arxivId: string | null;
+}
+
+/** What the index keeps of a document beside its postings. */
+export interface DocumentFacts {
+  id: string;
+  date: string;
+  /** The title's search terms joined by spaces, stop words kept: to tell whether a title begins with a query. */
+  titleTerms: string;
+  arxivId: string | null;
+  /** Unique words per field, as MiniSearch counts them for BM25. */
+  fieldLengths: readonly number[];
+}
+
+/** One term's postings, in MiniSearch's own layout: field id → short document id → term frequency. */
+export type TermPostings = Map<number, Map<number, number>>;
+
+const FIELD_COUNT = FIELDS.length;
+
+export const MINISEARCH_OPTIONS: Options<SearchDocument> = {
+  fields: [...FIELDS],
+  tokenize: fieldTokens,
+  processTerm: indexTerm,
+  // MiniSearch's automatic vacuuming walks the term tree in timed batches and breaks when the
+  // index changes in between; the worker vacuums itself, between its own steps.
+  autoVacuum: false,
+};
+
+const newPostings = (): TermPostings => new Map();
+
+/**
+ * MiniSearch with what its public API lacks for 100,000 papers: adding documents a term at a time
+ * rather than a word occurrence at a time, reading a term's postings to score them in one pass, and
+ * saving and restoring the index in parts. It works on MiniSearch's protected state, which MiniSearch
+ * keeps protected for subclasses, and leaves it as MiniSearch's own `add` does, so `discard`,
+ * `vacuum`, `search` and `toJSON` keep working.
+ */
+export class PaperMiniSearch extends MiniSearch<SearchDocument> {
+  /** Facts by short id, dense, so that scoring reads arrays rather than maps; undefined once discarded. */
+  private readonly facts: (DocumentFacts | undefined)[] = [];
+  /** Field lengths by short id × field, mirroring MiniSearch's `_fieldLength` for the scoring loop. */
+  private lengths = new Float64Array(FIELD_COUNT * 1024);
+  /** Documents discarded so far, and how many of them a term's postings were last cleaned of. */
+  private discards = 0;
+  private vacuumedAt = 0;
+  private readonly cleanedAt = new WeakMap<TermPostings, number>();
+  /** Documents reserved and not yet activated. */
+  private reserved = 0;
+
+  constructor() {
+    super(MINISEARCH_OPTIONS);
+  }
+
+  override add(document: SearchDocument): void {
+    new BatchIndexer(this, [document]).step(Infinity);
+  }
+
+  override discard(id: string): void {
+    const shortId = this._idToShortId.get(id);
+    super.discard(id);
+    if (shortId !== undefined) this.facts[shortId] = undefined;
+    this.discards += 1;
+  }
+
+  override async vacuum(): Promise<void> {
+    const discards = this.discards;
+    await super.vacuum();
+    this.vacuumedAt = discards;
+  }
+
+  /** The postings of one exact term, of live documents only. */
+  termPostings(term: string): TermPostings | undefined {
+    const postings = this._index.get(term);
+    return postings && this.cleaned(term, postings);
+  }
+
+  /** Every indexed term that begins with `prefix`, the prefix itself included. */
+  prefixTerms(prefix: string): [string, TermPostings][] {
+    return [...this._index.atPrefix(prefix)].flatMap(([term, postings]) => {
+      const live = this.cleaned(term, postings);
+      return live ? [[term, live]] : [];
+    });
+  }
+
+  /** Indexed terms within `maxDistance` edits of `term`, with their distance. */
+  fuzzyTerms(term: string, maxDistance: number): [string, TermPostings, number][] {
+    return [...this._index.fuzzyGet(term, maxDistance)].flatMap(([found, [postings, distance]]) => {
+      const live = this.cleaned(found, postings);
+      return live ? [[found, live, distance]] : [];
+    });
+  }
+
+  /** Every term with its postings, in the tree's order. */
+  termEntries(): Iterator<[string, TermPostings]> {
+    return this._index.entries();
+  }
+
+  shortIdOf(id: string): number | undefined {
+    return this._idToShortId.get(id);
+  }
+
+  factsOf(shortId: number): DocumentFacts | undefined {
+    return this.facts[shortId];
+  }
+
+  /** Unique words of a field of a live document. */
+  fieldLength(shortId: number, fieldId: number): number {
+    return this.lengths[shortId * FIELD_COUNT + fieldId]!;
+  }
+
+  averageFieldLength(fieldId: number): number {
+    return this._avgFieldLength[fieldId] ?? 0;
+  }
+
+  /** Every short id in use is below this. */
+  get shortIdLimit(): number {
+    return this._nextId;
+  }
+
+  /** Searchable documents by short id. */
+  *liveDocuments(): Iterable<[number, DocumentFacts]> {
+    for (const shortId of this._documentIds.keys()) {
+      const facts = this.facts[shortId];
+      if (facts) yield [shortId, facts];
+    }
+  }
+
+  /** Takes a short id for a document about to be added; it is found by searches once activated. */
+  reserveShortId(id: string): number {
+    if (this._idToShortId.has(id)) throw new Error(`MiniSearch: duplicate ID ${id}`);
+    const shortId = this._nextId;
+    this._idToShortId.set(id, shortId);
+    this._documentIds.set(shortId, id);
+    this._documentCount += 1;
+    this._nextId += 1;
+    this.reserved += 1;
+    return shortId;
+  }
+
+  /** The postings of a term about to get new ones, created when new. */
+  postingsFor(term: string): TermPostings {
+    return this._index.fetch(term, newPostings);
+  }
+
+  /** Makes a reserved document searchable, once its postings are in; it counts toward average field lengths as MiniSearch's add counts it. */
+  activate(shortId: number, facts: DocumentFacts): void {
+    const others = this._documentCount - this.reserved;
+    facts.fieldLengths.forEach((length, fieldId) => {
+      this._avgFieldLength[fieldId] = ((this._avgFieldLength[fieldId] ?? 0) * others + length) / (others + 1);
+    });
+    this.reserved -= 1;
+    this.addFacts(shortId, facts);
+  }
+
+  /** Prepares an empty index for documents restored from a snapshot, under the short ids they were saved with. */
+  beginRestore(nextId: number, averageFieldLengths: readonly number[]): void {
+    if (this._documentCount > 0) throw new Error('PaperMiniSearch: restore into an empty index only');
+    this._nextId = nextId;
+    this._avgFieldLength = [...averageFieldLengths];
+  }
+
+  restoreDocument(shortId: number, facts: DocumentFacts): void {
+    this._idToShortId.set(facts.id, shortId);
+    this._documentIds.set(shortId, facts.id);
+    this._documentCount += 1;
+    this.addFacts(shortId, facts);
+  }
+
+  /**
+   * A term's postings without discarded documents, which MiniSearch leaves in place until a vacuum,
+   * so that document frequencies, and so scores, are those of live documents, as MiniSearch's own
+   * search keeps them. Undefined when nothing live is left. Each term is cleaned once per discard.
+   */
+  private cleaned(term: string, postings: TermPostings): TermPostings | undefined {
+    if (Math.max(this.cleanedAt.get(postings) ?? 0, this.vacuumedAt) === this.discards) return postings;
+    for (const [fieldId, inField] of postings) {
+      for (const shortId of inField.keys()) if (!this._documentIds.has(shortId)) inField.delete(shortId);
+      if (inField.size === 0) postings.delete(fieldId);
+    }
+    this.cleanedAt.set(postings, this.discards);
+    if (postings.size > 0) return postings;
+    this._index.delete(term);
+    return undefined;
+  }
+
+  private addFacts(shortId: number, facts: DocumentFacts): void {
+    this.facts[shortId] = facts;
+    this._fieldLength.set(shortId, [...facts.fieldLengths]);
+    if (this.lengths.length < (shortId + 1) * FIELD_COUNT) {
+      const grown = new Float64Array(Math.max(this.lengths.length * 2, (shortId + 1) * FIELD_COUNT));
+      grown.set(this.lengths);
+      this.lengths = grown;
+    }
+    facts.fieldLengths.forEach((length, fieldId) => {
+      this.lengths[shortId * FIELD_COUNT + fieldId] = length;
+    });
+  }
+}

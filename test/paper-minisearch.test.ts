@@ -1,0 +1,127 @@
+import MiniSearch from 'minisearch';
+import { describe, expect, it } from 'vitest';
+import { BatchIndexer } from '../renderer/search/batch-indexer';
+import { matchClauses } from '../renderer/search/clause-matcher';
+import { FIELD_BOOSTS, FIELDS } from '../renderer/search/index-terms';
+import { PaperIndex } from '../renderer/search/paper-index';
+import { MINISEARCH_OPTIONS, PaperMiniSearch, type SearchDocument } from '../renderer/search/paper-minisearch';
+import { queryClauses } from '../renderer/search/query-clauses';
+import { parseQuery } from '../renderer/search/query-syntax';
+import { restoreIndex, runInSlices, saveIndex } from './index-snapshot-helpers';
+import { parseFile } from './parse-file';
+import { SHARED_DIR } from './shared-paths';
+
+const papers = parseFile(`${SHARED_DIR}feeds/real/StringologyTimes/arxiv@11ba871_2024-07-20.xml`).papers;
+const documents: SearchDocument[] = papers.map((paper) => ({
+  id: paper.id,
+  title: paper.title,
+  authors: paper.authors.join('; '),
+  abstract: paper.abstract,
+  categories: paper.categories.join(' ').toLowerCase(),
+  date: paper.published ?? '',
+  arxivId: paper.arxivId,
+}));
+const boost = Object.fromEntries(FIELDS.map((field, fieldId) => [field, FIELD_BOOSTS[fieldId]!]));
+const json = (index: MiniSearch<SearchDocument>) => JSON.parse(JSON.stringify(index)) as unknown;
+
+function miniSearchOf(all: readonly SearchDocument[]): MiniSearch<SearchDocument> {
+  const index = new MiniSearch<SearchDocument>(MINISEARCH_OPTIONS);
+  index.addAll(all);
+  return index;
+}
+
+function batchIndexed(all: readonly SearchDocument[]): PaperMiniSearch {
+  const index = new PaperMiniSearch();
+  const slices = runInSlices(new BatchIndexer(index, all));
+  expect(slices).toBeGreaterThan(10);
+  return index;
+}
+
+/** Our matcher's scores for a query of exact words, all required, by paper id. */
+function matcherScores(index: PaperMiniSearch, query: string): Map<string, number> {
+  const clauses = queryClauses(index, parseQuery(`${query} `), false);
+  if (!clauses) return new Map();
+  const { ids, scores } = matchClauses(index, clauses.clauses, clauses.exclusions);
+  return new Map(ids.map((shortId) => [index.factsOf(shortId)!.id, scores[shortId]!]));
+}
+
+/** MiniSearch's scores, without the factor it multiplies them by at the end: the number of query terms a result matched. */
+function miniSearchScores(index: MiniSearch<SearchDocument>, query: string): Map<string, number> {
+  return new Map(index.search(query, { combineWith: 'AND', boost }).map((result) => [String(result.id), result.score / result.queryTerms.length]));
+}
+
+function expectSameScores(ours: Map<string, number>, theirs: Map<string, number>): void {
+  expect([...ours.keys()].sort()).toEqual([...theirs.keys()].sort());
+  for (const [id, score] of theirs) expect(ours.get(id), id).toBeCloseTo(score, 9);
+}
+
+describe('PaperMiniSearch, MiniSearch with batch adds and its own scoring', () => {
+  it('builds, in slices, the very index that MiniSearch builds one document at a time', () => {
+    expect(json(batchIndexed(documents))).toEqual(json(miniSearchOf(documents)));
+  });
+
+  it('keeps a document out of searches until all its postings are in', () => {
+    const index = new PaperMiniSearch();
+    const indexer = new BatchIndexer(index, documents.slice(0, 100));
+    expect(indexer.step(Number.NEGATIVE_INFINITY)).toBe(false);
+    expect(matcherScores(index, 'string').size).toBe(0);
+    runInSlices(indexer);
+    expect(matcherScores(index, 'string').size).toBeGreaterThan(0);
+  });
+
+  it('scores every match as MiniSearch scores it', () => {
+    const ours = batchIndexed(documents);
+    const theirs = miniSearchOf(documents);
+    for (const query of ['suffix array', 'compressed text index', 'string', 'pattern matching algorithm', 'navarro']) {
+      expectSameScores(matcherScores(ours, query), miniSearchScores(theirs, query));
+    }
+  });
+
+  it('scores live papers only, before any vacuum, as MiniSearch does', () => {
+    const ours = batchIndexed(documents);
+    const theirs = miniSearchOf(documents);
+    for (const document of documents.slice(0, 500)) {
+      ours.discard(document.id);
+      theirs.discard(document.id);
+    }
+    for (const query of ['suffix array', 'string']) expectSameScores(matcherScores(ours, query), miniSearchScores(theirs, query));
+  });
+});
+
+describe('the saved index', () => {
+  const index = new PaperIndex();
+  index.upsert(papers);
+  const newestFirst = [...papers].sort((a, b) => (b.published ?? '').localeCompare(a.published ?? '') || a.id.localeCompare(b.id));
+
+  it('is saved in parts, newest papers first, and restored part by part with the same answers', () => {
+    const records = saveIndex(index, { first: 300, rest: 700 });
+    const [head, ...parts] = records;
+    expect(head).toMatchObject({ parts: 4, documentCount: papers.length });
+    expect(parts.map((part) => part.ids.length)).toEqual([300, 700, 700, papers.length - 1700]);
+    expect(parts.flatMap((part) => part.ids)).toEqual(newestFirst.map((paper) => paper.id));
+
+    const newestTitle = newestFirst[0]!.title;
+    const oldestTitle = newestFirst.at(-1)!.title;
+    const restored = restoreIndex(records, (partial, part) => {
+      if (part === 0) {
+        expect(partial.size).toBe(300);
+        expect(partial.search(newestTitle)[0]).toBe(newestFirst[0]!.id);
+        expect(partial.search(oldestTitle)).not.toContain(newestFirst.at(-1)!.id);
+      }
+    });
+    for (const query of ['suffix cat:cs.DS', 'author:navarro', '1910.06169', 'learned ind', oldestTitle]) {
+      expect(restored.search(query), query).toEqual(index.search(query));
+    }
+  });
+
+  it('leaves out papers removed before it was saved', () => {
+    const own = new PaperIndex();
+    own.upsert(papers);
+    const removed = papers.slice(0, 50).map((paper) => paper.id);
+    for (const id of removed) own.remove(id);
+    const restored = restoreIndex(saveIndex(own));
+    expect(restored.size).toBe(papers.length - 50);
+    expect(restored.search('string').filter((id) => removed.includes(id))).toEqual([]);
+    expect(restored.search('string')).toEqual(own.search('string'));
+  });
+});
