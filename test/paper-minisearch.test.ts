@@ -5,6 +5,7 @@ import { matchClauses } from '../renderer/search/clause-matcher';
 import { FIELD_BOOSTS, FIELDS } from '../renderer/search/index-terms';
 import { PaperIndex } from '../renderer/search/paper-index';
 import { MINISEARCH_OPTIONS, PaperMiniSearch, type SearchDocument } from '../renderer/search/paper-minisearch';
+import { PrefixCompletions } from '../renderer/search/prefix-completions';
 import { queryClauses } from '../renderer/search/query-clauses';
 import { parseQuery } from '../renderer/search/query-syntax';
 import { restoreIndex, runInSlices, saveIndex } from './index-snapshot-helpers';
@@ -39,7 +40,7 @@ function batchIndexed(all: readonly SearchDocument[]): PaperMiniSearch {
 
 /** Our matcher's scores for a query of exact words, all required, by paper id. */
 function matcherScores(index: PaperMiniSearch, query: string): Map<string, number> {
-  const clauses = queryClauses(index, parseQuery(`${query} `), false);
+  const clauses = queryClauses(index, new PrefixCompletions(index), parseQuery(`${query} `), false);
   if (!clauses) return new Map();
   const { ids, scores } = matchClauses(index, clauses.clauses, clauses.exclusions);
   return new Map(ids.map((shortId) => [index.factsOf(shortId)!.id, scores[shortId]!]));

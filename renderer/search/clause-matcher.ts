@@ -95,7 +95,7 @@ export function matchClauses(index: PaperMiniSearch, clauses: readonly Clause[],
     if (step === 0) {
       for (const list of lists[position]!) {
         for (const [shortId, frequency] of list.postings) {
-          if (index.factsOf(shortId) === undefined) continue;
+          if (index.paperId(shortId) === undefined) continue;
           if (candidate[shortId] !== query) {
             candidate[shortId] = query;
             scores[shortId] = 0;

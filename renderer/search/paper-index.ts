@@ -4,6 +4,7 @@ import { matchClauses, matchedTerms } from './clause-matcher';
 import type { MatchTerm } from './highlight';
 import { PartRestorer, SnapshotWriter, type PartSizes, type SnapshotHead, type SnapshotPart } from './index-snapshot';
 import { PaperMiniSearch, type SearchDocument } from './paper-minisearch';
+import { PrefixCompletions } from './prefix-completions';
 import { hasLongWords, queryClauses } from './query-clauses';
 import { parseQuery, type ParsedQuery } from './query-syntax';
 import { rankMatches } from './rank-matches';
@@ -30,6 +31,8 @@ function toSearchDocument(paper: IndexedPaper): SearchDocument {
   };
 }
 
+/** Papers added in one batch: larger batches add each term's postings in fewer, faster runs. */
+export const UPSERT_BATCH = 5000;
 /** Fuzzy matching runs only when exact matching finds fewer results than this. */
 const FEW_RESULTS = 5;
 /** The results whose matched words are reported for highlighting. */
@@ -42,6 +45,7 @@ const HIGHLIGHTED_RESULTS = 50;
  */
 export class PaperIndex {
   private engine = new PaperMiniSearch();
+  private completions = new PrefixCompletions(this.engine);
   /** arXiv id → paper id, for ids pasted into the search box. */
   private readonly arxivIds = new Map<string, string>();
 
@@ -50,7 +54,7 @@ export class PaperIndex {
   }
 
   upsert(papers: readonly IndexedPaper[]): void {
-    this.beginUpsert(papers).step(Infinity);
+    for (let start = 0; start < papers.length; start += UPSERT_BATCH) this.beginUpsert(papers.slice(start, start + UPSERT_BATCH)).step(Infinity);
   }
 
   /** Adds or replaces papers in slices (see BatchIndexer); nothing else may change the index until it is done. */
@@ -93,8 +97,9 @@ export class PaperIndex {
     if (!found) return { ids: exact, terms: [] };
     const { ranked, clauses } = found;
     const terms = new Set(ranked.slice(0, HIGHLIGHTED_RESULTS).flatMap((shortId) => matchedTerms(clauses, shortId)));
+    const ids = ranked.map((shortId) => this.engine.paperId(shortId)!);
     return {
-      ids: [...new Set([...exact, ...ranked.map((shortId) => this.engine.factsOf(shortId)!.id)])],
+      ids: exact.length > 0 ? [...new Set([...exact, ...ids])] : ids,
       terms: [...terms].map((term) => ({ term, prefix: false })),
     };
   }
@@ -107,6 +112,7 @@ export class PaperIndex {
   /** Empties the index to restore a saved one into it, part by part, newest papers first. */
   beginRestore(head: SnapshotHead): void {
     this.engine = new PaperMiniSearch();
+    this.completions = new PrefixCompletions(this.engine);
     this.arxivIds.clear();
     this.engine.beginRestore(head.documentCount, head.averageFieldLengths);
   }
@@ -121,7 +127,7 @@ export class PaperIndex {
 
   /** Null when the query has a word that nothing matches; else the matches, best first. */
   private match(query: ParsedQuery, fuzzy: boolean) {
-    const clauses = queryClauses(this.engine, query, fuzzy);
+    const clauses = queryClauses(this.engine, this.completions, query, fuzzy);
     if (!clauses || clauses.clauses.length === 0) return null;
     const matches = matchClauses(this.engine, clauses.clauses, clauses.exclusions);
     return { ranked: rankMatches(this.engine, matches, query), clauses: clauses.clauses };

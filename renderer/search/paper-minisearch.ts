@@ -51,10 +51,14 @@ const newPostings = (): TermPostings => new Map();
  * `vacuum`, `search` and `toJSON` keep working.
  */
 export class PaperMiniSearch extends MiniSearch<SearchDocument> {
-  /** Facts by short id, dense, so that scoring reads arrays rather than maps; undefined once discarded. */
+  /** Facts by short id; undefined once discarded. */
   private readonly facts: (DocumentFacts | undefined)[] = [];
+  /** Paper ids by short id, undefined once discarded: scoring and ranking read these without touching the facts. */
+  private readonly ids: (string | undefined)[] = [];
   /** Field lengths by short id × field, mirroring MiniSearch's `_fieldLength` for the scoring loop. */
   private lengths = new Float64Array(FIELD_COUNT * 1024);
+  /** Days from 1970 to each document's date, for ranking ties newest first. */
+  private days = new Uint16Array(1024);
   /** Documents discarded so far, and how many of them a term's postings were last cleaned of. */
   private discards = 0;
   private vacuumedAt = 0;
@@ -73,7 +77,7 @@ export class PaperMiniSearch extends MiniSearch<SearchDocument> {
   override discard(id: string): void {
     const shortId = this._idToShortId.get(id);
     super.discard(id);
-    if (shortId !== undefined) this.facts[shortId] = undefined;
+    if (shortId !== undefined) this.facts[shortId] = this.ids[shortId] = undefined;
     this.discards += 1;
   }
 
@@ -118,9 +122,19 @@ export class PaperMiniSearch extends MiniSearch<SearchDocument> {
     return this.facts[shortId];
   }
 
+  /** The paper id of a searchable document; undefined when the document is discarded or not searchable yet. */
+  paperId(shortId: number): string | undefined {
+    return this.ids[shortId];
+  }
+
   /** Unique words of a field of a live document. */
   fieldLength(shortId: number, fieldId: number): number {
     return this.lengths[shortId * FIELD_COUNT + fieldId]!;
+  }
+
+  /** Days from 1970-01-01 to the document's date; 0 when unknown. */
+  day(shortId: number): number {
+    return this.days[shortId]!;
   }
 
   averageFieldLength(fieldId: number): number {
@@ -200,14 +214,29 @@ export class PaperMiniSearch extends MiniSearch<SearchDocument> {
 
   private addFacts(shortId: number, facts: DocumentFacts): void {
     this.facts[shortId] = facts;
+    this.ids[shortId] = facts.id;
     this._fieldLength.set(shortId, [...facts.fieldLengths]);
-    if (this.lengths.length < (shortId + 1) * FIELD_COUNT) {
-      const grown = new Float64Array(Math.max(this.lengths.length * 2, (shortId + 1) * FIELD_COUNT));
-      grown.set(this.lengths);
-      this.lengths = grown;
+    if (this.days.length <= shortId) {
+      this.days = grown(this.days, shortId + 1);
+      this.lengths = grown(this.lengths, (shortId + 1) * FIELD_COUNT);
     }
+    this.days[shortId] = daysSince1970(facts.date);
     facts.fieldLengths.forEach((length, fieldId) => {
       this.lengths[shortId * FIELD_COUNT + fieldId] = length;
     });
   }
+}
+
+function grown<T extends Float64Array | Uint16Array>(array: T, least: number): T {
+  const larger = new (array.constructor as new (length: number) => T)(Math.max(array.length * 2, least));
+  larger.set(array);
+  return larger;
+}
+
+const DAY_MS = 86_400_000;
+const LAST_DAY = 2 ** 16 - 1;
+
+function daysSince1970(date: string): number {
+  const days = Math.floor(Date.parse(date.slice(0, 10)) / DAY_MS);
+  return Number.isNaN(days) ? 0 : Math.min(LAST_DAY, Math.max(0, days));
 }

@@ -1,12 +1,11 @@
 import type { Clause, ClauseTerm } from './clause-matcher';
-import { AUTHORS, CATEGORIES, indexTerm, STOP_WORDS } from './index-terms';
+import { AUTHORS, CATEGORIES, indexTerm } from './index-terms';
 import type { PaperMiniSearch } from './paper-minisearch';
-import { normalizeTerm, type ParsedQuery } from './query-syntax';
+import type { PrefixCompletions } from './prefix-completions';
+import type { ParsedQuery } from './query-syntax';
 
 /** Shorter prefixes expand to too many words to be worth it: they are matched exactly. */
 const MIN_PREFIX = 2;
-/** A typed prefix stands for at most this many of the commonest words it begins. */
-const MAX_COMPLETIONS = 16;
 /** A completion weighs less than the word as typed, as MiniSearch weighs prefix matches. */
 const COMPLETION_WEIGHT = 0.375;
 /** Typos are forgiven in words at least this long. */
@@ -14,7 +13,8 @@ export const MIN_FUZZY = 6;
 /** MiniSearch's weight for fuzzy matches, and its edit distance: a fifth of the word, at most 2. */
 const FUZZY_WEIGHT = 0.45;
 const FUZZY_SHARE = 0.2;
-const MAX_FUZZY = 2;
+/** With fuzzy matching on, a word found in fewer documents than this may be a typo. */
+const RARE_WORD = 5;
 /** "-array" leaves out "arrays" too, from this length on. */
 const MIN_EXCLUDED_PREFIX = 4;
 
@@ -26,18 +26,20 @@ export interface QueryClauses {
 /**
  * What a query asks of the index: one clause per word, phrase word, author word and category,
  * each of which every result must match, and the exclusions. The word still being typed stands
- * for itself and the commonest words it begins; with `fuzzy`, long words also stand for the
- * indexed words a typo or two away. Null when some clause can match nothing.
+ * for itself and the commonest words it begins (see PrefixCompletions); with `fuzzy`, long words that are rare or absent
+ * also stand for the indexed words a typo or two away. Null when some clause can match nothing.
  */
-export function queryClauses(index: PaperMiniSearch, query: ParsedQuery, fuzzy: boolean): QueryClauses | null {
+export function queryClauses(index: PaperMiniSearch, completions: PrefixCompletions, query: ParsedQuery, fuzzy: boolean): QueryClauses | null {
   const typing = query.lastWordIsPrefix ? query.words.at(-1) : undefined;
   // A stop word still being typed counts only when it is all there is ("the" → "theory"); after
   // other words ("models with") it is most likely just that word, which the index leaves out.
   const words = query.words.filter((word) => indexTerm(word) !== null || (word === typing && query.words.length === 1));
-  const clauses: Clause[] = words.map((word) => ({
-    terms: distinct([...(word === typing && word.length >= MIN_PREFIX ? typedWordTerms(index, word) : exactTerms(index, [word])), ...(fuzzy ? typoTerms(index, word) : [])]),
-    titleWord: true,
-  }));
+  const clauses: Clause[] = words.map((word) => {
+    const completed = word === typing && word.length >= MIN_PREFIX ? completions.of(word) : [];
+    const terms = [...exactTerms(index, [word]), ...exactTerms(index, completed, COMPLETION_WEIGHT)];
+    const documents = documentsOf(terms);
+    return { terms: fuzzy && documents < RARE_WORD ? distinct([...terms, ...typoTerms(index, word, documents === 0)]) : terms, titleWord: true };
+  });
   for (const phrase of query.phrases) clauses.push(...contentWords(phrase).map((word) => ({ terms: exactTerms(index, [word]), titleWord: true })));
   for (const author of query.authors) clauses.push(...contentWords(author).map((word) => ({ terms: exactTerms(index, [word]), fields: [AUTHORS], titleWord: false })));
   for (const category of query.categories) clauses.push(categoryClause(index, category));
@@ -59,6 +61,13 @@ export function hasLongWords(query: ParsedQuery): boolean {
   return [...query.words, ...query.phrases.flat()].some((word) => word.length >= MIN_FUZZY);
 }
 
+/** About how many documents hold any of the terms. */
+function documentsOf(terms: readonly ClauseTerm[]): number {
+  let documents = 0;
+  for (const { postings } of terms) for (const inField of postings.values()) documents = Math.max(documents, inField.size);
+  return documents;
+}
+
 /** The first of each term: a completion may also be a typo away. */
 function distinct(terms: ClauseTerm[]): ClauseTerm[] {
   const seen = new Set<string>();
@@ -69,34 +78,23 @@ function contentWords(words: readonly string[]): string[] {
   return words.filter((word) => indexTerm(word) !== null);
 }
 
-function exactTerms(index: PaperMiniSearch, words: readonly string[]): ClauseTerm[] {
+function exactTerms(index: PaperMiniSearch, words: readonly string[], weight = 1): ClauseTerm[] {
   return words.flatMap((term) => {
     const postings = index.termPostings(term);
-    return postings ? [{ term, weight: 1, postings }] : [];
+    return postings ? [{ term, weight, postings }] : [];
   });
 }
 
-/** The word as typed, and the commonest indexed words it begins (by how many documents hold them). */
-function typedWordTerms(index: PaperMiniSearch, word: string): ClauseTerm[] {
-  const prefix = normalizeTerm(word);
-  const completions: (ClauseTerm & { documents: number })[] = [];
-  for (const [term, postings] of index.prefixTerms(prefix)) {
-    if (term === prefix || STOP_WORDS.has(term)) continue;
-    let documents = 0;
-    for (const inField of postings.values()) documents = Math.max(documents, inField.size);
-    completions.push({ term, weight: COMPLETION_WEIGHT, postings, documents });
-  }
-  completions.sort((a, b) => b.documents - a.documents || (a.term < b.term ? -1 : 1));
-  return [...exactTerms(index, [prefix]), ...completions.slice(0, MAX_COMPLETIONS).map(({ term, weight, postings }) => ({ term, weight, postings }))];
-}
-
-/** Indexed words a typo or two from a long word, weighted as MiniSearch weighs fuzzy matches. */
-function typoTerms(index: PaperMiniSearch, word: string): ClauseTerm[] {
+/**
+ * Indexed words a typo or two from a long word, weighted as MiniSearch weighs fuzzy matches. Two
+ * edits are looked for only for a word found nowhere, when one edit finds nothing: that walk of
+ * the term tree costs ten times more.
+ */
+function typoTerms(index: PaperMiniSearch, word: string, unknownWord: boolean): ClauseTerm[] {
   if (word.length < MIN_FUZZY) return [];
-  const maxDistance = Math.min(MAX_FUZZY, Math.round(word.length * FUZZY_SHARE));
-  return index
-    .fuzzyTerms(word, maxDistance)
-    .filter(([, , distance]) => distance > 0)
+  let found = index.fuzzyTerms(word, 1).filter(([, , distance]) => distance > 0);
+  if (found.length === 0 && unknownWord && Math.round(word.length * FUZZY_SHARE) > 1) found = index.fuzzyTerms(word, 2).filter(([, , distance]) => distance > 0);
+  return found
     .sort(([a], [b]) => (a < b ? -1 : 1))
     .map(([term, postings, distance]) => ({ term, weight: (FUZZY_WEIGHT * term.length) / (term.length + distance), postings }));
 }

@@ -7,10 +7,13 @@ const OTHER = 0;
 const TITLE_HOLDS_ALL = 1;
 const TITLE_BEGINS = 2;
 
-// Sort keys pack tier, score and position into one float, so a native typed-array sort orders them.
-const POSITION_SPAN = 2 ** 20;
-const SCORE_SPAN = 2 ** 31;
-const SCORE_SCALE = 1024;
+// A sort key packs tier, score (log-scaled), day and short id into one float below 2^53, so a
+// native typed-array sort ranks the matches with no comparator. Keys equal but for the short id
+// are rare and few, and are ordered by paper id, so that an index and its restored copy agree.
+const SHORT_ID_SPAN = 2 ** 20;
+const DAY_SPAN = 2 ** 15;
+const SCORE_SPAN = 2 ** 16;
+const SCORE_STEPS_PER_DOUBLING = 2 ** 11;
 
 /**
  * Short ids best first. When the query has two words or more, papers whose title begins with
@@ -20,23 +23,22 @@ const SCORE_SCALE = 1024;
 export function rankMatches(index: PaperMiniSearch, matches: Matches, query: ParsedQuery): number[] {
   const { ids, scores } = matches;
   const tier = query.words.length >= 2 ? titleTier(index, matches, query) : () => OTHER;
-  const rankKey = (shortId: number) => tier(shortId) * SCORE_SPAN + Math.min(SCORE_SPAN - 1, Math.round(scores[shortId]! * SCORE_SCALE));
-  const newestFirst = (a: number, b: number) => {
-    const [first, second] = [index.factsOf(a)!, index.factsOf(b)!];
-    return first.date === second.date ? (first.id < second.id ? -1 : 1) : first.date > second.date ? -1 : 1;
+  const rankKey = (shortId: number) => {
+    const score = Math.min(SCORE_SPAN - 1, Math.round(Math.log2(1 + scores[shortId]!) * SCORE_STEPS_PER_DOUBLING));
+    return (tier(shortId) * SCORE_SPAN + score) * DAY_SPAN + Math.min(DAY_SPAN - 1, index.day(shortId));
   };
-  if (ids.length >= POSITION_SPAN) return [...ids].sort((a, b) => rankKey(b) - rankKey(a) || newestFirst(a, b));
+  const byPaperId = (a: number, b: number) => (index.paperId(a)! < index.paperId(b)! ? -1 : 1);
+  if (index.shortIdLimit > SHORT_ID_SPAN) return [...ids].sort((a, b) => rankKey(b) - rankKey(a) || byPaperId(a, b));
 
   const keys = new Float64Array(ids.length);
-  ids.forEach((shortId, position) => (keys[position] = rankKey(shortId) * POSITION_SPAN + position));
+  ids.forEach((shortId, position) => (keys[position] = rankKey(shortId) * SHORT_ID_SPAN + shortId));
   keys.sort().reverse();
-  const ranked = Array.from(keys, (key) => ids[key % POSITION_SPAN]!);
-  // Runs of equal keys are rare and short: order them by date, not by where they sat in the index.
+  const ranked = Array.from(keys, (key) => key % SHORT_ID_SPAN);
   for (let start = 0; start < keys.length; ) {
-    const key = Math.floor(keys[start]! / POSITION_SPAN);
+    const key = Math.floor(keys[start]! / SHORT_ID_SPAN);
     let end = start + 1;
-    while (end < keys.length && Math.floor(keys[end]! / POSITION_SPAN) === key) end += 1;
-    if (end - start > 1) ranked.splice(start, end - start, ...ranked.slice(start, end).sort(newestFirst));
+    while (end < keys.length && Math.floor(keys[end]! / SHORT_ID_SPAN) === key) end += 1;
+    if (end - start > 1) ranked.splice(start, end - start, ...ranked.slice(start, end).sort(byPaperId));
     start = end;
   }
   return ranked;

@@ -1,7 +1,7 @@
 import { PaperdropDatabase, type PaperRecord } from '../db/database';
 import type { SnapshotHead } from './index-snapshot';
 import { readSnapshotHead, readSnapshotPart, writeSnapshot } from './index-store';
-import { PaperIndex } from './paper-index';
+import { PaperIndex, UPSERT_BATCH } from './paper-index';
 import { containsPhrases } from './phrase-check';
 import { parseQuery } from './query-syntax';
 import type { IndexDocument, SearchReply, SearchRequest } from './search-protocol';
@@ -14,8 +14,6 @@ const scope = self as unknown as {
 
 /** A step of index work lasts about this long, so that a waiting search is answered within a frame or two. */
 const SLICE_MS = 30;
-/** Papers indexed in one batch: larger batches add each term's postings in fewer, faster runs. */
-const BATCH = 5000;
 /** How many of a phrase query's best candidates are checked word for word against their text. */
 const PHRASE_CHECKS = 2000;
 /** The index is saved once indexing has been quiet this long, not between two dropped files. */
@@ -151,8 +149,8 @@ async function startRebuild(): Promise<void> {
 /** The next thing to do to the index, in order: drop, add handed-over papers, catch up, rebuild, vacuum, save. */
 async function nextJob(): Promise<Job | null> {
   for (const id of takeSome(pendingRemovals, Infinity)) index.remove(id);
-  if (handedOver.length > 0) return upsertJob(handedOver.splice(0, BATCH));
-  const ids = pendingRefresh.size > 0 ? takeSome(pendingRefresh, BATCH) : rebuildQueue.splice(0, BATCH);
+  if (handedOver.length > 0) return upsertJob(handedOver.splice(0, UPSERT_BATCH));
+  const ids = pendingRefresh.size > 0 ? takeSome(pendingRefresh, UPSERT_BATCH) : rebuildQueue.splice(0, UPSERT_BATCH);
   if (ids.length > 0) {
     const papers = await db.papers.bulkGet(ids);
     ids.forEach((id, position) => papers[position] || index.remove(id));

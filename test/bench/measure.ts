@@ -18,6 +18,10 @@ export interface Latency {
 export interface QueryFigures extends Latency {
   successAt1: number;
   successAt10: number;
+  /** Known-item queries whose words begin other titles too, so that no engine can be sure to rank the target first. */
+  ambiguousKnownItems: number;
+  /** success@1 over the known-item queries whose words begin no other title. */
+  successAt1Unambiguous: number;
   byKind: Partial<Record<QueryKind, Latency & { meanResults: number }>>;
 }
 
@@ -45,7 +49,8 @@ export function runQueries(engine: SearchEngine, queries: readonly BenchQuery[])
   for (const kind of kinds) queries.filter((query) => query.kind === kind).slice(0, WARM_UP_PER_KIND).forEach((query) => engine.search(query.text));
   const runs = queries.map((query) => ({ query, ...timed(() => engine.search(query.text)) }));
   const known = runs.filter((run) => run.query.target !== undefined);
-  const rate = (hit: (run: (typeof runs)[number]) => boolean) => (known.length === 0 ? Number.NaN : known.filter(hit).length / known.length);
+  const unambiguous = known.filter((run) => run.query.rivals === 0);
+  const rate = (hit: (run: (typeof runs)[number]) => boolean, among = known) => (among.length === 0 ? Number.NaN : among.filter(hit).length / among.length);
   const byKind: QueryFigures['byKind'] = {};
   for (const kind of kinds) {
     const ofKind = runs.filter((run) => run.query.kind === kind);
@@ -55,6 +60,8 @@ export function runQueries(engine: SearchEngine, queries: readonly BenchQuery[])
     ...summarise(runs.map((run) => run.ms)),
     successAt1: rate((run) => run.value[0] === run.query.target),
     successAt10: rate((run) => run.value.slice(0, 10).includes(run.query.target!)),
+    ambiguousKnownItems: known.length - unambiguous.length,
+    successAt1Unambiguous: rate((run) => run.value[0] === run.query.target, unambiguous),
     byKind,
   };
 }

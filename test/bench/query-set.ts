@@ -1,4 +1,5 @@
 import type { Paper } from '../../shared/paper';
+import { searchTerms } from '../../renderer/search/query-syntax';
 import { mulberry32, pick, randomInt, type Random } from './prng';
 
 export type QueryKind = 'common' | 'rare' | 'two-word' | 'author' | 'typo' | 'arxiv-id' | 'known-item';
@@ -8,6 +9,8 @@ export interface BenchQuery {
   text: string;
   /** For known-item queries: the paper the query was cut from. */
   target?: string;
+  /** For known-item queries: how many other papers' titles begin with the same words, so no engine can tell them apart. */
+  rivals?: number;
 }
 
 export interface QuerySet {
@@ -97,9 +100,29 @@ export function buildQuerySet(papers: readonly SearchablePaper[], seed: number):
       return { kind: 'known-item', text: title.slice(0, randomInt(random, 3, Math.min(5, title.length))).join(' '), target: target.id };
     }),
   ];
+  countRivals(queries, papers);
   const typedTitles = new Set<string>();
   for (let tries = 0; typedTitles.size < TYPED_TITLES && tries < TYPED_TITLES * 50; tries += 1) typedTitles.add(paper().title);
   return { queries, typedTitles: [...typedTitles] };
+}
+
+/** Sets `rivals` on the known-item queries: titles that begin with the query's words, the last one as typed so far. */
+function countRivals(queries: BenchQuery[], papers: readonly SearchablePaper[]): void {
+  const titles = papers.map((paper) => searchTerms(paper.title).join(' ')).sort();
+  for (const query of queries) {
+    if (query.target === undefined) continue;
+    const lead = searchTerms(query.text).join(' ');
+    let low = 0;
+    let high = titles.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (titles[middle]! < lead) low = middle + 1;
+      else high = middle;
+    }
+    let matching = 0;
+    for (let position = low; position < titles.length && titles[position]!.startsWith(lead); position += 1) matching += 1;
+    query.rivals = Math.max(0, matching - 1);
+  }
 }
 
 /** What the search box sends while a title is typed: each new trimmed prefix from the third character on. */

@@ -1,0 +1,44 @@
+import { STOP_WORDS } from './index-terms';
+import type { PaperMiniSearch } from './paper-minisearch';
+
+/** A typed prefix stands for at most this many of the commonest words it begins. */
+const MAX_COMPLETIONS = 16;
+/** Completions are worked out again once the index has grown or shrunk by this share. */
+const STALE_AFTER = 0.02;
+const MAX_REMEMBERED = 2000;
+
+/**
+ * The commonest indexed words each prefix begins, by how many documents hold them. A short
+ * prefix ("co") begins thousands of words and walking them takes tens of milliseconds, so the
+ * answer is remembered while the index stays about the same size.
+ */
+export class PrefixCompletions {
+  private readonly remembered = new Map<string, { terms: string[]; documentCount: number }>();
+
+  constructor(private readonly index: PaperMiniSearch) {}
+
+  /** The completions, without the prefix itself or stop words, commonest first. */
+  of(prefix: string): string[] {
+    const { documentCount } = this.index;
+    const known = this.remembered.get(prefix);
+    if (known && Math.abs(known.documentCount - documentCount) <= documentCount * STALE_AFTER) return known.terms;
+    const terms = this.commonest(prefix);
+    if (this.remembered.size >= MAX_REMEMBERED) this.remembered.clear();
+    this.remembered.set(prefix, { terms, documentCount });
+    return terms;
+  }
+
+  private commonest(prefix: string): string[] {
+    const found: { term: string; documents: number }[] = [];
+    for (const [term, postings] of this.index.prefixTerms(prefix)) {
+      if (term === prefix || STOP_WORDS.has(term)) continue;
+      let documents = 0;
+      for (const inField of postings.values()) documents = Math.max(documents, inField.size);
+      found.push({ term, documents });
+    }
+    return found
+      .sort((a, b) => b.documents - a.documents || (a.term < b.term ? -1 : 1))
+      .slice(0, MAX_COMPLETIONS)
+      .map(({ term }) => term);
+  }
+}
