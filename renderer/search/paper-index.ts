@@ -80,9 +80,9 @@ export class PaperIndex {
     return this.engine.dirtFactor;
   }
 
-  /** Drops what replaced and removed papers left behind. Nothing else may change the index until it resolves. */
-  vacuum(): Promise<void> {
-    return this.engine.vacuum();
+  /** Drops what replaced and removed papers left behind, in slices; nothing else may change the index until it is done. */
+  vacuumJob(): { step(deadline: number): boolean } {
+    return this.engine.vacuumJob();
   }
 
   /** Ids best first, for a query as the user typed it. */

@@ -42,6 +42,8 @@ export const MINISEARCH_OPTIONS: Options<SearchDocument> = {
 };
 
 const newPostings = (): TermPostings => new Map();
+/** How often a slice of vacuuming looks at the clock, in terms. */
+const TERMS_PER_CLOCK = 256;
 
 /**
  * MiniSearch with what its public API lacks for 100,000 papers: adding documents a term at a time
@@ -81,10 +83,26 @@ export class PaperMiniSearch extends MiniSearch<SearchDocument> {
     this.discards += 1;
   }
 
-  override async vacuum(): Promise<void> {
-    const discards = this.discards;
-    await super.vacuum();
-    this.vacuumedAt = discards;
+  /**
+   * Drops discarded documents' postings from every term, a slice of terms at a time, as MiniSearch's
+   * vacuum does, but so that searches are answered in between. Nothing may change the index until it is done.
+   */
+  vacuumJob(): { step(deadline: number): boolean } {
+    const [discards, dirt] = [this.discards, this._dirtCount];
+    const entries = this._index.entries();
+    return {
+      step: (deadline) => {
+        for (let count = 1; ; count += 1) {
+          const next = entries.next();
+          if (next.done) break;
+          this.cleaned(...next.value);
+          if (count % TERMS_PER_CLOCK === 0 && performance.now() > deadline) return false;
+        }
+        this.vacuumedAt = discards;
+        this._dirtCount -= dirt;
+        return true;
+      },
+    };
   }
 
   /** The postings of one exact term, of live documents only. */

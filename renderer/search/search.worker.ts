@@ -157,7 +157,7 @@ async function nextJob(): Promise<Job | null> {
     return upsertJob(papers.filter((paper): paper is PaperRecord => paper !== undefined));
   }
   if (!ready && rebuildQueue.length === 0) ready = true;
-  if (index.dirtFactor > VACUUM_AT) return { step: () => index.vacuum().then(() => true) };
+  if (index.dirtFactor > VACUUM_AT) return index.vacuumJob();
   if (saveDue) return saveJob();
   return null;
 }
