@@ -26,6 +26,7 @@ export interface Matches {
   titleHoldsAll(shortId: number): boolean;
 }
 
+const FIELD_COUNT = FIELDS.length;
 const ALL_FIELDS = FIELDS.map((_field, fieldId) => fieldId);
 /** MiniSearch's BM25+ parameters. */
 const K = 1.2;
@@ -50,6 +51,7 @@ class Workspace {
   candidate = new Int32Array(0);
   /** The stamp of the last clause a document matched. */
   matched = new Int32Array(0);
+  /** A bit per title-word clause that matched in the title. */
   titleBits = new Int32Array(0);
   private stamp = 0;
 
@@ -67,6 +69,17 @@ class Workspace {
 
 const workspace = new Workspace();
 
+/** One query's view of the workspace and the index's dense arrays, for the scoring loops. */
+interface Scoring {
+  scores: Float64Array;
+  candidate: Int32Array;
+  matched: Int32Array;
+  titleBits: Int32Array;
+  paperIds: readonly (string | undefined)[];
+  fieldLengths: Float64Array;
+  query: number;
+}
+
 /**
  * The documents that match every clause and no exclusion, scored with MiniSearch's BM25+ as its
  * own search would score them. Unlike MiniSearch's search, which scores every posting of every
@@ -76,68 +89,84 @@ const workspace = new Workspace();
 export function matchClauses(index: PaperMiniSearch, clauses: readonly Clause[], exclusions: readonly Clause[]): Matches {
   workspace.fit(index.shortIdLimit);
   const { scores, candidate, matched, titleBits } = workspace;
+  const scoring: Scoring = { scores, candidate, matched, titleBits, ...index.scoringArrays(), query: workspace.nextStamp() };
   const lists = clauses.map((clause) => postingLists(index, clause));
   const order = clauses.map((_clause, position) => position).sort((a, b) => size(lists[a]!) - size(lists[b]!));
-  const query = workspace.nextStamp();
-  let ids: number[] = [];
+  const ids: number[] = [];
   let allTitleBits = 0;
-
   order.forEach((position, step) => {
-    const clause = clauses[position]!;
-    const bit = clause.titleWord && position < 31 ? 1 << position : 0;
+    const bit = clauses[position]!.titleWord && position < 31 ? 1 << position : 0;
     allTitleBits |= bit;
+    if (step === 0) return addCandidates(scoring, lists[position]!, bit, ids);
     const stamp = workspace.nextStamp();
-    const credit = (shortId: number, list: PostingList, frequency: number) => {
-      scores[shortId]! += list.factor * termScore(frequency, index.fieldLength(shortId, list.fieldId), list.averageLength);
-      matched[shortId] = stamp;
-      if (bit !== 0 && list.fieldId === TITLE) titleBits[shortId]! |= bit;
-    };
-    if (step === 0) {
-      for (const list of lists[position]!) {
-        for (const [shortId, frequency] of list.postings) {
-          if (index.paperId(shortId) === undefined) continue;
-          if (candidate[shortId] !== query) {
-            candidate[shortId] = query;
-            scores[shortId] = 0;
-            titleBits[shortId] = 0;
-            ids.push(shortId);
-          }
-          credit(shortId, list, frequency);
-        }
-      }
-      return;
-    }
-    forEachHit(lists[position]!, ids, (shortId) => candidate[shortId] === query, credit);
-    ids = ids.filter((shortId) => matched[shortId] === stamp);
+    if (cheaperToLookUp(lists[position]!, ids)) lookUpCandidates(scoring, lists[position]!, bit, stamp, ids);
+    else passOverLists(scoring, lists[position]!, bit, stamp);
+    keepWhere(ids, (shortId) => matched[shortId] === stamp);
   });
-
   for (const exclusion of exclusions) {
+    const excluded = postingLists(index, exclusion).map((list) => ({ ...list, factor: 0 }));
     const stamp = workspace.nextStamp();
-    forEachHit(postingLists(index, exclusion), ids, (shortId) => candidate[shortId] === query, (shortId) => (matched[shortId] = stamp));
-    ids = ids.filter((shortId) => matched[shortId] !== stamp);
+    if (cheaperToLookUp(excluded, ids)) lookUpCandidates(scoring, excluded, 0, stamp, ids);
+    else passOverLists(scoring, excluded, 0, stamp);
+    keepWhere(ids, (shortId) => matched[shortId] !== stamp);
   }
   return { ids, scores, titleHoldsAll: (shortId) => (titleBits[shortId]! & allTitleBits) === allTitleBits };
 }
 
-/** Calls `hit` for every posting of `lists` on one of `ids`: by lookups when there are few ids, else by one pass over each list. */
-function forEachHit(
-  lists: readonly PostingList[],
-  ids: readonly number[],
-  isCandidate: (shortId: number) => boolean,
-  hit: (shortId: number, list: PostingList, frequency: number) => void,
-): void {
-  if (ids.length * lists.length * LOOKUP_COST < size(lists)) {
-    for (const shortId of ids) {
-      for (const list of lists) {
-        const frequency = list.postings.get(shortId);
-        if (frequency !== undefined) hit(shortId, list, frequency);
+/** The first, smallest clause: every live document on its lists becomes a candidate. */
+function addCandidates({ scores, candidate, titleBits, paperIds, fieldLengths, query }: Scoring, lists: readonly PostingList[], bit: number, ids: number[]): void {
+  for (const { postings, fieldId, factor, averageLength } of lists) {
+    const titleBit = fieldId === TITLE ? bit : 0;
+    postings.forEach((frequency, shortId) => {
+      if (paperIds[shortId] === undefined) return;
+      if (candidate[shortId] !== query) {
+        candidate[shortId] = query;
+        scores[shortId] = 0;
+        titleBits[shortId] = 0;
+        ids.push(shortId);
       }
+      scores[shortId]! += factor * termScore(frequency, fieldLengths[shortId * FIELD_COUNT + fieldId]!, averageLength);
+      titleBits[shortId]! |= titleBit;
+    });
+  }
+}
+
+/** Credits and stamps every candidate on the lists, in one pass over each list. */
+function passOverLists({ scores, candidate, matched, titleBits, fieldLengths, query }: Scoring, lists: readonly PostingList[], bit: number, stamp: number): void {
+  for (const { postings, fieldId, factor, averageLength } of lists) {
+    const titleBit = fieldId === TITLE ? bit : 0;
+    postings.forEach((frequency, shortId) => {
+      if (candidate[shortId] !== query) return;
+      scores[shortId]! += factor * termScore(frequency, fieldLengths[shortId * FIELD_COUNT + fieldId]!, averageLength);
+      titleBits[shortId]! |= titleBit;
+      matched[shortId] = stamp;
+    });
+  }
+}
+
+/** Credits and stamps every candidate on the lists, looking each one up in each list. */
+function lookUpCandidates({ scores, matched, titleBits, fieldLengths }: Scoring, lists: readonly PostingList[], bit: number, stamp: number, ids: readonly number[]): void {
+  for (const shortId of ids) {
+    for (const { postings, fieldId, factor, averageLength } of lists) {
+      const frequency = postings.get(shortId);
+      if (frequency === undefined) continue;
+      scores[shortId]! += factor * termScore(frequency, fieldLengths[shortId * FIELD_COUNT + fieldId]!, averageLength);
+      if (fieldId === TITLE) titleBits[shortId]! |= bit;
+      matched[shortId] = stamp;
     }
-    return;
   }
-  for (const list of lists) {
-    for (const [shortId, frequency] of list.postings) if (isCandidate(shortId)) hit(shortId, list, frequency);
-  }
+}
+
+/** Whether looking the candidates up in the lists costs less than one pass over the lists. */
+function cheaperToLookUp(lists: readonly PostingList[], ids: readonly number[]): boolean {
+  return ids.length * lists.length * LOOKUP_COST < size(lists);
+}
+
+/** Keeps, in place and in order, the ids that pass. */
+function keepWhere(ids: number[], keep: (shortId: number) => boolean): void {
+  let kept = 0;
+  for (const shortId of ids) if (keep(shortId)) ids[kept++] = shortId;
+  ids.length = kept;
 }
 
 function postingLists(index: PaperMiniSearch, clause: Clause): PostingList[] {

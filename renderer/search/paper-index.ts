@@ -96,8 +96,10 @@ export class PaperIndex {
     if ((!found || found.ranked.length < FEW_RESULTS) && hasLongWords(query)) found = this.match(query, true);
     if (!found) return { ids: exact, terms: [] };
     const { ranked, clauses } = found;
-    const terms = new Set(ranked.slice(0, HIGHLIGHTED_RESULTS).flatMap((shortId) => matchedTerms(clauses, shortId)));
-    const ids = ranked.map((shortId) => this.engine.paperId(shortId)!);
+    const terms = new Set([...ranked.subarray(0, HIGHLIGHTED_RESULTS)].flatMap((shortId) => matchedTerms(clauses, shortId)));
+    const { paperIds } = this.engine.scoringArrays();
+    const ids: string[] = [];
+    for (const shortId of ranked) ids.push(paperIds[shortId]!);
     return {
       ids: exact.length > 0 ? [...new Set([...exact, ...ids])] : ids,
       terms: [...terms].map((term) => ({ term, prefix: false })),

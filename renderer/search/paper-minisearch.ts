@@ -140,19 +140,13 @@ export class PaperMiniSearch extends MiniSearch<SearchDocument> {
     return this.facts[shortId];
   }
 
-  /** The paper id of a searchable document; undefined when the document is discarded or not searchable yet. */
-  paperId(shortId: number): string | undefined {
-    return this.ids[shortId];
-  }
-
-  /** Unique words of a field of a live document. */
-  fieldLength(shortId: number, fieldId: number): number {
-    return this.lengths[shortId * FIELD_COUNT + fieldId]!;
-  }
-
-  /** Days from 1970-01-01 to the document's date; 0 when unknown. */
-  day(shortId: number): number {
-    return this.days[shortId]!;
+  /**
+   * What scoring and ranking read for every match, as dense arrays by short id: the paper id
+   * (undefined when not searchable), unique words per field (FIELDS.length per document), and
+   * days from 1970-01-01 to the document's date (0 when unknown). Valid until the index next changes.
+   */
+  scoringArrays(): { paperIds: readonly (string | undefined)[]; fieldLengths: Float64Array; days: Uint16Array } {
+    return { paperIds: this.ids, fieldLengths: this.lengths, days: this.days };
   }
 
   averageFieldLength(fieldId: number): number {

@@ -20,25 +20,27 @@ const SCORE_STEPS_PER_DOUBLING = 2 ** 11;
  * them come first and papers whose title holds them all next, BM25 order within each: a
  * researcher who types the start of a title wants that paper. Equal scores go newest first.
  */
-export function rankMatches(index: PaperMiniSearch, matches: Matches, query: ParsedQuery): number[] {
+export function rankMatches(index: PaperMiniSearch, matches: Matches, query: ParsedQuery): Int32Array {
   const { ids, scores } = matches;
-  const tier = query.words.length >= 2 ? titleTier(index, matches, query) : () => OTHER;
+  const { paperIds, days } = index.scoringArrays();
+  const tier = query.words.length >= 2 ? titleTier(index, matches, query) : null;
   const rankKey = (shortId: number) => {
     const score = Math.min(SCORE_SPAN - 1, Math.round(Math.log2(1 + scores[shortId]!) * SCORE_STEPS_PER_DOUBLING));
-    return (tier(shortId) * SCORE_SPAN + score) * DAY_SPAN + Math.min(DAY_SPAN - 1, index.day(shortId));
+    return ((tier === null ? OTHER : tier(shortId)) * SCORE_SPAN + score) * DAY_SPAN + Math.min(DAY_SPAN - 1, days[shortId]!);
   };
-  const byPaperId = (a: number, b: number) => (index.paperId(a)! < index.paperId(b)! ? -1 : 1);
-  if (index.shortIdLimit > SHORT_ID_SPAN) return [...ids].sort((a, b) => rankKey(b) - rankKey(a) || byPaperId(a, b));
+  const byPaperId = (a: number, b: number) => (paperIds[a]! < paperIds[b]! ? -1 : 1);
+  if (index.shortIdLimit > SHORT_ID_SPAN) return Int32Array.from(ids).sort((a, b) => rankKey(b) - rankKey(a) || byPaperId(a, b));
 
   const keys = new Float64Array(ids.length);
-  ids.forEach((shortId, position) => (keys[position] = rankKey(shortId) * SHORT_ID_SPAN + shortId));
+  for (let position = 0; position < ids.length; position += 1) keys[position] = rankKey(ids[position]!) * SHORT_ID_SPAN + ids[position]!;
   keys.sort().reverse();
-  const ranked = Array.from(keys, (key) => key % SHORT_ID_SPAN);
+  const ranked = new Int32Array(keys.length);
+  for (let rank = 0; rank < keys.length; rank += 1) ranked[rank] = keys[rank]! % SHORT_ID_SPAN;
   for (let start = 0; start < keys.length; ) {
     const key = Math.floor(keys[start]! / SHORT_ID_SPAN);
     let end = start + 1;
     while (end < keys.length && Math.floor(keys[end]! / SHORT_ID_SPAN) === key) end += 1;
-    if (end - start > 1) ranked.splice(start, end - start, ...ranked.slice(start, end).sort(byPaperId));
+    if (end - start > 1) ranked.subarray(start, end).sort(byPaperId);
     start = end;
   }
   return ranked;
