@@ -4,6 +4,8 @@ import { VarintReader, VarintWriter } from './varint-bytes';
 
 /** Bumped whenever what is indexed, or how it is saved, changes: a saved index of another schema is rebuilt. */
 export const INDEX_SCHEMA = 2;
+/** The index is saved once indexing has been quiet this long, not between two dropped files. */
+export const SAVE_WHEN_QUIET_MS = 10_000;
 
 /** The saved index's head: what the parts add up to. */
 export interface SnapshotHead {

@@ -1,5 +1,5 @@
 import { PaperdropDatabase, type PaperRecord } from '../db/database';
-import type { SnapshotHead } from './index-snapshot';
+import { SAVE_WHEN_QUIET_MS, type SnapshotHead } from './index-snapshot';
 import { readSnapshotHead, readSnapshotPart, writeSnapshot } from './index-store';
 import { PaperIndex, UPSERT_BATCH } from './paper-index';
 import { containsPhrases } from './phrase-check';
@@ -16,8 +16,6 @@ const scope = self as unknown as {
 const SLICE_MS = 30;
 /** How many of a phrase query's best candidates are checked word for word against their text. */
 const PHRASE_CHECKS = 2000;
-/** The index is saved once indexing has been quiet this long, not between two dropped files. */
-const SAVE_AFTER_MS = 10_000;
 /** Vacuum once this share of the index is left over from replaced papers. */
 const VACUUM_AT = 0.2;
 
@@ -196,7 +194,7 @@ function scheduleSave(): void {
   saveTimer = setTimeout(() => {
     saveDue = true;
     wake?.();
-  }, SAVE_AFTER_MS);
+  }, SAVE_WHEN_QUIET_MS);
 }
 
 async function answer(request: { seq: number; query: string }): Promise<void> {

@@ -1,16 +1,18 @@
+import { SAVE_WHEN_QUIET_MS } from '../../renderer/search/index-snapshot';
 import { folderMegabytes } from './ingest-watch';
 import { sampleCpu } from './process-cpu';
 
 const CHECK_EVERY_MS = 2000;
 /** Below this many CPU seconds per check, summed over the processes, they count as idle. */
 const IDLE_CPU_SECONDS = 0.3;
-const QUIET_CHECKS = 3;
+/** Quiet for longer than the app waits before it saves its search index, so that the save has begun. */
+const QUIET_CHECKS = Math.ceil(SAVE_WHEN_QUIET_MS / CHECK_EVERY_MS) + 2;
 
 const totalCpu = (trees: Record<string, readonly number[]>) => [...sampleCpu(trees).values()].reduce((sum, seconds) => sum + seconds, 0);
 
 /**
  * Waits until the processes are idle and the folder has stopped growing for a few checks in a
- * row — e.g. the search worker has saved its index — so a reload measures a start, not an
+ * row — the search worker has saved its index — so a reload measures a start, not an
  * interrupted save. Returns how long that took, or null when it never settled.
  */
 export async function waitUntilSettled(trees: Record<string, readonly number[]>, folder: string, timeoutMs: number): Promise<number | null> {
