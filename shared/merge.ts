@@ -101,36 +101,45 @@ function groupByIdentity(papers: readonly Paper[]): number[][] {
     const [rootX, rootY] = [find(x), find(y)];
     if (rootX !== rootY) parent[Math.max(rootX, rootY)] = Math.min(rootX, rootY);
   };
+  const keys = papers.map(identityKeys);
   const owner = new Map<string, number>();
-  papers.forEach((paper, index) => {
-    for (const key of identityKeys(paper)) {
+  keys.forEach((paperKeys, index) => {
+    for (const key of paperKeys) {
       const first = owner.get(key);
       if (first === undefined) owner.set(key, index);
       else union(first, index);
     }
   });
+  joinByTitle(papers, keys, union);
+  const groups = new Map<number, number[]>();
+  papers.forEach((_paper, index) => {
+    const root = find(index);
+    const group = groups.get(root);
+    if (group) group.push(index);
+    else groups.set(root, [index]);
+  });
+  return [...groups.values()];
+}
+
+/** Each title-only paper joins the keyed group with its title, or else the first title-only paper with it. */
+function joinByTitle(papers: readonly Paper[], keys: readonly string[][], union: (x: number, y: number) => void): void {
+  const titleOnly = keys.flatMap((paperKeys, index) => (paperKeys.length === 0 ? [index] : []));
+  if (titleOnly.length === 0) return;
   // A title names the keyed group with the smallest id that bears it, so the choice never depends on order.
   const keyedByTitle = new Map<string, number>();
   papers.forEach((paper, index) => {
-    if (identityKeys(paper).length === 0) return;
+    if (keys[index]!.length === 0) return;
     const key = titleKeyOf(paper);
     const current = keyedByTitle.get(key);
     if (current === undefined || paper.id < papers[current]!.id) keyedByTitle.set(key, index);
   });
-  const titleOnly = new Map<string, number>();
-  papers.forEach((paper, index) => {
-    if (identityKeys(paper).length > 0) return;
-    const key = titleKeyOf(paper);
-    const target = keyedByTitle.get(key) ?? titleOnly.get(key);
-    if (target === undefined) titleOnly.set(key, index);
+  const firstWithTitle = new Map<string, number>();
+  for (const index of titleOnly) {
+    const key = titleKeyOf(papers[index]!);
+    const target = keyedByTitle.get(key) ?? firstWithTitle.get(key);
+    if (target === undefined) firstWithTitle.set(key, index);
     else union(target, index);
-  });
-  const groups = new Map<number, number[]>();
-  papers.forEach((_paper, index) => {
-    const root = find(index);
-    groups.set(root, [...(groups.get(root) ?? []), index]);
-  });
-  return [...groups.values()];
+  }
 }
 
 const ID_PREFERENCE = ['arxiv:', 'doi:', 'url:', 'title:'];

@@ -170,6 +170,7 @@ describe('decodeFeedBytes', () => {
 
   it('puts back windows-1252 punctuation that arrived as C1 control characters', () => {
     expect(decodeFeedBytes(utf8('It\u0092s \u0093quoted\u0094 \u0085')).text).toBe('It’s “quoted” …');
+    expect(repairC1Controls('\u0080x\u0081\u009f')).toBe('€x\u0081Ÿ');
   });
 
   it('lets the byte order mark win over a conflicting declaration', () => {

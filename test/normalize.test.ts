@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createDomHtmlTools } from '../electron/core/dom-html-tools';
 import { emptyRecord } from '../shared/feeds/raw-record';
@@ -7,6 +8,7 @@ import { toIsoDate } from '../shared/normalize/dates';
 import { parseDoi } from '../shared/normalize/doi';
 import { foldLatex } from '../shared/normalize/latex';
 import { normaliseRecord } from '../shared/normalize/record';
+import { collapseWhitespace, isBlankTitle, normaliseTitle } from '../shared/normalize/title';
 import { canonicalUrl } from '../shared/normalize/url';
 
 const html = createDomHtmlTools();
@@ -86,6 +88,39 @@ describe('LaTeX and authors', () => {
       names: ['Ana Li', 'Ivan Vulić', 'Bo Wu', 'Cy Ng'],
       affiliations: { 'Ana Li': ['MIT, Cambridge'] },
     });
+  });
+});
+
+describe('text forms', () => {
+  const texts = fc.oneof(
+    fc.string({ unit: 'binary', maxLength: 60 }),
+    fc
+      .array(fc.constantFrom('a', 'B', '1', ' ', '  ', '\n', '\t', '\u00a0', '\u2028', '\ufeff', 'é', 'e\u0301', 'ﬁ', 'Ⅻ', '-', '<SEG>'), { maxLength: 20 })
+      .map((parts) => parts.join('')),
+  );
+
+  it('collapses every run of white space to one space, ends trimmed (property)', () => {
+    fc.assert(
+      fc.property(texts, (text) => {
+        expect(collapseWhitespace(text)).toBe(text.replace(/\s+/gu, ' ').trim());
+      }),
+    );
+  });
+
+  it('compares titles without case, accents, punctuation or spacing, ASCII or not (property)', () => {
+    const reference = (title: string) =>
+      title
+        .normalize('NFKD')
+        .replace(/\p{M}/gu, '')
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N}]+/gu, ' ')
+        .trim();
+    fc.assert(
+      fc.property(texts, (title) => {
+        expect(normaliseTitle(title)).toBe(reference(title));
+        expect(isBlankTitle(title)).toBe(reference(title) === '');
+      }),
+    );
   });
 });
 

@@ -36,6 +36,7 @@ export function findArxivRef(values: readonly string[]): ArxivRef | null {
     if (!ref) continue;
     if (!found) found = ref;
     else if (ref.id === found.id && found.version === null) found = ref;
+    if (found.version !== null) break;
   }
   return found;
 }

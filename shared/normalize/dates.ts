@@ -22,9 +22,19 @@ export function toIsoDate(raw: string | null): string | null {
   return null;
 }
 
+/** YYYY-MM-DD, or null for a year out of range or a day the calendar does not have. */
 function valid(year: number, month: number | undefined, day: number): string | null {
   if (month === undefined || year < 1900 || year > 2200) return null;
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
-  return date.toISOString().slice(0, 10);
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  return `${year}-${twoDigits(month)}-${twoDigits(day)}`;
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month !== 2) return [4, 6, 9, 11].includes(month) ? 30 : 31;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return leap ? 29 : 28;
+}
+
+function twoDigits(value: number): string {
+  return String(value).padStart(2, '0');
 }

@@ -29,12 +29,33 @@ const TEXT_COMMAND = /\\(?:textbf|textit|emph|textrm|textsf|texttt|text|mathrm|u
 const ABBREVIATION = /\\(eg|ie|etal|vs|cf|etc)(?![A-Za-z])\.?/gu;
 const MATH = /(\$\$[^$]+\$\$|\$[^$]+\$|\\\([^)]*\\\)|\\\[[^\]]*\\\])/u;
 
+/** Each rewrite of prose, in order, with a string it cannot match without: most text needs few of them. */
+const PROSE_REWRITES: readonly { needs: string; rewrite: (text: string) => string }[] = [
+  {
+    needs: '\\',
+    rewrite: (text) =>
+      text
+        .replace(SYMBOL_ACCENT, (_all, accent: string, braced?: string, bare?: string) => accented(braced ?? bare!, SYMBOL_ACCENTS[accent]!))
+        .replace(LETTER_ACCENT, (_all, accent: string, braced?: string, bare?: string) => accented(braced ?? bare!, LETTER_ACCENTS[accent]!))
+        .replace(LETTER_MACRO, (_all, name: string) => LETTERS[name]!)
+        .replace(TEXT_COMMAND, '$1')
+        .replace(ABBREVIATION, (_all, name: string) => ABBREVIATIONS[name]!),
+  },
+  { needs: '`', rewrite: (text) => text.replace(/``(.*?)''/gu, '“$1”').replace(/(^|[\s(])`([^`']*)'(?=[\s).,;:]|$)/gu, '$1‘$2’') },
+  { needs: '\\', rewrite: (text) => text.replace(/\\([%&_#$ ])/gu, '$1') },
+  { needs: '~', rewrite: (text) => text.replace(/(\w)~(?=[\w\\])/gu, '$1 ') },
+  { needs: 'times', rewrite: (text) => text.replace(/(\d)times\b/gu, '$1×').replace(/\b([a-zA-Z])times ([a-zA-Z])\b/gu, '$1×$2') },
+];
+/** Text without any of these has nothing to fold and no math to keep apart. */
+const LATEX_HINT = /[\\`~$]|times/u;
+
 /**
  * Folds LaTeX that arXiv abstracts and page dumps leave in plain text: accents (Vuli\'c → Vulić),
  * quotes (``x'' → “x”), \eg and friends, escaped symbols, and "20times" that lost its backslash.
  * Math between dollars is kept as it is, for KaTeX to render.
  */
 export function foldLatex(text: string): string {
+  if (!LATEX_HINT.test(text)) return text;
   return text
     .split(MATH)
     .map((part, index) => (index % 2 === 1 ? part : foldProse(part)))
@@ -42,22 +63,11 @@ export function foldLatex(text: string): string {
 }
 
 function foldProse(text: string): string {
-  return text
-    .replace(SYMBOL_ACCENT, (_all, accent: string, braced?: string, bare?: string) =>
-      accented(braced ?? bare!, SYMBOL_ACCENTS[accent]!),
-    )
-    .replace(LETTER_ACCENT, (_all, accent: string, braced?: string, bare?: string) =>
-      accented(braced ?? bare!, LETTER_ACCENTS[accent]!),
-    )
-    .replace(LETTER_MACRO, (_all, name: string) => LETTERS[name]!)
-    .replace(TEXT_COMMAND, '$1')
-    .replace(ABBREVIATION, (_all, name: string) => ABBREVIATIONS[name]!)
-    .replace(/``(.*?)''/gu, '“$1”')
-    .replace(/(^|[\s(])`([^`']*)'(?=[\s).,;:]|$)/gu, '$1‘$2’')
-    .replace(/\\([%&_#$ ])/gu, '$1')
-    .replace(/(\w)~(?=[\w\\])/gu, '$1 ')
-    .replace(/(\d)times\b/gu, '$1×')
-    .replace(/\b([a-zA-Z])times ([a-zA-Z])\b/gu, '$1×$2');
+  let folded = text;
+  for (const { needs, rewrite } of PROSE_REWRITES) {
+    if (folded.includes(needs)) folded = rewrite(folded);
+  }
+  return folded;
 }
 
 function accented(letter: string, mark: string): string {

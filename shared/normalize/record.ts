@@ -6,13 +6,13 @@ import { toIsoDate } from './dates';
 import { findDoi } from './doi';
 import type { HtmlTools } from './html-tools';
 import { foldLatex } from './latex';
-import { collapseWhitespace, normaliseTitle } from './title';
+import { collapseWhitespace, isBlankTitle, normaliseTitle } from './title';
 import { canonicalUrl } from './url';
 
 /** Turns what a parser read into a clean paper; null when there is no title to show. */
 export function normaliseRecord(raw: RawRecord, html: HtmlTools): ParsedPaper | null {
   const title = collapseWhitespace(foldLatex(raw.titleIsMarkup ? html.toText(raw.title) : raw.title));
-  if (normaliseTitle(title) === '') return null;
+  if (isBlankTitle(title)) return null;
 
   const identifiers = [...raw.identifiers, ...(raw.link ? [raw.link] : []), ...(raw.doi ? [raw.doi] : [])];
   const arxiv = findArxivRef(identifiers);
@@ -99,6 +99,7 @@ function firstWebUrl(values: readonly string[]): string | null {
 }
 
 function cleanLine(text: string | null): string | null {
-  const clean = text === null ? '' : collapseWhitespace(foldLatex(text));
+  if (text === null) return null;
+  const clean = collapseWhitespace(foldLatex(text));
   return clean === '' ? null : clean;
 }

@@ -43,7 +43,8 @@ const TextDecoderClass = (globalThis as unknown as { TextDecoder: WhatwgTextDeco
  */
 export function decodeFeedBytes(bytes: Uint8Array): DecodedFeedText {
   const { text, encoding } = decodeBytes(bytes);
-  return { text: repairC1Controls(text.replace(/\r\n?/g, '\n')), encoding };
+  const lineFeedsOnly = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+  return { text: repairC1Controls(lineFeedsOnly), encoding };
 }
 
 function decodeBytes(bytes: Uint8Array): DecodedFeedText {

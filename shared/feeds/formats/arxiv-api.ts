@@ -1,8 +1,9 @@
 import { FeedParseError } from '../errors';
 import { emptyRecord, type FormatParser, type RawAuthor, type RawRecord } from '../raw-record';
 import { entriesHead } from './arxiv-feed-fields';
-import { attribute, child, childText, children, parseXmlTree, textOf } from './xml-tree';
-import { keepTitled, uniqueValues } from './feed-entry-helpers';
+import { attribute, child, childText, children, textOf } from './xml-tree';
+import { xmlTreeReader } from './xml-tree-skim';
+import { keepTitled, uniqueValues, type TitledEntry } from './feed-entry-helpers';
 import { xmlRoot } from './xml-root';
 
 /** A `<feed>`, or the `<articles>` wrapper some crawlers write around API entries. */
@@ -10,6 +11,7 @@ const ROOTS = ['feed', 'articles'];
 /** Only API results have ids under arxiv.org/abs/ (entries) or arxiv.org/api/ (the query, errors). */
 const API_ID = /<id(?:\s[^>]*)?>\s*https?:\/\/(?:export\.)?arxiv\.org\/(?:abs|api)\//u;
 const ERROR_ID = /^https?:\/\/(?:export\.)?arxiv\.org\/api\/errors/u;
+const readTree = xmlTreeReader(ROOTS.flatMap((root) => [`${root}.entry.title`, `${root}.entry.summary`]));
 
 /** export.arxiv.org/api/query results: Atom entries with arxiv: elements. */
 export const arxivApi: FormatParser = {
@@ -22,17 +24,17 @@ export const arxivApi: FormatParser = {
     return API_ID.test(head) && !head.includes('announce_type');
   },
   parse(text) {
-    const tree = parseXmlTree(text, 'the arXiv API response');
+    const tree = readTree(text, 'the arXiv API response');
     const root = child(tree, 'feed') ?? child(tree, 'articles');
     if (root === undefined) throw new FeedParseError('not an arXiv API response: the root element is neither <feed> nor <articles>');
     const errors: string[] = [];
-    const papers = children(root, 'entry').filter((entry) => {
+    const papers: TitledEntry[] = [];
+    for (const entry of children(root, 'entry')) {
       const id = childText(entry, 'id');
-      if (id === null || !ERROR_ID.test(id)) return true;
-      errors.push(`The arXiv API answered with an error instead of a paper: "${childText(entry, 'summary') ?? id}".`);
-      return false;
-    });
-    const { records, problems } = keepTitled(papers.map((entry) => ({ record: toRecord(entry), label: childText(entry, 'id') })));
+      if (id === null || !ERROR_ID.test(id)) papers.push({ record: toRecord(entry), label: id });
+      else errors.push(`The arXiv API answered with an error instead of a paper: "${childText(entry, 'summary') ?? id}".`);
+    }
+    const { records, problems } = keepTitled(papers);
     return { records, problems: [...errors, ...problems] };
   },
 };

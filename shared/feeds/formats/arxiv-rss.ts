@@ -1,7 +1,8 @@
-import { parseRssFeed, type RssFeed } from 'feedsmith';
+import { parseRssFeed } from 'feedsmith';
 import { emptyRecord, type FormatParser, type RawRecord } from '../raw-record';
 import { arxivIdFromOaiIdentifier, entriesHead, splitAnnouncement } from './arxiv-feed-fields';
-import { arxivListingExtras, extrasAt, type ArxivListingExtras } from './arxiv-listing-extras';
+import { arxivListingExtras, extrasAt, hasListingExtras, type ArxivListingExtras } from './arxiv-listing-extras';
+import { readArxivRssItems, type ArxivRssItem, type ArxivRssItems } from './arxiv-rss-items';
 import { authorsFromCreators, keepTitled, readWith, uniqueValues } from './feed-entry-helpers';
 import { xmlRoot } from './xml-root';
 
@@ -12,18 +13,21 @@ export const arxivRss: FormatParser = {
   format: 'arxiv-rss',
   detect: (text) => xmlRoot(text)?.localName === 'rss' && ARXIV_ITEM.test(entriesHead(text)),
   parse(text) {
-    const feed = readWith((xml) => parseRssFeed(xml), text, 'arXiv RSS feed');
-    const extras = arxivListingExtras(text, 'rss');
-    return keepTitled(
-      (feed.items ?? []).map((item, index) => ({ record: itemRecord(item, extrasAt(extras, index)), label: item.guid?.value ?? item.link ?? null })),
-    );
+    // feedsmith alone is the cheapest read; where arXiv's extras call for a second read, one read of our own does both.
+    const { items, extras } = (hasListingExtras(text) ? readArxivRssItems(text) : null) ?? readWithFeedsmith(text);
+    return keepTitled(items.map((item, index) => ({ record: itemRecord(item, extrasAt(extras, index)), label: item.guid?.value ?? item.link ?? null })));
   },
 };
 
 // feedsmith reads no arxiv: elements in RSS (announce_type, DOI, journal_reference): the DOI and
 // journal reference come from a second read, and the announce type from the description, where
 // arXiv writes it on every item.
-function itemRecord(item: RssFeed.Item<string>, extras: ArxivListingExtras): RawRecord {
+function readWithFeedsmith(text: string): ArxivRssItems {
+  const feed = readWith((xml) => parseRssFeed(xml), text, 'arXiv RSS feed');
+  return { items: feed.items ?? [], extras: arxivListingExtras(text, 'rss') };
+}
+
+function itemRecord(item: ArxivRssItem, extras: ArxivListingExtras): RawRecord {
   const announcement = item.description === undefined ? null : splitAnnouncement(item.description);
   const arxivId = arxivIdFromOaiIdentifier(item.guid?.value) ?? announcement?.arxivId ?? null;
   return {

@@ -9,8 +9,12 @@ const INITIALS = /^(?:\p{Lu}\.?[\s-]*)+$/u;
 
 /** The non-empty values, trimmed, each once, in their first order. */
 export function uniqueValues(values: readonly (string | null | undefined)[]): string[] {
-  const kept = values.map((value) => value?.trim() ?? '').filter((value) => value !== '');
-  return [...new Set(kept)];
+  const kept = new Set<string>();
+  for (const value of values) {
+    const trimmed = value?.trim();
+    if (trimmed) kept.add(trimmed);
+  }
+  return [...kept];
 }
 
 /** The first value that is a DOI as a whole: bare, `doi:`, `info:doi/` or a resolver URL. */

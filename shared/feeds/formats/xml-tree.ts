@@ -1,4 +1,4 @@
-import { type EntityDecoderOptions, XMLParser, XMLValidator } from 'fast-xml-parser';
+import { type EntityDecoderOptions, type X2jOptions, XMLParser, XMLValidator } from 'fast-xml-parser';
 import { FeedParseError } from '../errors';
 
 const XML_BUILTINS: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
@@ -14,14 +14,17 @@ const builtinEntitiesOnly: EntityDecoderOptions = {
   reset: () => undefined,
   setXmlVersion: () => undefined,
   decode: (text) =>
-    text.replace(REFERENCE, (reference: string, hex?: string, decimal?: string, name?: string) => {
-      if (name !== undefined) return XML_BUILTINS[name] ?? reference;
-      const codePoint = hex === undefined ? Number(decimal) : Number.parseInt(hex, 16);
-      return codePoint > 0 && codePoint <= 0x10ffff ? String.fromCodePoint(codePoint) : reference;
-    }),
+    !text.includes('&')
+      ? text
+      : text.replace(REFERENCE, (reference: string, hex?: string, decimal?: string, name?: string) => {
+          if (name !== undefined) return XML_BUILTINS[name] ?? reference;
+          const codePoint = hex === undefined ? Number(decimal) : Number.parseInt(hex, 16);
+          return codePoint > 0 && codePoint <= 0x10ffff ? String.fromCodePoint(codePoint) : reference;
+        }),
 };
 
-const parser = new XMLParser({
+/** How shared/ reads XML into a tree with fast-xml-parser (xml-tree-skim.ts varies it). */
+export const XML_TREE_OPTIONS: X2jOptions = {
   ignoreAttributes: false,
   attributeNamePrefix: '@',
   // arXiv writes `arxiv:comment`, `opensearch:totalResults`…; the local names do not clash.
@@ -33,22 +36,40 @@ const parser = new XMLParser({
   processEntities: true,
   htmlEntities: false,
   entityDecoder: builtinEntitiesOnly,
-});
+  // Callbacks get the parser's path object instead of a string built for every element: none is set.
+  jPath: false,
+};
+const parser = new XMLParser(XML_TREE_OPTIONS);
 
 /**
  * The XML as fast-xml-parser's object tree: an element is its text, or an object of its
  * children by local name, `@attributes` and `#text`. Throws FeedParseError when it is not well-formed.
  */
 export function parseXmlTree(text: string, what: string): unknown {
-  const verdict = XMLValidator.validate(text);
-  if (verdict !== true) {
-    throw new FeedParseError(`${what} is not well-formed XML (line ${verdict.err.line}: ${verdict.err.msg})`);
-  }
+  assertWellFormed(text, what);
+  return readWellFormed(text, what);
+}
+
+/** parseXmlTree for a text already found well-formed. */
+export function readWellFormed(text: string, what: string): unknown {
   try {
     return parser.parse(text);
   } catch (error) {
     throw new FeedParseError(`${what} could not be read: ${error instanceof Error ? error.message : String(error)}`);
   }
+}
+
+export function assertWellFormed(text: string, what: string): void {
+  const verdict = XMLValidator.validate(text);
+  if (verdict !== true) {
+    throw new FeedParseError(`${what} is not well-formed XML (line ${verdict.err.line}: ${verdict.err.msg})`);
+  }
+}
+
+/** What parseXmlTree makes of an element's content when it holds no markup: trimmed, references decoded. */
+export function plainTextContent(content: string): string {
+  const trimmed = content.trim();
+  return trimmed === '' ? '' : builtinEntitiesOnly.decode(trimmed);
 }
 
 /** Every child element of that name, in document order. */
@@ -59,8 +80,11 @@ export function children(node: unknown, name: string): unknown[] {
   return Array.isArray(value) ? value : [value];
 }
 
+/** The first child element of that name. */
 export function child(node: unknown, name: string): unknown {
-  return children(node, name)[0];
+  if (!isElementObject(node)) return undefined;
+  const value = node[name];
+  return Array.isArray(value) ? value[0] : value;
 }
 
 /** The element's text, or null when it is absent or empty. */
@@ -79,6 +103,6 @@ export function attribute(node: unknown, name: string): string | null {
   return typeof value === 'string' && value !== '' ? value : null;
 }
 
-function isElementObject(node: unknown): node is Readonly<Record<string, unknown>> {
+export function isElementObject(node: unknown): node is Readonly<Record<string, unknown>> {
   return typeof node === 'object' && node !== null && !Array.isArray(node);
 }
