@@ -5,6 +5,7 @@ import { PaperdropDatabase } from './db/database';
 import { SearchClient } from './search/search-client';
 import { AppStatusStore } from './sync/app-status';
 import { startIngestSync } from './sync/ingest-sync';
+import { StoredChanges } from './sync/stored-changes';
 import { App } from './ui/App';
 import { AppContext, type AppServices } from './ui/app-context';
 import './ui/styles.css';
@@ -14,10 +15,12 @@ const services: AppServices = {
   db: new PaperdropDatabase(),
   search: new SearchClient(),
   status: new AppStatusStore(),
+  changes: new StoredChanges(),
 };
 
 startIngestSync(services.bridge, services.db, services.status, (change) => {
   services.search.index(change.written, change.removed);
+  services.changes.publish(change);
   services.status.update({ storedBatches: services.status.get().storedBatches + 1 });
 });
 

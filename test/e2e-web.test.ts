@@ -125,6 +125,15 @@ describe('web mode in real Chromium', () => {
     await expect(reader().getByText(SEED_FILES[0]).count()).resolves.toBe(1);
   });
 
+  it('lists one file’s papers when that source is chosen, and every paper again after', async () => {
+    await page.getByRole('searchbox', { name: 'Search papers' }).fill('');
+    const setSize = () => papers().first().getAttribute('aria-setsize');
+    await page.getByLabel('Source').selectOption(SEED_FILES[1]);
+    await expect.poll(setSize, WAIT).toBe(String(parseFile(SEEDS_DIR + SEED_FILES[1]).papers.length));
+    await page.getByLabel('Source').selectOption('');
+    await expect.poll(setSize, WAIT).toBe('89');
+  });
+
   it('reads other formats beside it: arXiv math typeset, journal HTML sanitized, a bad file named', async () => {
     for (const name of ['arxiv-rss2-2024.xml', 'biorxiv-rss1-rdf.xml']) await copyFile(`${SHARED_DIR}feeds/samples/${name}`, `${folder}/${name}`);
     await writeFile(`${folder}/paper.pdf`, Buffer.from('%PDF-1.7\n\u0000\u0001 binary'));

@@ -1,10 +1,13 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
+import { matchKeys } from '../shared/merge';
+import type { IngestBatch } from '../shared/paper';
 import { PaperdropDatabase } from '../renderer/db/database';
+import { categoryList, fileList, readList } from '../renderer/db/paper-lists';
 import { storeBatch } from '../renderer/db/store-batch';
 import { parseFile } from './parse-file';
-import { SEED_FILES, SEEDS_DIR } from './shared-paths';
+import { SEED_FILES, SEEDS_DIR, SHARED_DIR } from './shared-paths';
 
 /** A library as the first release of Paperdrop (schema version 1) left it. */
 async function writeVersionOneLibrary(name: string): Promise<void> {
@@ -33,7 +36,7 @@ describe('upgrading a library from schema version 1', () => {
       title: 'Zero-Shot Tokenizer Transfer',
       arxivId: null,
       categories: [],
-      keys: ['title:zero shot tokenizer transfer'],
+      keys: [],
       files: [SEED_FILES[0]],
       generation: 0,
       listings: [{ hash: 'old-hash', announceType: null, version: null }],
@@ -46,6 +49,57 @@ describe('upgrading a library from schema version 1', () => {
     expect(await db.papers.count()).toBe(60);
     expect(await db.states.get('title:zero shot tokenizer transfer')).toMatchObject({ read: 1, starred: 1 });
     expect((await db.papers.get('title:zero shot tokenizer transfer'))!.listings).toHaveLength(2);
+    await db.delete();
+  });
+});
+
+/** Two files as the version-3 release stored them: every match key indexed, files and categories too. */
+const VERSION_THREE_FILES: IngestBatch[] = [parseFile(SEEDS_DIR + SEED_FILES[0]), parseFile(`${SHARED_DIR}feeds/samples/arxiv-rss2-2024.xml`)];
+const STARRED = 'title:token merging for training free semantic binding in text to image synthesis';
+
+async function writeVersionThreeLibrary(name: string): Promise<void> {
+  const v3 = new Dexie(name);
+  v3.version(3).stores({
+    papers: 'id, sortKey, *keys, *categories, *files, generation',
+    states: 'paperId, read, starred',
+    sources: 'hash, file, seenAt',
+    meta: 'key',
+    searchIndex: 'key',
+  });
+  for (const [index, batch] of VERSION_THREE_FILES.entries()) {
+    const generation = index + 1;
+    await v3.table('papers').bulkPut(
+      batch.papers.map((paper) => ({ ...paper, sortKey: paper.published ?? '', keys: matchKeys(paper), files: [batch.file], generation })),
+    );
+    await v3.table('sources').put({ hash: batch.hash, file: batch.file, format: batch.format, seenAt: batch.seenAt, paperCount: batch.papers.length, errors: [] });
+    await v3.table('meta').put({ key: 'generation', value: generation });
+  }
+  await v3.table('states').put({ paperId: STARRED, read: 1, starred: 1, updatedAt: '2026-03-12T00:00:00.000Z' });
+  v3.close();
+}
+
+describe('upgrading a library from schema version 3', () => {
+  it('keeps every paper, source and mark, lists them by file and category, and still merges what it holds', async () => {
+    await writeVersionThreeLibrary('upgrade-v3');
+    const db = new PaperdropDatabase('upgrade-v3');
+    const papers = VERSION_THREE_FILES.flatMap((batch) => batch.papers);
+    expect(await db.papers.count()).toBe(papers.length);
+    expect(await db.sources.count()).toBe(2);
+    expect(await db.states.get(STARRED)).toMatchObject({ read: 1, starred: 1 });
+    for (const batch of VERSION_THREE_FILES) {
+      expect(await readList(db, fileList(batch.file))).toEqual(new Set(batch.papers.map((paper) => paper.id)));
+    }
+    const category = papers.find((paper) => paper.categories.length > 0)!.categories[0]!;
+    expect(await readList(db, categoryList(category))).toEqual(new Set(papers.filter((paper) => paper.categories.includes(category)).map((paper) => paper.id)));
+
+    // The same files again under new names: every paper merges into the one it was, marks untouched.
+    for (const batch of VERSION_THREE_FILES) {
+      const [file, hash] = [`again-${batch.file}`, `again-${batch.hash}`];
+      await storeBatch(db, { ...batch, file, hash, papers: batch.papers.map((paper) => ({ ...paper, listings: paper.listings.map((listing) => ({ ...listing, file, hash })) })) });
+    }
+    expect(await db.papers.count()).toBe(papers.length);
+    expect((await db.papers.get(STARRED))!.listings).toHaveLength(2);
+    expect(await db.states.get(STARRED)).toMatchObject({ read: 1, starred: 1 });
     await db.delete();
   });
 });

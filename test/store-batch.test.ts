@@ -60,6 +60,20 @@ describe('storing a batch', () => {
     expect(nextX!.listings.map((listing) => listing.file)).toEqual([SEED_FILES[0], SEED_FILES[1]]);
   });
 
+  it('merges with papers another tab stored meanwhile', async () => {
+    const [tab, otherTab] = [openDatabase('two-tabs'), openDatabase('two-tabs')];
+    await storeBatch(tab, seedBatch(0));
+    await storeBatch(otherTab, seedBatch(1));
+    const again = seedBatch(1);
+    again.hash = 'hash-again';
+    again.papers = again.papers.map((paper) => ({ ...paper, listings: paper.listings.map((listing) => ({ ...listing, hash: 'hash-again' })) }));
+    await storeBatch(tab, again);
+    expect(await tab.papers.count()).toBe(89);
+    const onlyInSecond = (await tab.papers.toArray()).filter((paper) => paper.files.length === 1 && paper.files[0] === SEED_FILES[1]);
+    expect(onlyInSecond.length).toBeGreaterThan(0);
+    for (const paper of onlyInSecond) expect(paper.listings.map((listing) => listing.hash)).toEqual(['hash-1', 'hash-again']);
+  });
+
   it('takes richer text from a newer listing and keeps the state', async () => {
     const db = openDatabase();
     await storeBatch(db, seedBatch(0));

@@ -16,6 +16,8 @@ export function createWebSocketBridge(url: string): Bridge {
   let nextId = 1;
   let attempt = 0;
   let socket: WebSocket;
+  /** Main sends UTF-8 JSON in binary frames (see electron/web/web-server.ts). */
+  const decoder = new TextDecoder();
   let opened: Promise<void>;
 
   const connect = () => {
@@ -30,7 +32,8 @@ export function createWebSocketBridge(url: string): Bridge {
       attempt = 0;
       if (reconnected) for (const listener of connectionListeners) listener(true);
     });
-    socket.addEventListener('message', (event) => receive(JSON.parse(String(event.data)) as WireMessage));
+    socket.binaryType = 'arraybuffer';
+    socket.addEventListener('message', (event) => receive(JSON.parse(decoder.decode(event.data as ArrayBuffer)) as WireMessage));
     socket.addEventListener('close', () => {
       for (const [id, call] of pending) {
         call.reject(new Error('Paperdrop server disconnected'));

@@ -1,18 +1,37 @@
-import Dexie, { type EntityTable, type Transaction } from 'dexie';
+import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
 import { matchKeys } from '../../shared/merge';
 import type { FeedFormat, FileError, Paper } from '../../shared/paper';
 import type { SnapshotRecord } from '../search/index-snapshot';
+import { digestStoredKeys } from './known-keys';
+import { listStoredPapers } from './paper-lists';
 
 /** A paper as stored: the content, plus the keys it is found and ordered by. */
 export interface PaperRecord extends Paper {
   /** The list's order: the publication date ('' when unknown, IndexedDB skips null keys). */
   sortKey: string;
-  /** Every key another sighting of this paper may carry (shared/merge matchKeys). */
+  /**
+   * Every other key another sighting of this paper may carry (shared/merge matchKeys). Its own id,
+   * which is one of them, is found through the primary key: indexing it again would cost a write.
+   */
   keys: string[];
   /** The files that list it, for the source view. */
   files: string[];
   /** The library generation that last wrote it, so the search index can catch up. */
   generation: number;
+}
+
+/** The digests of the merge keys one batch stored first (see KnownKeys), under that batch's generation. */
+export interface KeyDigestRecord {
+  generation: number;
+  digests: Uint32Array;
+}
+
+/** The papers one batch wrote that are in one list: a source file or a category (see paper-lists.ts). */
+export interface ListRecord {
+  /** `file:<name>` or `category:<name>`. */
+  list: string;
+  generation: number;
+  ids: string[];
 }
 
 /** Small facts about the library: its generation counts the batches stored. */
@@ -49,6 +68,8 @@ export class PaperdropDatabase extends Dexie {
   meta!: EntityTable<MetaRecord, 'key'>;
   /** The saved search index, in parts (renderer/search/index-snapshot.ts). */
   searchIndex!: EntityTable<SnapshotRecord, 'key'>;
+  keyDigests!: EntityTable<KeyDigestRecord, 'generation'>;
+  lists!: Table<ListRecord, [string, number]>;
 
   constructor(name = DATABASE_NAME) {
     super(name);
@@ -70,6 +91,10 @@ export class PaperdropDatabase extends Dexie {
             Object.assign(record, toPaperRecord(record, 0));
           }),
       );
+    this.version(4)
+      .stores({ keyDigests: 'generation', lists: '[list+generation]' })
+      .upgrade((transaction) => Promise.all([digestStoredKeys(transaction), listStoredPapers(transaction)]));
+    this.version(5).stores({ papers: 'id, sortKey, *keys, generation' });
   }
 }
 
@@ -77,7 +102,7 @@ export function toPaperRecord(paper: Paper, generation: number): PaperRecord {
   return {
     ...contentOf(paper),
     sortKey: paper.published ?? '',
-    keys: matchKeys(paper),
+    keys: matchKeys(paper).filter((key) => key !== paper.id),
     files: [...new Set(paper.listings.map((listing) => listing.file))],
     generation,
   };

@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useRef, type KeyboardEvent } from 'react';
 import type { MatchTerm } from '../search/highlight';
 import { formatDate } from './format-date';
 import { Highlighted } from './Highlighted';
@@ -20,12 +20,14 @@ const ROW_HEIGHT = 76;
  */
 export function PaperList({ ids, terms, selectedId, onSelect }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
+  // A new getItemKey makes the virtualizer lay out every row again: keep it while the ids stay.
+  const getItemKey = useCallback((index: number) => ids[index]!, [ids]);
   const virtualizer = useVirtualizer({
     count: ids.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 8,
-    getItemKey: (index) => ids[index]!,
+    getItemKey,
   });
   const rows = virtualizer.getVirtualItems();
   const papers = useListedPapers(rows.map((row) => ids[row.index]!));

@@ -3,12 +3,14 @@ import type { Bridge } from '../../shared/ipc';
 import type { PaperdropDatabase } from '../db/database';
 import type { SearchClient } from '../search/search-client';
 import type { AppStatus, AppStatusStore } from '../sync/app-status';
+import type { StoredChanges } from '../sync/stored-changes';
 
 export interface AppServices {
   bridge: Bridge;
   db: PaperdropDatabase;
   search: SearchClient;
   status: AppStatusStore;
+  changes: StoredChanges;
 }
 
 export const AppContext = createContext<AppServices | null>(null);

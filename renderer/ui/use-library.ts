@@ -1,10 +1,11 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 import type { PaperRecord } from '../db/database';
+import { newestFirstAfter, readNewestIds } from '../db/newest-first';
+import { readSourceMembers, sourceMembersWith } from '../db/source-members';
 import type { Filter } from './filters';
-import { useAppStatus, useServices } from './app-context';
-import { useAsync } from './use-async';
-import { useThrottled } from './use-throttled';
+import { useServices } from './app-context';
+import { useFollowed } from './use-followed';
 
 export type SortOrder = 'relevance' | 'date';
 
@@ -24,18 +25,15 @@ export interface ViewOptions {
   source: string | null;
 }
 
-/** While files pour in, the list's order is read again at most this often. */
-const REORDER_INTERVAL_MS = 1000;
-
 /**
- * The ids the list shows, from the database's indexes: newest first, or in search-rank order.
- * Only keys are read here; rows fetch their papers as they scroll into view. Marks update at
- * once; the order follows new files at most once a second, so a large ingest never floods the UI.
+ * The ids the list shows: newest first, or in search-rank order. The order and the source's papers
+ * are read from the database once, then kept current from each stored batch, so a large ingest
+ * never reads them again. Only keys are held here; rows fetch their papers as they scroll into
+ * view. Marks update at once.
  */
 export function useLibraryView({ filter, searchIds, sort, source }: ViewOptions): LibraryView | undefined {
   const { db } = useServices();
-  const storedBatches = useThrottled(useAppStatus().storedBatches, REORDER_INTERVAL_MS);
-  const newestFirst = useAsync(() => db.papers.orderBy('sortKey').reverse().primaryKeys() as Promise<string[]>, [db, storedBatches]);
+  const newestFirst = useFollowed(() => readNewestIds(db), (order, change) => newestFirstAfter(db, order, change), [db]);
   const marks = useLiveQuery(
     async () => ({
       read: new Set((await db.states.where('read').equals(1).primaryKeys()) as string[]),
@@ -43,13 +41,14 @@ export function useLibraryView({ filter, searchIds, sort, source }: ViewOptions)
     }),
     [db],
   );
-  const inSource = useAsync(
-    async () => (source === null ? null : new Set((await db.papers.where('files').equals(source).primaryKeys()) as string[])),
-    [db, source, storedBatches],
+  const inSource = useFollowed(
+    async () => (source === null ? null : readSourceMembers(db, source)),
+    (members, change) => (members && source !== null ? sourceMembersWith(members, source, change) : members),
+    [db, source],
   );
   return useMemo(() => {
     if (!newestFirst || !marks || inSource === undefined) return undefined;
-    return composeView(newestFirst, marks, inSource, { filter, searchIds, sort });
+    return composeView(newestFirst.ids, marks, inSource, { filter, searchIds, sort });
   }, [newestFirst, marks, inSource, filter, searchIds, sort]);
 }
 

@@ -1,0 +1,101 @@
+import 'fake-indexeddb/auto';
+import fc from 'fast-check';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { IngestBatch } from '../shared/paper';
+import { PaperdropDatabase } from '../renderer/db/database';
+import { newestFirstAfter, readNewestFirst, readNewestIds, withStoredChange, type DatedNewestFirst, type NewestFirst } from '../renderer/db/newest-first';
+import { readSourceMembers, sourceMembersWith } from '../renderer/db/source-members';
+import { storeBatch } from '../renderer/db/store-batch';
+import { followChanges, StoredChanges } from '../renderer/sync/stored-changes';
+import { parseFile, parseText } from './parse-file';
+import { SHARED_DIR } from './shared-paths';
+
+const sample = (name: string) => parseFile(`${SHARED_DIR}feeds/samples/${name}`);
+
+/** Real files listing some of the same papers; the page dump's title-only paper merges into a stored arXiv paper, or takes it in. */
+const BATCHES: IngestBatch[] = [
+  sample('arxiv-rss2-2024.xml'),
+  sample('arxiv-api-atom.xml'),
+  sample('hf-daily-papers.json'),
+  sample('hf-papers-page-plaintext.txt'),
+  parseText('new\n\nMar 11\n\nLarge  multimodal models as General In-Context classifiers!\n\nA shorter abstract.', 'dump.txt'),
+];
+
+const databases: PaperdropDatabase[] = [];
+let databaseCount = 0;
+function openDatabase(): PaperdropDatabase {
+  const db = new PaperdropDatabase(`library-order-${++databaseCount}`);
+  databases.push(db);
+  return db;
+}
+afterAll(async () => {
+  for (const db of databases) await db.delete();
+});
+
+/** Resolves when `release` is called: lets a test hold a read open while batches are stored. */
+function gate(): { opened: Promise<void>; release: () => void } {
+  let release!: () => void;
+  return { opened: new Promise((resolve) => (release = resolve)), release };
+}
+
+describe('the newest-first order and a source’s papers, kept from stored batches', () => {
+  it('match what the database holds after every batch, in any order of files (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.shuffledSubarray(BATCHES, { minLength: BATCHES.length }), async (shuffled) => {
+        const db = openDatabase();
+        let order: DatedNewestFirst = await readNewestFirst(db);
+        const file = shuffled[0]!.file;
+        let members = await readSourceMembers(db, file);
+        for (const batch of shuffled) {
+          const change = await storeBatch(db, batch);
+          order = withStoredChange(order, change);
+          members = sourceMembersWith(members, file, change);
+          expect(order).toEqual(await readNewestFirst(db));
+          expect((await readNewestIds(db)).ids).toEqual(order.ids);
+          expect([...members].sort()).toEqual([...(await readSourceMembers(db, file))].sort());
+        }
+      }),
+      { numRuns: 12 },
+    );
+  });
+
+  it('shows the ids first, then follows batches stored while it reads, whether the read saw them or not', async () => {
+    for (const readSeesBatch of [false, true]) {
+      const db = openDatabase();
+      await storeBatch(db, BATCHES[0]!);
+      const changes = new StoredChanges();
+      const held = gate();
+      const shown = valuesShown<NewestFirst>();
+      const read = async () => {
+        if (readSeesBatch) await held.opened;
+        const order = await readNewestIds(db);
+        if (!readSeesBatch) await held.opened;
+        return order;
+      };
+      const stop = followChanges(changes, read, (order, change) => newestFirstAfter(db, order, change), shown.push);
+      changes.publish(await storeBatch(db, BATCHES[2]!));
+      expect(shown.values).toEqual([]);
+      held.release();
+      await shown.count(2);
+      expect(shown.values[0]!.sortKeys).toBeNull();
+      changes.publish(await storeBatch(db, BATCHES[4]!));
+      await shown.count(3);
+      expect(shown.values.at(-1)).toEqual(await readNewestFirst(db));
+      stop();
+    }
+  });
+});
+
+/** The values a follower shows, and a promise for when it has shown so many. */
+function valuesShown<T>() {
+  const values: T[] = [];
+  const waiting: { count: number; resolve: () => void }[] = [];
+  return {
+    values,
+    push: (value: T) => {
+      values.push(value);
+      for (const wait of waiting.filter(({ count }) => values.length >= count)) wait.resolve();
+    },
+    count: (count: number) => new Promise<void>((resolve) => (values.length >= count ? resolve() : waiting.push({ count, resolve }))),
+  };
+}

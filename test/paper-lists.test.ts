@@ -1,0 +1,103 @@
+import 'fake-indexeddb/auto';
+import fc from 'fast-check';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { IngestBatch, Paper } from '../shared/paper';
+import { PaperdropDatabase } from '../renderer/db/database';
+import { categoryList, fileList, readList } from '../renderer/db/paper-lists';
+import { storeBatch } from '../renderer/db/store-batch';
+import { parseFile, parseText } from './parse-file';
+import { SHARED_DIR } from './shared-paths';
+
+const sample = (name: string) => parseFile(`${SHARED_DIR}feeds/samples/${name}`);
+
+const BATCHES: IngestBatch[] = [
+  sample('arxiv-rss2-2024.xml'),
+  sample('arxiv-api-atom.xml'),
+  sample('hf-daily-papers.json'),
+  sample('hf-papers-page-plaintext.txt'),
+  parseText('new\n\nMar 11\n\nLarge  multimodal models as General In-Context classifiers!\n\nA shorter abstract.', 'dump.txt'),
+];
+
+const databases: PaperdropDatabase[] = [];
+let databaseCount = 0;
+function openDatabase(): PaperdropDatabase {
+  const db = new PaperdropDatabase(`paper-lists-${++databaseCount}`);
+  databases.push(db);
+  return db;
+}
+afterAll(async () => {
+  for (const db of databases) await db.delete();
+});
+
+/** Every file and category list as the stored papers themselves say, beside the same lists as read. */
+async function listsAsStoredAndRead(db: PaperdropDatabase) {
+  const papers = await db.papers.toArray();
+  const truth = new Map<string, string[]>();
+  for (const paper of papers) {
+    for (const list of [...paper.files.map(fileList), ...paper.categories.map(categoryList)]) truth.set(list, [...(truth.get(list) ?? []), paper.id]);
+  }
+  const read = new Map<string, string[]>();
+  for (const list of new Set((await db.lists.toArray()).map((record) => record.list))) {
+    const ids = [...(await readList(db, list))].sort();
+    if (ids.length > 0) read.set(list, ids);
+  }
+  return { stored: new Map([...truth].map(([list, ids]) => [list, ids.sort()])), read };
+}
+
+function paper(id: string, fields: Partial<Paper>, file: string): Paper {
+  return {
+    id,
+    arxivId: null,
+    version: 1,
+    doi: null,
+    url: null,
+    title: id,
+    abstract: `About ${id}.`,
+    abstractHtml: null,
+    abstractSource: null,
+    authors: [],
+    affiliations: {},
+    published: '2024-01-02',
+    updated: null,
+    categories: [],
+    primaryCategory: null,
+    comment: null,
+    journalRef: null,
+    links: { abs: null, pdf: null, doi: null, hf: null },
+    listings: [{ file, hash: file, format: 'arxiv-api', seenAt: '2024-01-03T00:00:00.000Z', announceType: null, version: 1 }],
+    ...fields,
+  };
+}
+
+const batchOf = (file: string, papers: Paper[]): IngestBatch => ({ file, hash: file, format: 'arxiv-api', seenAt: '2024-01-03T00:00:00.000Z', papers, errors: [] });
+
+describe('the source and category lists', () => {
+  it('name exactly the papers whose files and categories say so, after every batch, in any order (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.shuffledSubarray(BATCHES, { minLength: BATCHES.length }), async (shuffled) => {
+        const db = openDatabase();
+        for (const batch of shuffled) {
+          await storeBatch(db, batch);
+          const { stored, read } = await listsAsStoredAndRead(db);
+          expect(read).toEqual(stored);
+        }
+      }),
+      { numRuns: 8 },
+    );
+  });
+
+  it('drop a paper merged away, so that its id used again later is listed only where it is now', async () => {
+    const db = openDatabase();
+    await storeBatch(db, batchOf('first.xml', [paper('arxiv:2401.00002', { arxivId: '2401.00002', doi: '10.1000/shared', categories: ['cs.AI'] }, 'first.xml')]));
+    // The same DOI from a smaller arXiv id: one paper, under the smaller id; the first one is folded in.
+    const second = await storeBatch(db, batchOf('second.xml', [paper('arxiv:2401.00001', { arxivId: '2401.00001', doi: '10.1000/shared', title: 'Another title' }, 'second.xml')]));
+    expect(second.removed).toEqual(['arxiv:2401.00002']);
+    // The merged paper keeps one arXiv id, so a later listing of the other stands alone again.
+    await storeBatch(db, batchOf('third.xml', [paper('arxiv:2401.00002', { arxivId: '2401.00002', title: 'A third title', categories: ['cs.CL'] }, 'third.xml')]));
+    expect(await readList(db, fileList('first.xml'))).toEqual(new Set(['arxiv:2401.00001']));
+    expect(await readList(db, categoryList('cs.AI'))).toEqual(new Set(['arxiv:2401.00001']));
+    expect(await readList(db, fileList('third.xml'))).toEqual(new Set(['arxiv:2401.00002']));
+    const { stored, read } = await listsAsStoredAndRead(db);
+    expect(read).toEqual(stored);
+  });
+});
