@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { matchKeys } from '../shared/merge';
 import type { IngestBatch } from '../shared/paper';
 import { PaperdropDatabase } from '../renderer/db/database';
+import { readNewestFirst } from '../renderer/db/newest-first';
 import { categoryList, fileList, readList } from '../renderer/db/paper-lists';
 import { storeBatch } from '../renderer/db/store-batch';
 import { parseFile } from './parse-file';
@@ -79,7 +80,7 @@ async function writeVersionThreeLibrary(name: string): Promise<void> {
 }
 
 describe('upgrading a library from schema version 3', () => {
-  it('keeps every paper, source and mark, lists them by file and category, and still merges what it holds', async () => {
+  it('keeps every paper, source and mark, lists them by file and category and newest first, and still merges what it holds', async () => {
     await writeVersionThreeLibrary('upgrade-v3');
     const db = new PaperdropDatabase('upgrade-v3');
     const papers = VERSION_THREE_FILES.flatMap((batch) => batch.papers);
@@ -91,6 +92,7 @@ describe('upgrading a library from schema version 3', () => {
     }
     const category = papers.find((paper) => paper.categories.length > 0)!.categories[0]!;
     expect(await readList(db, categoryList(category))).toEqual(new Set(papers.filter((paper) => paper.categories.includes(category)).map((paper) => paper.id)));
+    expect((await readNewestFirst(db)).ids).toEqual(await db.papers.orderBy('sortKey').reverse().primaryKeys());
 
     // The same files again under new names: every paper merges into the one it was, marks untouched.
     for (const batch of VERSION_THREE_FILES) {
@@ -100,6 +102,7 @@ describe('upgrading a library from schema version 3', () => {
     expect(await db.papers.count()).toBe(papers.length);
     expect((await db.papers.get(STARRED))!.listings).toHaveLength(2);
     expect(await db.states.get(STARRED)).toMatchObject({ read: 1, starred: 1 });
+    expect((await readNewestFirst(db)).ids).toEqual(await db.papers.orderBy('sortKey').reverse().primaryKeys());
     await db.delete();
   });
 });

@@ -3,6 +3,7 @@ import { matchKeys } from '../../shared/merge';
 import type { FeedFormat, FileError, Paper } from '../../shared/paper';
 import type { SnapshotRecord } from '../search/index-snapshot';
 import { digestStoredKeys } from './known-keys';
+import { logStoredOrder } from './newest-first';
 import { listStoredPapers } from './paper-lists';
 
 /** A paper as stored: the content, plus the keys it is found and ordered by. */
@@ -32,6 +33,14 @@ export interface ListRecord {
   list: string;
   generation: number;
   ids: string[];
+}
+
+/** The papers one batch wrote, with their sortKeys, and those it merged away: the list's order is read from these (see newest-first.ts). */
+export interface OrderRecord {
+  generation: number;
+  ids: string[];
+  sortKeys: string[];
+  removed: string[];
 }
 
 /** Small facts about the library: its generation counts the batches stored. */
@@ -70,6 +79,7 @@ export class PaperdropDatabase extends Dexie {
   searchIndex!: EntityTable<SnapshotRecord, 'key'>;
   keyDigests!: EntityTable<KeyDigestRecord, 'generation'>;
   lists!: Table<ListRecord, [string, number]>;
+  orderLog!: EntityTable<OrderRecord, 'generation'>;
 
   constructor(name = DATABASE_NAME) {
     super(name);
@@ -92,8 +102,8 @@ export class PaperdropDatabase extends Dexie {
           }),
       );
     this.version(4)
-      .stores({ keyDigests: 'generation', lists: '[list+generation]' })
-      .upgrade((transaction) => Promise.all([digestStoredKeys(transaction), listStoredPapers(transaction)]));
+      .stores({ keyDigests: 'generation', lists: '[list+generation]', orderLog: 'generation' })
+      .upgrade((transaction) => Promise.all([digestStoredKeys(transaction), listStoredPapers(transaction), logStoredOrder(transaction)]));
     this.version(5).stores({ papers: 'id, sortKey, *keys, generation' });
   }
 }

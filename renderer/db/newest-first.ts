@@ -1,41 +1,65 @@
-import type { PaperdropDatabase } from './database';
+import type { Transaction } from 'dexie';
+import type { MetaRecord, OrderRecord, PaperdropDatabase, PaperRecord } from './database';
 import type { StoredChange } from './store-batch';
 
 /**
- * The library's ids newest first, as the sortKey index orders them read backwards (sortKey, then
- * id, both descending). Each id's sortKey, which puts new papers in place, is read only once a
- * stored batch needs it: the list shows sooner at start, when the search worker reads too.
+ * The library's ids newest first (sortKey, then id, both descending, as IndexedDB orders the
+ * sortKey index read backwards), each with its sortKey beside it so that new papers can be put in place.
  */
 export interface NewestFirst {
   ids: string[];
-  /** Beside `ids`; null until the first stored batch. */
-  sortKeys: string[] | null;
+  sortKeys: string[];
 }
 
-/** An order whose sortKeys are read. */
-export type DatedNewestFirst = NewestFirst & { sortKeys: string[] };
+/** Past this many order records, the reader folds them into one. */
+const FOLD_AFTER = 64;
 
-/** The ids alone, in one request. */
-export async function readNewestIds(db: PaperdropDatabase): Promise<NewestFirst> {
-  return { ids: (await db.papers.orderBy('sortKey').reverse().primaryKeys()) as string[], sortKeys: null };
-}
-
-/** The ids with their sortKeys: a cursor over the sortKey index, slower than one request, and much slower beside the search worker's start. */
-export async function readNewestFirst(db: PaperdropDatabase): Promise<DatedNewestFirst> {
-  const order: DatedNewestFirst = { ids: [], sortKeys: [] };
-  await db.papers
-    .orderBy('sortKey')
-    .reverse()
-    .eachKey((sortKey, cursor) => {
-      order.sortKeys.push(sortKey as string);
-      order.ids.push(cursor.primaryKey as string);
-    });
+/**
+ * The order, from the order log: every batch logs the papers it wrote and merged away. Reading the
+ * few log records takes a fraction of what reading 100,000 keys of the sortKey index takes (over a
+ * second), which would also hold up the search worker's start behind it.
+ */
+export async function readNewestFirst(db: PaperdropDatabase): Promise<NewestFirst> {
+  const records = await db.orderLog.toArray();
+  const sortKeyOf = new Map<string, string | null>();
+  for (const { ids, sortKeys, removed } of records) {
+    ids.forEach((id, position) => sortKeyOf.set(id, sortKeys[position]!));
+    for (const id of removed) sortKeyOf.set(id, null);
+  }
+  const entries = [...sortKeyOf].filter((entry): entry is [string, string] => entry[1] !== null);
+  entries.sort(([id, sortKey], [otherId, otherSortKey]) => (comesBefore(sortKey, id, otherSortKey, otherId) ? -1 : 1));
+  const order: NewestFirst = { ids: entries.map(([id]) => id), sortKeys: entries.map(([, sortKey]) => sortKey) };
+  if (records.length > FOLD_AFTER) void foldLog(db, records.at(-1)!.generation, order);
   return order;
 }
 
-/** The order after a stored batch, reading the sortKeys first when it has none yet. */
-export async function newestFirstAfter(db: PaperdropDatabase, order: NewestFirst, change: StoredChange): Promise<NewestFirst> {
-  return withStoredChange(order.sortKeys ? (order as DatedNewestFirst) : await readNewestFirst(db), change);
+/** The log record of one stored batch. */
+export function orderRecord({ written, removed }: StoredChange, generation: number): OrderRecord {
+  return { generation, ids: written.map((paper) => paper.id), sortKeys: written.map((paper) => paper.sortKey), removed };
+}
+
+/** Replaces the records up to `generation` by one: a batch stored meanwhile has a later generation and stays. */
+function foldLog(db: PaperdropDatabase, generation: number, order: NewestFirst): Promise<void> {
+  return db.transaction('rw', db.orderLog, async () => {
+    await db.orderLog.where('generation').belowOrEqual(generation).delete();
+    await db.orderLog.put({ generation, ...order, removed: [] });
+  });
+}
+
+/** Version 4: the log begins with one record of every stored paper. */
+export async function logStoredOrder(transaction: Transaction): Promise<void> {
+  const ids: string[] = [];
+  const sortKeys: string[] = [];
+  await transaction
+    .table<PaperRecord, string>('papers')
+    .orderBy('sortKey')
+    .eachKey((sortKey, cursor) => {
+      sortKeys.push(sortKey as string);
+      ids.push(cursor.primaryKey as string);
+    });
+  if (ids.length === 0) return;
+  const generation = (await transaction.table<MetaRecord, string>('meta').get('generation'))?.value ?? 0;
+  await transaction.table<OrderRecord, number>('orderLog').put({ generation, ids, sortKeys, removed: [] });
 }
 
 /**
@@ -43,10 +67,10 @@ export async function newestFirstAfter(db: PaperdropDatabase, order: NewestFirst
  * changed) take their place by sortKey. Applying a change the order already holds changes nothing.
  * One pass over the order, run once per batch over up to 100,000 ids: hence the plain loop.
  */
-export function withStoredChange(order: DatedNewestFirst, { written, removed }: StoredChange): DatedNewestFirst {
+export function withStoredChange(order: NewestFirst, { written, removed }: StoredChange): NewestFirst {
   const replaced = new Set([...removed, ...written.map((paper) => paper.id)]);
   const incoming = [...written].sort((a, b) => (comesBefore(a.sortKey, a.id, b.sortKey, b.id) ? -1 : 1));
-  const next: DatedNewestFirst = { ids: [], sortKeys: [] };
+  const next: NewestFirst = { ids: [], sortKeys: [] };
   let taken = 0;
   for (let index = 0; index < order.ids.length; index++) {
     const id = order.ids[index]!;

@@ -2,6 +2,7 @@ import { matchKeys, planMerge } from '../../shared/merge';
 import type { IngestBatch } from '../../shared/paper';
 import { toPaperRecord, type PaperdropDatabase, type PaperRecord, type PaperState } from './database';
 import { knownKeysOf } from './known-keys';
+import { orderRecord } from './newest-first';
 import { dropFromLists, listRecords } from './paper-lists';
 
 export interface StoredChange {
@@ -18,7 +19,7 @@ export interface StoredChange {
  */
 export async function storeBatch(db: PaperdropDatabase, batch: IngestBatch): Promise<StoredChange> {
   const known = knownKeysOf(db);
-  const tables = [db.papers, db.states, db.sources, db.meta, db.keyDigests, db.lists];
+  const tables = [db.papers, db.states, db.sources, db.meta, db.keyDigests, db.lists, db.orderLog];
   const { change, digests, generation } = await db.transaction('rw', tables, async () => {
     const generation = ((await db.meta.get('generation'))?.value ?? 0) + 1;
     await known.catchUp(db, generation - 1);
@@ -40,7 +41,9 @@ export async function storeBatch(db: PaperdropDatabase, batch: IngestBatch): Pro
       paperCount: batch.papers.length,
       errors: batch.errors,
     });
-    return { change: { written, removed: plan.absorbed.map(({ from }) => from) }, digests, generation };
+    const change = { written, removed: plan.absorbed.map(({ from }) => from) };
+    if (written.length > 0) await db.orderLog.put(orderRecord(change, generation));
+    return { change, digests, generation };
   });
   known.add(digests, generation);
   return change;

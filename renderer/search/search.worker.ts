@@ -44,6 +44,8 @@ const pendingRemovals = new Set<string>();
 let rebuildQueue: string[] = [];
 let job: Job | null = null;
 let saveDue = false;
+/** Set when a restored index turns out to lack papers. */
+let rebuildDue = false;
 let saveTimer: ReturnType<typeof setTimeout> | null = null;
 let wake: (() => void) | null = null;
 
@@ -86,14 +88,17 @@ async function stepJob(current: Job): Promise<void> {
 }
 
 
-/** Restores the saved index, newest papers first, or rebuilds it when there is none. */
+/**
+ * Restores the saved index, newest papers first, or rebuilds it when there is none. Nothing waits
+ * for the library's count: IndexedDB counts 100,000 papers by reading them, which takes seconds.
+ */
 async function openingJob(): Promise<Job | null> {
-  const [head, count] = await Promise.all([readSnapshotHead(db).catch(() => null), db.papers.count()]);
-  total = count;
+  const head = await readSnapshotHead(db).catch(() => null);
   if (!head) {
     await startRebuild();
     return null;
   }
+  total = head.documentCount;
   index.beginRestore(head);
   return restoreJob(head);
 }
@@ -118,18 +123,29 @@ function restoreJob(head: SnapshotHead): Job {
     async finish() {
       indexedGeneration = head.generation;
       savedGeneration = head.generation;
-      const [changed, count, generation] = await Promise.all([
-        db.papers.where('generation').above(head.generation).primaryKeys() as Promise<string[]>,
-        db.papers.count(),
-        db.meta.get('generation'),
-      ]);
-      total = count;
-      // Papers missing that no newer write explains, or a library older than the index: start over.
-      if (index.size + changed.length < count || (generation?.value ?? 0) < head.generation) return startRebuild();
+      const [changed, generation] = await Promise.all([writtenSince(head.generation), db.meta.get('generation')]);
+      // A library older than the index: the index was saved from another one.
+      if ((generation?.value ?? 0) < head.generation) return startRebuild();
       for (const id of changed) pendingRefresh.add(id);
       ready = true;
+      void checkNothingMissing(head);
     },
   };
+}
+
+function writtenSince(generation: number): Promise<string[]> {
+  return db.papers.where('generation').above(generation).primaryKeys() as Promise<string[]>;
+}
+
+/**
+ * Rebuilds a restored index that lacks papers no later write explains. In the background:
+ * IndexedDB counts 100,000 papers by reading them all, which takes seconds.
+ */
+async function checkNothingMissing(head: SnapshotHead): Promise<void> {
+  const [changed, count] = await db.transaction('r', db.papers, () => Promise.all([writtenSince(head.generation), db.papers.count()]));
+  if (count <= head.documentCount + changed.length) return;
+  rebuildDue = true;
+  wake?.();
 }
 
 async function startRebuild(): Promise<void> {
@@ -146,6 +162,10 @@ async function startRebuild(): Promise<void> {
 
 /** The next thing to do to the index, in order: drop, add handed-over papers, catch up, rebuild, vacuum, save. */
 async function nextJob(): Promise<Job | null> {
+  if (rebuildDue) {
+    rebuildDue = false;
+    await startRebuild();
+  }
   for (const id of takeSome(pendingRemovals, Infinity)) index.remove(id);
   if (handedOver.length > 0) return upsertJob(handedOver.splice(0, UPSERT_BATCH));
   const ids = pendingRefresh.size > 0 ? takeSome(pendingRefresh, UPSERT_BATCH) : rebuildQueue.splice(0, UPSERT_BATCH);

@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 import type { PaperRecord } from '../db/database';
-import { newestFirstAfter, readNewestIds } from '../db/newest-first';
+import { readNewestFirst, withStoredChange } from '../db/newest-first';
 import { readSourceMembers, sourceMembersWith } from '../db/source-members';
 import type { Filter } from './filters';
 import { useServices } from './app-context';
@@ -33,7 +33,7 @@ export interface ViewOptions {
  */
 export function useLibraryView({ filter, searchIds, sort, source }: ViewOptions): LibraryView | undefined {
   const { db } = useServices();
-  const newestFirst = useFollowed(() => readNewestIds(db), (order, change) => newestFirstAfter(db, order, change), [db]);
+  const newestFirst = useFollowed(() => readNewestFirst(db), withStoredChange, [db]);
   const marks = useLiveQuery(
     async () => ({
       read: new Set((await db.states.where('read').equals(1).primaryKeys()) as string[]),
