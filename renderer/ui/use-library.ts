@@ -46,30 +46,33 @@ export function useLibraryView({ filter, searchIds, sort, source }: ViewOptions)
     (members, change) => (members && source !== null ? sourceMembersWith(members, source, change) : members),
     [db, source],
   );
+  const searching = searchIds !== null;
+  // Made once per library change, not per keystroke: a set of 100,000 ids takes a while to build.
+  const present = useMemo(() => (newestFirst && searching ? new Set(newestFirst.ids) : null), [newestFirst, searching]);
   return useMemo(() => {
     if (!newestFirst || !marks || inSource === undefined) return undefined;
-    return composeView(newestFirst.ids, marks, inSource, { filter, searchIds, sort });
-  }, [newestFirst, marks, inSource, filter, searchIds, sort]);
+    return composeView(newestFirst.ids, present, marks, inSource, { filter, searchIds, sort });
+  }, [newestFirst, present, marks, inSource, filter, searchIds, sort]);
 }
 
 function composeView(
   newestFirst: string[],
+  present: Set<string> | null,
   marks: { read: Set<string>; starred: Set<string> },
   inSource: Set<string> | null,
   { filter, searchIds, sort }: Omit<ViewOptions, 'source'>,
 ): LibraryView {
   let ids = newestFirst;
   if (searchIds) {
-    const matching = new Set(searchIds);
-    const present = new Set(newestFirst);
+    const matching = sort === 'date' ? new Set(searchIds) : null;
     // Search may still name a paper merged away since it was indexed; it is not shown.
-    ids = sort === 'date' ? newestFirst.filter((id) => matching.has(id)) : searchIds.filter((id) => present.has(id));
+    ids = matching ? newestFirst.filter((id) => matching.has(id)) : searchIds.filter((id) => present!.has(id));
   }
   const keep = (id: string) =>
     (filter === 'all' || (filter === 'unread' ? !marks.read.has(id) : marks.starred.has(id))) && (!inSource || inSource.has(id));
   return {
     searchIds,
-    ids: ids.filter(keep),
+    ids: filter === 'all' && !inSource ? ids : ids.filter(keep),
     counts: { all: newestFirst.length, unread: newestFirst.length - marks.read.size, starred: marks.starred.size },
   };
 }
