@@ -3,7 +3,7 @@
  * Both bridge implementations (Electron preload, WebSocket) and both servers
  * (Electron IPC adapter, web server) are typed from this file alone.
  */
-import type { IngestBatch } from './paper';
+import type { IngestBatch, Paper } from './paper';
 
 export interface FolderInfo {
   /** Absolute path of the watched folder. */
@@ -77,4 +77,6 @@ export type WireMessage =
   | { kind: 'invoke'; id: number; channel: InvokeChannel; args: unknown[] }
   | { kind: 'result'; id: number; ok: true; value: unknown }
   | { kind: 'result'; id: number; ok: false; error: string }
-  | { kind: 'event'; channel: EventChannel; payload: unknown };
+  | { kind: 'event'; channel: EventChannel; payload: unknown }
+  /** Papers of the batch with this hash, sent ahead of it in slices (see batch-frames.ts). */
+  | { kind: 'papers'; hash: string; papers: Paper[] };

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { eventFrames } from '../../shared/batch-frames';
 import { CONTENT_SECURITY_POLICY } from '../../shared/content-security-policy';
 import { dispatchInvoke } from '../../shared/ipc-dispatch';
 import type { WireMessage } from '../../shared/ipc';
@@ -111,11 +112,11 @@ function refuseUpgrade(socket: Duplex): void {
 /** One browser tab: a session of the core, spoken to in WireMessages. */
 function bridgeSocket(ws: WebSocket, core: PaperdropCore): void {
   // Binary frames: Chromium turns a text frame of megabytes (a file's batch) into a string several
-  // times slower than the page's TextDecoder reads the same bytes.
+  // times slower than the page's TextDecoder reads the same bytes. A batch goes in several frames.
   const send = (message: WireMessage) => {
     if (ws.readyState === ws.OPEN) ws.send(Buffer.from(JSON.stringify(message)), { binary: true });
   };
-  const session = core.connect((channel, payload) => send({ kind: 'event', channel, payload }));
+  const session = core.connect((channel, payload) => eventFrames(channel, payload).forEach(send));
   ws.on('close', () => core.disconnect(session));
   ws.on('message', async (data) => {
     let message: Partial<WireMessage>;

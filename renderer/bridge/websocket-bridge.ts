@@ -1,3 +1,4 @@
+import { createFrameAssembler } from '../../shared/batch-frames';
 import type { Bridge, EventChannel, EventMap, InvokeChannel, WireMessage } from '../../shared/ipc';
 
 const RECONNECT_DELAYS_MS = [250, 500, 1000, 2000, 5000];
@@ -19,6 +20,9 @@ export function createWebSocketBridge(url: string): Bridge {
   /** Main sends UTF-8 JSON in binary frames (see electron/web/web-server.ts). */
   const decoder = new TextDecoder();
   let opened: Promise<void>;
+  const events = createFrameAssembler((channel, payload) => {
+    for (const listener of listeners.get(channel) ?? []) listener(payload as never);
+  });
 
   const connect = () => {
     socket = new WebSocket(url);
@@ -35,6 +39,7 @@ export function createWebSocketBridge(url: string): Bridge {
     socket.binaryType = 'arraybuffer';
     socket.addEventListener('message', (event) => receive(JSON.parse(decoder.decode(event.data as ArrayBuffer)) as WireMessage));
     socket.addEventListener('close', () => {
+      events.reset();
       for (const [id, call] of pending) {
         call.reject(new Error('Paperdrop server disconnected'));
         pending.delete(id);
@@ -47,8 +52,8 @@ export function createWebSocketBridge(url: string): Bridge {
   };
 
   const receive = (message: WireMessage) => {
-    if (message.kind === 'event') {
-      for (const listener of listeners.get(message.channel) ?? []) listener(message.payload as never);
+    if (message.kind === 'event' || message.kind === 'papers') {
+      events.receive(message);
     } else if (message.kind === 'result') {
       const call = pending.get(message.id);
       pending.delete(message.id);

@@ -119,7 +119,7 @@ export function formatTable(report: BenchReport): string {
       ? [
           [
             '  during ingest',
-            `page answered within ${Math.max(0, ...ingest.timeline.map((sample) => sample.slowestPageResponseMs))} ms`,
+            `longest task ${Math.max(0, ...ingest.timeline.map((sample) => sample.longestTaskMs))} ms, answered within ${Math.max(0, ...ingest.timeline.map((sample) => sample.slowestPageResponseMs))} ms`,
             `search probes: ${
               ingest.timeline
                 .flatMap((sample) => (sample.searchMs === undefined ? [] : [sample.searchMs === null ? '>30000' : String(sample.searchMs)]))
