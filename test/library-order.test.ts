@@ -98,7 +98,33 @@ describe('the order log', () => {
     await expect.poll(() => db.orderLog.count()).toBe(1);
     expect((await readNewestFirst(db)).ids).toEqual(before);
   });
+
+  it('keeps papers merged away gone when batches are stored while two tabs fold it', async () => {
+    const db = openDatabase();
+    const otherTab = new PaperdropDatabase(db.name);
+    for (let day = 1; day <= 70; day += 1) await storeBatch(db, parseText(`new\n\nMar ${day % 28}\n\nPaper number ${day}\n\nIts abstract.`, `dump-${day}.txt`));
+    await storeBatch(db, sharingDoi('arxiv:2401.00002', 'first.json'));
+    const [, first, , second] = await Promise.all([
+      readNewestFirst(db),
+      storeBatch(db, BATCHES[0]!),
+      readNewestFirst(otherTab),
+      // The same DOI under a smaller arXiv id: one paper under that id, the stored one folded into it.
+      storeBatch(db, sharingDoi('arxiv:2401.00001', 'second.json')),
+      readNewestFirst(otherTab),
+    ]);
+    expect([first.removed, second.removed]).toEqual([[], ['arxiv:2401.00002']]);
+    await expect.poll(() => db.orderLog.count()).toBeLessThan(4);
+    expect((await readNewestFirst(db)).ids).toEqual(await db.papers.orderBy('sortKey').reverse().primaryKeys());
+    otherTab.close();
+  });
 });
+
+/** A batch of one paper with the DOI every such batch shares, made from a real parsed paper. */
+function sharingDoi(id: string, file: string): IngestBatch {
+  const base = BATCHES[0]!;
+  const paper = { ...base.papers[0]!, id, arxivId: id.replace('arxiv:', ''), doi: '10.1000/shared', title: `Paper ${id}` };
+  return { ...base, file, hash: file, papers: [{ ...paper, listings: [{ ...paper.listings[0]!, file, hash: file }] }] };
+}
 
 /** The values a follower shows, and a promise for when it has shown so many. */
 function valuesShown<T>() {

@@ -21,6 +21,11 @@ const FOLD_AFTER = 64;
  */
 export async function readNewestFirst(db: PaperdropDatabase): Promise<NewestFirst> {
   const records = await db.orderLog.toArray();
+  if (records.length > FOLD_AFTER) void foldLog(db).catch((error: unknown) => console.warn('Paperdrop: folding the order log failed.', error));
+  return orderOf(records);
+}
+
+function orderOf(records: readonly OrderRecord[]): NewestFirst {
   const sortKeyOf = new Map<string, string | null>();
   for (const { ids, sortKeys, removed } of records) {
     ids.forEach((id, position) => sortKeyOf.set(id, sortKeys[position]!));
@@ -28,9 +33,7 @@ export async function readNewestFirst(db: PaperdropDatabase): Promise<NewestFirs
   }
   const entries = [...sortKeyOf].filter((entry): entry is [string, string] => entry[1] !== null);
   entries.sort(([id, sortKey], [otherId, otherSortKey]) => (comesBefore(sortKey, id, otherSortKey, otherId) ? -1 : 1));
-  const order: NewestFirst = { ids: entries.map(([id]) => id), sortKeys: entries.map(([, sortKey]) => sortKey) };
-  if (records.length > FOLD_AFTER) void foldLog(db, records.at(-1)!.generation, order);
-  return order;
+  return { ids: entries.map(([id]) => id), sortKeys: entries.map(([, sortKey]) => sortKey) };
 }
 
 /** The log record of one stored batch. */
@@ -38,11 +41,14 @@ export function orderRecord({ written, removed }: StoredChange, generation: numb
   return { generation, ids: written.map((paper) => paper.id), sortKeys: written.map((paper) => paper.sortKey), removed };
 }
 
-/** Replaces the records up to `generation` by one: a batch stored meanwhile has a later generation and stays. */
-function foldLog(db: PaperdropDatabase, generation: number, order: NewestFirst): Promise<void> {
+/** Replaces the records by one, read and written in one transaction, so that a fold in another tab or a batch stored meanwhile is never undone. */
+function foldLog(db: PaperdropDatabase): Promise<void> {
   return db.transaction('rw', db.orderLog, async () => {
-    await db.orderLog.where('generation').belowOrEqual(generation).delete();
-    await db.orderLog.put({ generation, ...order, removed: [] });
+    const records = await db.orderLog.toArray();
+    if (records.length <= 1) return;
+    const { generation } = records.at(-1)!;
+    await db.orderLog.where('generation').below(generation).delete();
+    await db.orderLog.put({ generation, ...orderOf(records), removed: [] });
   });
 }
 

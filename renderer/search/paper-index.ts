@@ -53,6 +53,15 @@ export class PaperIndex {
     return this.engine.documentCount;
   }
 
+  has(id: string): boolean {
+    return this.engine.has(id);
+  }
+
+  /** The ids of the papers in the index. */
+  *ids(): Iterable<string> {
+    for (const [, facts] of this.engine.liveDocuments()) yield facts.id;
+  }
+
   upsert(papers: readonly IndexedPaper[]): void {
     for (let start = 0; start < papers.length; start += UPSERT_BATCH) this.beginUpsert(papers.slice(start, start + UPSERT_BATCH)).step(Infinity);
   }

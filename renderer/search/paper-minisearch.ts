@@ -41,7 +41,6 @@ export const MINISEARCH_OPTIONS: Options<SearchDocument> = {
   autoVacuum: false,
 };
 
-const newPostings = (): TermPostings => new Map();
 /** How often a slice of vacuuming looks at the clock, in terms. */
 const TERMS_PER_CLOCK = 256;
 
@@ -67,6 +66,8 @@ export class PaperMiniSearch extends MiniSearch<SearchDocument> {
   private readonly cleanedAt = new WeakMap<TermPostings, number>();
   /** Documents reserved and not yet activated. */
   private reserved = 0;
+  /** Bumped whenever a term gets its first live posting, so that remembered completions know to look again. */
+  termsAdded = 0;
 
   constructor() {
     super(MINISEARCH_OPTIONS);
@@ -95,7 +96,10 @@ export class PaperMiniSearch extends MiniSearch<SearchDocument> {
         for (let count = 1; ; count += 1) {
           const next = entries.next();
           if (next.done) break;
-          this.cleaned(...next.value);
+          const [term, postings] = next.value;
+          // Only the vacuum takes terms out of the tree: the term it is on is the one term the
+          // tree's iterator allows to go, and its iterators outlive a slice.
+          if (!this.cleaned(postings)) this._index.delete(term);
           if (count % TERMS_PER_CLOCK === 0 && performance.now() > deadline) return false;
         }
         this.vacuumedAt = discards;
@@ -108,13 +112,13 @@ export class PaperMiniSearch extends MiniSearch<SearchDocument> {
   /** The postings of one exact term, of live documents only. */
   termPostings(term: string): TermPostings | undefined {
     const postings = this._index.get(term);
-    return postings && this.cleaned(term, postings);
+    return postings && this.cleaned(postings);
   }
 
   /** Every indexed term that begins with `prefix`, the prefix itself included. */
   prefixTerms(prefix: string): [string, TermPostings][] {
     return [...this._index.atPrefix(prefix)].flatMap(([term, postings]) => {
-      const live = this.cleaned(term, postings);
+      const live = this.cleaned(postings);
       return live ? [[term, live]] : [];
     });
   }
@@ -122,7 +126,7 @@ export class PaperMiniSearch extends MiniSearch<SearchDocument> {
   /** Indexed terms within `maxDistance` edits of `term`, with their distance. */
   fuzzyTerms(term: string, maxDistance: number): [string, TermPostings, number][] {
     return [...this._index.fuzzyGet(term, maxDistance)].flatMap(([found, [postings, distance]]) => {
-      const live = this.cleaned(found, postings);
+      const live = this.cleaned(postings);
       return live ? [[found, live, distance]] : [];
     });
   }
@@ -180,7 +184,13 @@ export class PaperMiniSearch extends MiniSearch<SearchDocument> {
 
   /** The postings of a term about to get new ones, created when new. */
   postingsFor(term: string): TermPostings {
-    return this._index.fetch(term, newPostings);
+    const postings = this._index.get(term);
+    if (postings && postings.size > 0) return postings;
+    this.termsAdded += 1;
+    if (postings) return postings;
+    const created: TermPostings = new Map();
+    this._index.set(term, created);
+    return created;
   }
 
   /** Makes a reserved document searchable, once its postings are in; it counts toward average field lengths as MiniSearch's add counts it. */
@@ -212,16 +222,15 @@ export class PaperMiniSearch extends MiniSearch<SearchDocument> {
    * so that document frequencies, and so scores, are those of live documents, as MiniSearch's own
    * search keeps them. Undefined when nothing live is left. Each term is cleaned once per discard.
    */
-  private cleaned(term: string, postings: TermPostings): TermPostings | undefined {
-    if (Math.max(this.cleanedAt.get(postings) ?? 0, this.vacuumedAt) === this.discards) return postings;
-    for (const [fieldId, inField] of postings) {
-      for (const shortId of inField.keys()) if (!this._documentIds.has(shortId)) inField.delete(shortId);
-      if (inField.size === 0) postings.delete(fieldId);
+  private cleaned(postings: TermPostings): TermPostings | undefined {
+    if (Math.max(this.cleanedAt.get(postings) ?? 0, this.vacuumedAt) < this.discards) {
+      for (const [fieldId, inField] of postings) {
+        for (const shortId of inField.keys()) if (!this._documentIds.has(shortId)) inField.delete(shortId);
+        if (inField.size === 0) postings.delete(fieldId);
+      }
+      this.cleanedAt.set(postings, this.discards);
     }
-    this.cleanedAt.set(postings, this.discards);
-    if (postings.size > 0) return postings;
-    this._index.delete(term);
-    return undefined;
+    return postings.size > 0 ? postings : undefined;
   }
 
   private addFacts(shortId: number, facts: DocumentFacts): void {

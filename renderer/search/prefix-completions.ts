@@ -3,28 +3,28 @@ import type { PaperMiniSearch } from './paper-minisearch';
 
 /** A typed prefix stands for at most this many of the commonest words it begins. */
 const MAX_COMPLETIONS = 16;
-/** Completions are worked out again once the index has grown or shrunk by this share. */
+/** Completions are worked out again once the index has grown or shrunk by this share, or has new words. */
 const STALE_AFTER = 0.02;
 const MAX_REMEMBERED = 2000;
 
 /**
  * The commonest indexed words each prefix begins, by how many documents hold them. A short
  * prefix ("co") begins thousands of words and walking them takes tens of milliseconds, so the
- * answer is remembered while the index stays about the same size.
+ * answer is remembered while the index stays about the same size and gains no words.
  */
 export class PrefixCompletions {
-  private readonly remembered = new Map<string, { terms: string[]; documentCount: number }>();
+  private readonly remembered = new Map<string, { terms: string[]; documentCount: number; termsAdded: number }>();
 
   constructor(private readonly index: PaperMiniSearch) {}
 
   /** The completions, without the prefix itself or stop words, commonest first. */
   of(prefix: string): string[] {
-    const { documentCount } = this.index;
+    const { documentCount, termsAdded } = this.index;
     const known = this.remembered.get(prefix);
-    if (known && Math.abs(known.documentCount - documentCount) <= documentCount * STALE_AFTER) return known.terms;
+    if (known && known.termsAdded === termsAdded && Math.abs(known.documentCount - documentCount) <= documentCount * STALE_AFTER) return known.terms;
     const terms = this.commonest(prefix);
     if (this.remembered.size >= MAX_REMEMBERED) this.remembered.clear();
-    this.remembered.set(prefix, { terms, documentCount });
+    this.remembered.set(prefix, { terms, documentCount, termsAdded });
     return terms;
   }
 

@@ -44,20 +44,24 @@ const pendingRemovals = new Set<string>();
 let rebuildQueue: string[] = [];
 let job: Job | null = null;
 let saveDue = false;
-/** Set when a restored index turns out to lack papers. */
-let rebuildDue = false;
 let saveTimer: ReturnType<typeof setTimeout> | null = null;
 let wake: (() => void) | null = null;
 
 scope.addEventListener('message', ({ data }) => {
-  if (data.type === 'search') {
-    pendingSearch = data;
-  } else {
-    handedOver.push(...data.papers);
-    for (const id of data.removed) pendingRemovals.add(id);
-  }
+  if (data.type === 'search') pendingSearch = data;
+  else handOver(data.papers, data.removed);
   wake?.();
 });
+
+/** Removals are applied before handed-over papers are indexed, so a paper merged away since it was handed over is taken back. */
+function handOver(papers: IndexDocument[], removed: string[]): void {
+  if (removed.length > 0) {
+    const gone = new Set(removed);
+    handedOver = handedOver.filter((paper) => !gone.has(paper.id));
+    for (const id of removed) pendingRemovals.add(id);
+  }
+  handedOver.push(...papers);
+}
 
 void run();
 
@@ -128,7 +132,7 @@ function restoreJob(head: SnapshotHead): Job {
       if ((generation?.value ?? 0) < head.generation) return startRebuild();
       for (const id of changed) pendingRefresh.add(id);
       ready = true;
-      void checkNothingMissing(head);
+      void reconcile().catch((error: unknown) => console.warn('Paperdrop search: checking the index against the library failed.', error));
     },
   };
 }
@@ -138,13 +142,15 @@ function writtenSince(generation: number): Promise<string[]> {
 }
 
 /**
- * Rebuilds a restored index that lacks papers no later write explains. In the background:
- * IndexedDB counts 100,000 papers by reading them all, which takes seconds.
+ * Squares a restored index with the library, in the background (reading 100,000 keys takes a
+ * while): papers merged away since the index was saved, and papers it lacks, are read again, so
+ * that those gone are dropped and the others indexed. A paper stored meanwhile is read as it is now.
  */
-async function checkNothingMissing(head: SnapshotHead): Promise<void> {
-  const [changed, count] = await db.transaction('r', db.papers, () => Promise.all([writtenSince(head.generation), db.papers.count()]));
-  if (count <= head.documentCount + changed.length) return;
-  rebuildDue = true;
+async function reconcile(): Promise<void> {
+  const stored = new Set((await db.papers.toCollection().primaryKeys()) as string[]);
+  const coming = new Set(handedOver.map((paper) => paper.id));
+  for (const id of index.ids()) if (!stored.has(id)) pendingRefresh.add(id);
+  for (const id of stored) if (!index.has(id) && !coming.has(id)) pendingRefresh.add(id);
   wake?.();
 }
 
@@ -162,10 +168,6 @@ async function startRebuild(): Promise<void> {
 
 /** The next thing to do to the index, in order: drop, add handed-over papers, catch up, rebuild, vacuum, save. */
 async function nextJob(): Promise<Job | null> {
-  if (rebuildDue) {
-    rebuildDue = false;
-    await startRebuild();
-  }
   for (const id of takeSome(pendingRemovals, Infinity)) index.remove(id);
   if (handedOver.length > 0) return upsertJob(handedOver.splice(0, UPSERT_BATCH));
   const ids = pendingRefresh.size > 0 ? takeSome(pendingRefresh, UPSERT_BATCH) : rebuildQueue.splice(0, UPSERT_BATCH);

@@ -19,8 +19,9 @@ export function startIngestSync(
 
   const store = async (batch: IngestBatch) => {
     const change = await storeBatch(db, batch);
-    await bridge.invoke('stored', { hash: batch.hash });
+    // Published before main hears of it: should the connection drop now, main will not send this batch again.
     if (change.written.length + change.removed.length > 0) onStored(change);
+    await bridge.invoke('stored', { hash: batch.hash });
   };
 
   const hello = async () => {
