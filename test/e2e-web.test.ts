@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mergeCatalog } from '../shared/merge';
+import type { IngestBatch, Paper } from '../shared/paper';
 import { launchChromium } from './chromium';
 import { parseFile } from './parse-file';
 import { SEED_FILES, SEEDS_DIR, SHARED_DIR } from './shared-paths';
@@ -15,6 +16,30 @@ function allFeedFiles(): string[] {
   return (readdirSync(`${SHARED_DIR}feeds`, { recursive: true }) as string[])
     .map((name) => `${SHARED_DIR}feeds/${name}`)
     .filter((path) => statSync(path).isFile() && !path.endsWith('.md'));
+}
+
+/** Each file the test drops into the folder, by its name there, in the order it is dropped. */
+function droppedFiles(): { path: string; name: string }[] {
+  return [
+    ...SEED_FILES.map((name) => ({ path: SEEDS_DIR + name, name })),
+    ...['arxiv-rss2-2024.xml', 'biorxiv-rss1-rdf.xml'].map((name) => ({ path: `${SHARED_DIR}feeds/samples/${name}`, name })),
+    ...allFeedFiles().map((path) => ({ path, name: `shared-feeds/${path.slice(`${SHARED_DIR}feeds/`.length)}` })),
+  ];
+}
+
+let droppedBatches: IngestBatch[] | undefined;
+/** The batches the app stores from the dropped files: a copy of a file it has stored already is not read again. */
+function batchesOfDroppedFiles(): IngestBatch[] {
+  if (!droppedBatches) {
+    const hashes = new Set<string>();
+    droppedBatches = [];
+    for (const { path, name } of droppedFiles()) {
+      const batch = parseFile(path, { name });
+      if (!hashes.has(batch.hash)) droppedBatches.push(batch);
+      hashes.add(batch.hash);
+    }
+  }
+  return droppedBatches;
 }
 
 function batchTitle(sample: string): string {
@@ -51,6 +76,34 @@ describe('web mode in real Chromium', () => {
   const count = (filter: 'all' | 'unread' | 'starred') => page.getByTestId(`count-${filter}`).textContent();
   const row = (title: string) => papers().filter({ hasText: title }).getByRole('button');
   const reader = () => page.getByRole('article');
+  const listSize = () => papers().first().getAttribute('aria-setsize');
+  const sortedTitles = (of: Paper[]) => of.map((paper) => paper.title).sort();
+
+  /** The titles of every paper the list holds, sorted, read by scrolling it through from the top. */
+  const listedTitles = async () => {
+    const list = page.getByRole('list', { name: 'Papers' });
+    const total = Number(await listSize());
+    const titles = new Map<number, string>();
+    const rowsShown = () =>
+      list
+        .getByRole('listitem')
+        .evaluateAll((slots) => slots.map((slot) => ({ at: Number(slot.getAttribute('aria-posinset')), title: slot.querySelector('.paper-row-title')?.textContent ?? null })));
+    /** Takes in the rows on screen once they have loaded; true when some were not taken in before. */
+    const takeInRows = async () => {
+      const rows = await rowsShown();
+      if (rows.some((row) => row.title === null)) return false;
+      const before = titles.size;
+      for (const { at, title } of rows) titles.set(at, title!);
+      return titles.size > before;
+    };
+    await list.evaluate((element) => element.scrollTo(0, 0));
+    await expect.poll(takeInRows, WAIT).toBe(true);
+    while (titles.size < total) {
+      await list.evaluate((element) => element.scrollBy(0, element.clientHeight));
+      await expect.poll(takeInRows, WAIT).toBe(true);
+    }
+    return [...titles.values()].sort();
+  };
 
   it('opens on the empty state, which names the watched folder', async () => {
     await page.goto(web.url);
@@ -127,11 +180,10 @@ describe('web mode in real Chromium', () => {
 
   it('lists one file’s papers when that source is chosen, and every paper again after', async () => {
     await page.getByRole('searchbox', { name: 'Search papers' }).fill('');
-    const setSize = () => papers().first().getAttribute('aria-setsize');
     await page.getByLabel('Source').selectOption(SEED_FILES[1]);
-    await expect.poll(setSize, WAIT).toBe(String(parseFile(SEEDS_DIR + SEED_FILES[1]).papers.length));
+    await expect.poll(listSize, WAIT).toBe(String(parseFile(SEEDS_DIR + SEED_FILES[1]).papers.length));
     await page.getByLabel('Source').selectOption('');
-    await expect.poll(setSize, WAIT).toBe('89');
+    await expect.poll(listSize, WAIT).toBe('89');
   });
 
   it('reads other formats beside it: arXiv math typeset, journal HTML sanitized, a bad file named', async () => {
@@ -157,14 +209,40 @@ describe('web mode in real Chromium', () => {
 
   it('holds one record per paper for every feed in ../shared, as many as the CLI merge gives', async () => {
     await cp(`${SHARED_DIR}feeds`, `${folder}/shared-feeds`, { recursive: true });
-    const expected = mergeCatalog(
-      [...SEED_FILES.map((name) => `${SEEDS_DIR}${name}`), `${SHARED_DIR}feeds/samples/arxiv-rss2-2024.xml`, `${SHARED_DIR}feeds/samples/biorxiv-rss1-rdf.xml`]
-        .concat(allFeedFiles())
-        .flatMap((path) => parseFile(path).papers),
-    ).length;
+    const expected = mergeCatalog(batchesOfDroppedFiles().flatMap((batch) => batch.papers)).length;
     await expect.poll(() => count('all'), { timeout: 90_000, interval: 500 }).toBe(String(expected));
     await expect.poll(() => count('starred')).toBe('1');
   }, 120_000);
+
+  it('offers every category, lists one category’s papers when it is chosen, within a chosen source too, and every paper again after', async () => {
+    const library = mergeCatalog(batchesOfDroppedFiles().flatMap((batch) => batch.papers));
+    const category = page.getByLabel('Category');
+    const categories = [...new Set(library.flatMap((paper) => paper.categories))].sort();
+    await expect.poll(() => category.locator('option').allTextContents(), WAIT).toEqual(['all categories', ...categories]);
+
+    await page.getByRole('searchbox', { name: 'Search papers' }).fill('');
+    const inCategory = library.filter((paper) => paper.categories.includes('cs.CL'));
+    await category.selectOption('cs.CL');
+    await expect.poll(listSize, WAIT).toBe(String(inCategory.length));
+    expect(await listedTitles()).toEqual(sortedTitles(inCategory));
+
+    // With the file that lists the most of them as the source, the list holds what both hold.
+    const listedIn = (file: string) => (paper: Paper) => paper.listings.some((listing) => listing.file === file);
+    const inCategoryByFile = new Map<string, number>();
+    for (const file of inCategory.flatMap((paper) => [...new Set(paper.listings.map((listing) => listing.file))])) {
+      inCategoryByFile.set(file, (inCategoryByFile.get(file) ?? 0) + 1);
+    }
+    const [file] = [...inCategoryByFile].sort((a, b) => b[1] - a[1])[0]!;
+    const inBoth = inCategory.filter(listedIn(file));
+    expect(inBoth.length).toBeLessThan(Math.min(inCategory.length, library.filter(listedIn(file)).length));
+    await page.getByLabel('Source').selectOption(file);
+    await expect.poll(listSize, WAIT).toBe(String(inBoth.length));
+    expect(await listedTitles()).toEqual(sortedTitles(inBoth));
+
+    await page.getByLabel('Source').selectOption('');
+    await category.selectOption('');
+    await expect.poll(listSize, WAIT).toBe(String(library.length));
+  }, 60_000);
 
   it('saves the search index once ingest is quiet, and answers from it after a restart', async () => {
     const savedHead = () =>

@@ -4,9 +4,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { IngestBatch } from '../shared/paper';
 import { PaperdropDatabase } from '../renderer/db/database';
 import { readNewestFirst, withStoredChange, type NewestFirst } from '../renderer/db/newest-first';
-import { readSourceMembers, sourceMembersWith } from '../renderer/db/source-members';
+import { categoryList, fileList } from '../renderer/db/paper-lists';
 import { storeBatch } from '../renderer/db/store-batch';
 import { followChanges, StoredChanges } from '../renderer/sync/stored-changes';
+import { followLists } from './followed-lists';
 import { parseFile, parseText } from './parse-file';
 import { SHARED_DIR } from './shared-paths';
 
@@ -20,6 +21,9 @@ const BATCHES: IngestBatch[] = [
   sample('hf-papers-page-plaintext.txt'),
   parseText('new\n\nMar 11\n\nLarge  multimodal models as General In-Context classifiers!\n\nA shorter abstract.', 'dump.txt'),
 ];
+
+/** Every source file and category the batches name. */
+const LISTS = [...new Set(BATCHES.flatMap((batch) => [fileList(batch.file), ...batch.papers.flatMap((paper) => paper.categories.map(categoryList))]))];
 
 const databases: PaperdropDatabase[] = [];
 let databaseCount = 0;
@@ -38,21 +42,19 @@ function gate(): { opened: Promise<void>; release: () => void } {
   return { opened: new Promise((resolve) => (release = resolve)), release };
 }
 
-describe('the newest-first order and a source’s papers, kept from stored batches', () => {
+describe('the newest-first order and the papers of each source and category, kept from stored batches', () => {
   it('match what the database holds after every batch, in any order of files (property)', async () => {
     await fc.assert(
       fc.asyncProperty(fc.shuffledSubarray(BATCHES, { minLength: BATCHES.length }), async (shuffled) => {
         const db = openDatabase();
         let order = await readNewestFirst(db);
-        const file = shuffled[0]!.file;
-        let members = await readSourceMembers(db, file);
+        const lists = await followLists(db, LISTS);
         for (const batch of shuffled) {
           const change = await storeBatch(db, batch);
           order = withStoredChange(order, change);
-          members = sourceMembersWith(members, file, change);
           expect(order).toEqual(await readNewestFirst(db));
           expect(order.ids).toEqual(await db.papers.orderBy('sortKey').reverse().primaryKeys());
-          expect([...members].sort()).toEqual([...(await readSourceMembers(db, file))].sort());
+          await lists.apply(change);
         }
       }),
       { numRuns: 12 },

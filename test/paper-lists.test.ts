@@ -3,8 +3,10 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { IngestBatch, Paper } from '../shared/paper';
 import { PaperdropDatabase } from '../renderer/db/database';
-import { categoryList, fileList, readList } from '../renderer/db/paper-lists';
+import { readListMembers } from '../renderer/db/list-members';
+import { categoryList, fileList, readCategoryNames } from '../renderer/db/paper-lists';
 import { storeBatch } from '../renderer/db/store-batch';
+import { followLists } from './followed-lists';
 import { parseFile, parseText } from './parse-file';
 import { SHARED_DIR } from './shared-paths';
 
@@ -38,7 +40,7 @@ async function listsAsStoredAndRead(db: PaperdropDatabase) {
   }
   const read = new Map<string, string[]>();
   for (const list of new Set((await db.lists.toArray()).map((record) => record.list))) {
-    const ids = [...(await readList(db, list))].sort();
+    const ids = [...(await readListMembers(db, list))].sort();
     if (ids.length > 0) read.set(list, ids);
   }
   return { stored: new Map([...truth].map(([list, ids]) => [list, ids.sort()])), read };
@@ -80,23 +82,31 @@ describe('the source and category lists', () => {
           await storeBatch(db, batch);
           const { stored, read } = await listsAsStoredAndRead(db);
           expect(read).toEqual(stored);
+          expect(await readCategoryNames(db)).toEqual([...new Set((await db.papers.toArray()).flatMap((paper) => paper.categories))].sort());
         }
       }),
       { numRuns: 8 },
     );
   });
 
-  it('drop a paper merged away, so that its id used again later is listed only where it is now', async () => {
+  it('drop a paper merged away, so that its id used again later is listed only where it is now, read or followed', async () => {
     const db = openDatabase();
-    await storeBatch(db, batchOf('first.xml', [paper('arxiv:2401.00002', { arxivId: '2401.00002', doi: '10.1000/shared', categories: ['cs.AI'] }, 'first.xml')]));
+    const lists = ['first.xml', 'second.xml', 'third.xml'].map(fileList).concat(['cs.AI', 'cs.CL'].map(categoryList));
+    const followed = await followLists(db, lists);
+    const store = async (batch: IngestBatch) => {
+      const change = await storeBatch(db, batch);
+      await followed.apply(change);
+      return change;
+    };
+    await store(batchOf('first.xml', [paper('arxiv:2401.00002', { arxivId: '2401.00002', doi: '10.1000/shared', categories: ['cs.AI'] }, 'first.xml')]));
     // The same DOI from a smaller arXiv id: one paper, under the smaller id; the first one is folded in.
-    const second = await storeBatch(db, batchOf('second.xml', [paper('arxiv:2401.00001', { arxivId: '2401.00001', doi: '10.1000/shared', title: 'Another title' }, 'second.xml')]));
+    const second = await store(batchOf('second.xml', [paper('arxiv:2401.00001', { arxivId: '2401.00001', doi: '10.1000/shared', title: 'Another title' }, 'second.xml')]));
     expect(second.removed).toEqual(['arxiv:2401.00002']);
     // The merged paper keeps one arXiv id, so a later listing of the other stands alone again.
-    await storeBatch(db, batchOf('third.xml', [paper('arxiv:2401.00002', { arxivId: '2401.00002', title: 'A third title', categories: ['cs.CL'] }, 'third.xml')]));
-    expect(await readList(db, fileList('first.xml'))).toEqual(new Set(['arxiv:2401.00001']));
-    expect(await readList(db, categoryList('cs.AI'))).toEqual(new Set(['arxiv:2401.00001']));
-    expect(await readList(db, fileList('third.xml'))).toEqual(new Set(['arxiv:2401.00002']));
+    await store(batchOf('third.xml', [paper('arxiv:2401.00002', { arxivId: '2401.00002', title: 'A third title', categories: ['cs.CL'] }, 'third.xml')]));
+    expect(await readListMembers(db, fileList('first.xml'))).toEqual(new Set(['arxiv:2401.00001']));
+    expect(await readListMembers(db, categoryList('cs.AI'))).toEqual(new Set(['arxiv:2401.00001']));
+    expect(await readListMembers(db, fileList('third.xml'))).toEqual(new Set(['arxiv:2401.00002']));
     const { stored, read } = await listsAsStoredAndRead(db);
     expect(read).toEqual(stored);
   });

@@ -5,7 +5,8 @@ import { matchKeys } from '../shared/merge';
 import type { IngestBatch } from '../shared/paper';
 import { PaperdropDatabase } from '../renderer/db/database';
 import { readNewestFirst } from '../renderer/db/newest-first';
-import { categoryList, fileList, readList } from '../renderer/db/paper-lists';
+import { readListMembers } from '../renderer/db/list-members';
+import { categoryList, fileList, readCategoryNames } from '../renderer/db/paper-lists';
 import { storeBatch } from '../renderer/db/store-batch';
 import { parseFile } from './parse-file';
 import { SEED_FILES, SEEDS_DIR, SHARED_DIR } from './shared-paths';
@@ -88,10 +89,11 @@ describe('upgrading a library from schema version 3', () => {
     expect(await db.sources.count()).toBe(2);
     expect(await db.states.get(STARRED)).toMatchObject({ read: 1, starred: 1 });
     for (const batch of VERSION_THREE_FILES) {
-      expect(await readList(db, fileList(batch.file))).toEqual(new Set(batch.papers.map((paper) => paper.id)));
+      expect(await readListMembers(db, fileList(batch.file))).toEqual(new Set(batch.papers.map((paper) => paper.id)));
     }
     const category = papers.find((paper) => paper.categories.length > 0)!.categories[0]!;
-    expect(await readList(db, categoryList(category))).toEqual(new Set(papers.filter((paper) => paper.categories.includes(category)).map((paper) => paper.id)));
+    expect(await readListMembers(db, categoryList(category))).toEqual(new Set(papers.filter((paper) => paper.categories.includes(category)).map((paper) => paper.id)));
+    expect(await readCategoryNames(db)).toEqual([...new Set(papers.flatMap((paper) => paper.categories))].sort());
     expect((await readNewestFirst(db)).ids).toEqual(await db.papers.orderBy('sortKey').reverse().primaryKeys());
 
     // The same files again under new names: every paper merges into the one it was, marks untouched.

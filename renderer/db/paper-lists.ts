@@ -9,7 +9,8 @@ import type { ListRecord, MetaRecord, PaperdropDatabase, PaperRecord } from './d
 export const fileList = (file: string): string => `file:${file}`;
 export const categoryList = (category: string): string => `category:${category}`;
 
-function listsOf(paper: PaperRecord): string[] {
+/** The lists a paper is in: one per file it is listed in and per category it carries. */
+export function listsOf(paper: PaperRecord): string[] {
   return [...paper.files.map(fileList), ...paper.categories.map(categoryList)];
 }
 
@@ -26,10 +27,12 @@ export function listRecords(papers: readonly PaperRecord[], generation: number):
   return [...ids].map(([list, members]) => ({ list, generation, ids: members }));
 }
 
-/** The ids of the papers in a list. */
-export async function readList(db: PaperdropDatabase, list: string): Promise<Set<string>> {
-  const records = await recordsOf(db.lists, list).toArray();
-  return new Set(records.flatMap((record) => record.ids));
+/** The names of the categories some list record is for, in key order, read from the keys alone. */
+export async function readCategoryNames(db: PaperdropDatabase): Promise<string[]> {
+  const prefix = categoryList('');
+  // Every list named with the prefix sorts below prefix + '\uffff', as in Dexie's startsWith.
+  const range = db.lists.where('[list+generation]').between([prefix, Dexie.minKey], [`${prefix}\uffff`, Dexie.maxKey]);
+  return [...new Set((await range.primaryKeys()).map(([list]) => list.slice(prefix.length)))];
 }
 
 /** Inside a batch's transaction: takes papers merged away out of every list, so an id used again later starts afresh. */
@@ -42,7 +45,8 @@ export async function dropFromLists(db: PaperdropDatabase, papers: readonly Pape
   }
 }
 
-function recordsOf(lists: PaperdropDatabase['lists'], list: string) {
+/** A list's records: one for each batch that wrote papers into it. */
+export function recordsOf(lists: PaperdropDatabase['lists'], list: string) {
   return lists.where('[list+generation]').between([list, Dexie.minKey], [list, Dexie.maxKey]);
 }
 

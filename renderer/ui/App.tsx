@@ -19,9 +19,10 @@ export function App() {
   const [query, setQuery] = useState('');
   const [sort, setSort] = useState<SortOrder>('relevance');
   const [source, setSource] = useState<string | null>(null);
+  const [category, setCategory] = useState<string | null>(null);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const search = useSearch(query);
-  const view = useLibraryView({ filter, searchIds: search.ids, sort, source });
+  const view = useLibraryView({ filter, searchIds: search.ids, sort, source, category });
   const selected = useOpenPaper(selectedId);
 
   const open = (id: string) => {
@@ -51,7 +52,15 @@ export function App() {
       ) : (
         <main className="panes">
           <div className="list-pane">
-            <ViewControls searching={query.trim() !== ''} sort={sort} onSort={setSort} source={source} onSource={setSource} />
+            <ViewControls
+              searching={query.trim() !== ''}
+              sort={sort}
+              onSort={setSort}
+              source={source}
+              onSource={setSource}
+              category={category}
+              onCategory={setCategory}
+            />
             {query.trim() !== '' && <SearchSummary query={query} search={search} view={view} />}
             <PaperList ids={view?.ids ?? []} terms={search.terms} selectedId={selectedId} onSelect={open} />
           </div>

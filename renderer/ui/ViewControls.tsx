@@ -1,4 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { readCategoryNames } from '../db/paper-lists';
 import { useServices } from './app-context';
 import type { SortOrder } from './use-library';
 
@@ -8,12 +9,15 @@ interface Props {
   onSort: (sort: SortOrder) => void;
   source: string | null;
   onSource: (source: string | null) => void;
+  category: string | null;
+  onCategory: (category: string | null) => void;
 }
 
-/** Sort order (while searching) and the source filter: one file's papers only. */
-export function ViewControls({ searching, sort, onSort, source, onSource }: Props) {
+/** Sort order (while searching), and the source and category filters: one file's or one category's papers only. */
+export function ViewControls({ searching, sort, onSort, source, onSource, category, onCategory }: Props) {
   const { db } = useServices();
   const files = useLiveQuery(async () => [...new Set((await db.sources.orderBy('file').keys()) as string[])], [db]);
+  const categories = useLiveQuery(() => readCategoryNames(db), [db]);
   return (
     <div className="view-controls">
       {searching && (
@@ -32,6 +36,17 @@ export function ViewControls({ searching, sort, onSort, source, onSource }: Prop
           {files?.map((file) => (
             <option key={file} value={file}>
               {file}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Category{' '}
+        <select value={category ?? ''} onChange={(event) => onCategory(event.target.value === '' ? null : event.target.value)}>
+          <option value="">all categories</option>
+          {categories?.map((name) => (
+            <option key={name} value={name}>
+              {name}
             </option>
           ))}
         </select>

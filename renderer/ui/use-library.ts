@@ -1,8 +1,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 import type { PaperRecord } from '../db/database';
+import { listMembersWith, readListMembers } from '../db/list-members';
 import { readNewestFirst, withStoredChange } from '../db/newest-first';
-import { readSourceMembers, sourceMembersWith } from '../db/source-members';
+import { categoryList, fileList } from '../db/paper-lists';
 import type { Filter } from './filters';
 import { useServices } from './app-context';
 import { useFollowed } from './use-followed';
@@ -10,7 +11,7 @@ import { useFollowed } from './use-followed';
 export type SortOrder = 'relevance' | 'date';
 
 export interface LibraryView {
-  /** The ids in view, in display order: filter, source and search applied. */
+  /** The ids in view, in display order: filter, source, category and search applied. */
   ids: string[];
   counts: Record<Filter, number>;
   /** The search these ids answer: a live query shows its last answer until the next is ready. */
@@ -23,15 +24,17 @@ export interface ViewOptions {
   sort: SortOrder;
   /** Only papers listed in this file. */
   source: string | null;
+  /** Only papers in this category. */
+  category: string | null;
 }
 
 /**
- * The ids the list shows: newest first, or in search-rank order. The order and the source's papers
- * are read from the database once, then kept current from each stored batch, so a large ingest
- * never reads them again. Only keys are held here; rows fetch their papers as they scroll into
- * view. Marks update at once.
+ * The ids the list shows: newest first, or in search-rank order. The order and the papers of the
+ * chosen source and category are read from the database once, then kept current from each stored
+ * batch, so a large ingest never reads them again. Only keys are held here; rows fetch their
+ * papers as they scroll into view. Marks update at once.
  */
-export function useLibraryView({ filter, searchIds, sort, source }: ViewOptions): LibraryView | undefined {
+export function useLibraryView({ filter, searchIds, sort, source, category }: ViewOptions): LibraryView | undefined {
   const { db } = useServices();
   const newestFirst = useFollowed(() => readNewestFirst(db), withStoredChange, [db]);
   const marks = useLiveQuery(
@@ -41,26 +44,35 @@ export function useLibraryView({ filter, searchIds, sort, source }: ViewOptions)
     }),
     [db],
   );
-  const inSource = useFollowed(
-    async () => (source === null ? null : readSourceMembers(db, source)),
-    (members, change) => (members && source !== null ? sourceMembersWith(members, source, change) : members),
-    [db, source],
-  );
+  const inSource = useListMembers(source === null ? null : fileList(source));
+  const inCategory = useListMembers(category === null ? null : categoryList(category));
   const searching = searchIds !== null;
   // Made once per library change, not per keystroke: a set of 100,000 ids takes a while to build.
   const present = useMemo(() => (newestFirst && searching ? new Set(newestFirst.ids) : null), [newestFirst, searching]);
   return useMemo(() => {
-    if (!newestFirst || !marks || inSource === undefined) return undefined;
-    return composeView(newestFirst.ids, present, marks, inSource, { filter, searchIds, sort });
-  }, [newestFirst, present, marks, inSource, filter, searchIds, sort]);
+    if (!newestFirst || !marks || inSource === undefined || inCategory === undefined) return undefined;
+    const inLists = [inSource, inCategory].filter((members) => members !== null);
+    return composeView(newestFirst.ids, present, marks, inLists, { filter, searchIds, sort });
+  }, [newestFirst, present, marks, inSource, inCategory, filter, searchIds, sort]);
+}
+
+/** The ids in a list, kept current from each stored batch; null for no list, undefined until read. */
+function useListMembers(list: string | null): Set<string> | null | undefined {
+  const { db } = useServices();
+  return useFollowed(
+    async () => (list === null ? null : readListMembers(db, list)),
+    (members, change) => (members && list !== null ? listMembersWith(members, list, change) : members),
+    [db, list],
+  );
 }
 
 function composeView(
   newestFirst: string[],
   present: Set<string> | null,
   marks: { read: Set<string>; starred: Set<string> },
-  inSource: Set<string> | null,
-  { filter, searchIds, sort }: Omit<ViewOptions, 'source'>,
+  /** Every list chosen: a paper in view is in all of them. */
+  inLists: Set<string>[],
+  { filter, searchIds, sort }: Pick<ViewOptions, 'filter' | 'searchIds' | 'sort'>,
 ): LibraryView {
   let ids = newestFirst;
   if (searchIds) {
@@ -69,10 +81,10 @@ function composeView(
     ids = matching ? newestFirst.filter((id) => matching.has(id)) : searchIds.filter((id) => present!.has(id));
   }
   const keep = (id: string) =>
-    (filter === 'all' || (filter === 'unread' ? !marks.read.has(id) : marks.starred.has(id))) && (!inSource || inSource.has(id));
+    (filter === 'all' || (filter === 'unread' ? !marks.read.has(id) : marks.starred.has(id))) && inLists.every((members) => members.has(id));
   return {
     searchIds,
-    ids: filter === 'all' && !inSource ? ids : ids.filter(keep),
+    ids: filter === 'all' && inLists.length === 0 ? ids : ids.filter(keep),
     counts: { all: newestFirst.length, unread: newestFirst.length - marks.read.size, starred: marks.starred.size },
   };
 }
