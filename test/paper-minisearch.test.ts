@@ -8,6 +8,7 @@ import { MINISEARCH_OPTIONS, PaperMiniSearch, type SearchDocument } from '../ren
 import { PrefixCompletions } from '../renderer/search/prefix-completions';
 import { queryClauses } from '../renderer/search/query-clauses';
 import { parseQuery, searchTerms } from '../renderer/search/query-syntax';
+import type { SnapshotHead, SnapshotPart } from '../renderer/search/index-snapshot';
 import { restoreIndex, runInSlices, saveIndex } from './index-snapshot-helpers';
 import { parseFile } from './parse-file';
 import { SHARED_DIR } from './shared-paths';
@@ -147,6 +148,24 @@ describe('the saved index', () => {
     for (const query of ['suffix cat:cs.DS', 'author:navarro', '1910.06169', 'learned ind', oldestTitle]) {
       expect(restored.search(query), query).toEqual(index.search(query));
     }
+  });
+
+  it('finds the papers of a part being restored only once all of the part is in', () => {
+    const [head, first, second, ...others] = saveIndex(index, { first: 300, rest: 2000 }) as [SnapshotHead, SnapshotPart, SnapshotPart];
+    expect(others).toEqual([]);
+    const restored = new PaperIndex();
+    restored.beginRestore(head);
+    runInSlices(restored.partRestorer(first));
+    const restorer = restored.partRestorer(second);
+    expect(restorer.step(Number.NEGATIVE_INFINITY)).toBe(false);
+    // A word among the first the slice restored: its postings in the second part are in, the rest of the part is not.
+    const word = `${second.terms.slice(0, 256).find((term) => /^[a-z]{5,}$/u.test(term))!} `;
+    const inSecond = (ids: string[]) => ids.filter((id) => second.ids.includes(id));
+    expect(inSecond(restored.search(word))).toEqual([]);
+    expect(restored.search(newestFirst[0]!.title)[0]).toBe(newestFirst[0]!.id);
+    runInSlices(restorer);
+    expect(inSecond(restored.search(word)).length).toBeGreaterThan(0);
+    expect(restored.search(word)).toEqual(index.search(word));
   });
 
   it('leaves out papers removed before it was saved', () => {

@@ -6,7 +6,7 @@ import { orderRecord } from './newest-first';
 import { dropFromLists, listRecords } from './paper-lists';
 
 export interface StoredChange {
-  /** The papers as written, for the search index. */
+  /** The papers as written: the search index and the views that follow stored batches take them from here. */
   written: PaperRecord[];
   /** Papers folded into another and gone. */
   removed: string[];

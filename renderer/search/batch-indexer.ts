@@ -1,10 +1,10 @@
 import { FIELDS, fieldTokens, indexTerm } from './index-terms';
 import type { DocumentFacts, PaperMiniSearch, SearchDocument } from './paper-minisearch';
+import { walkUntil } from './sliced-walk';
 import { searchTerms } from './query-syntax';
 
-/** How often a slice of work looks at the clock, in documents and in terms. */
+/** How often a slice of work looks at the clock while it reads documents. */
 const DOCUMENTS_PER_CLOCK = 32;
-const TERMS_PER_CLOCK = 256;
 
 /**
  * Adds documents to the index in slices, so that searches are answered in between. It reads every
@@ -34,12 +34,7 @@ export class BatchIndexer {
       if (facts.length % DOCUMENTS_PER_CLOCK === 0 && performance.now() > deadline) return false;
     }
     this.terms ??= this.pending.entries();
-    for (let count = 1; ; count += 1) {
-      const next = this.terms.next();
-      if (next.done) break;
-      this.insert(...next.value);
-      if (count % TERMS_PER_CLOCK === 0 && performance.now() > deadline) return false;
-    }
+    if (!walkUntil(this.terms, deadline, ([term, runs]) => this.insert(term, runs))) return false;
     facts.forEach((fact, position) => this.index.activate(this.shortIds[position]!, fact));
     return true;
   }

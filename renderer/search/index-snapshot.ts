@@ -1,5 +1,6 @@
 import { FIELDS } from './index-terms';
 import type { DocumentFacts, PaperMiniSearch, TermPostings } from './paper-minisearch';
+import { TERMS_PER_CLOCK, walkUntil } from './sliced-walk';
 import { VarintReader, VarintWriter } from './varint-bytes';
 
 /** Bumped whenever what is indexed, or how it is saved, changes: a saved index of another schema is rebuilt. */
@@ -48,9 +49,7 @@ export interface PartSizes {
   rest: number;
 }
 
-const PART_SIZES: PartSizes = { first: 5_000, rest: 15_000 };
-/** How often a slice of work looks at the clock, in terms. */
-const CLOCK_EVERY = 256;
+const PART_SIZES: PartSizes = { first: 2_500, rest: 15_000 };
 
 export const partKey = (part: number) => `part:${part}`;
 
@@ -90,12 +89,7 @@ export class SnapshotWriter {
 
   /** Encodes terms until `deadline` (performance.now()); true once every term is done. */
   step(deadline: number): boolean {
-    for (let count = 1; ; count += 1) {
-      const next = this.entries.next();
-      if (next.done) return true;
-      this.encodeTerm(...next.value);
-      if (count % CLOCK_EVERY === 0 && performance.now() > deadline) return false;
-    }
+    return walkUntil(this.entries, deadline, ([term, postings]) => this.encodeTerm(term, postings));
   }
 
   records(): SnapshotRecord[] {
@@ -170,7 +164,11 @@ function toPart(builder: PartBuilder, part: number, firstId: number): SnapshotPa
   };
 }
 
-/** Restores one saved part into an index begun with `beginRestore`, a slice of terms at a time. */
+/**
+ * Restores one saved part into an index begun with `beginRestore`, a slice of terms at a time. Its
+ * papers are found by searches once all their postings are in, so an answer in between is that of
+ * the parts restored so far.
+ */
 export class PartRestorer {
   private readonly reader: VarintReader;
   private term = 0;
@@ -181,10 +179,7 @@ export class PartRestorer {
     private readonly index: PaperMiniSearch,
     private readonly part: SnapshotPart,
   ) {
-    part.ids.forEach((id, position) => {
-      const fieldLengths = [...part.fieldLengths.subarray(position * FIELD_COUNT, (position + 1) * FIELD_COUNT)];
-      index.restoreDocument(part.firstId + position, { id, date: part.dates[position]!, titleTerms: part.titleTerms[position]!, arxivId: part.arxivIds[position]!, fieldLengths });
-    });
+    part.ids.forEach((id, position) => index.restoreDocument(part.firstId + position, id));
     this.reader = new VarintReader(part.postings);
   }
 
@@ -212,8 +207,12 @@ export class PartRestorer {
         }
       });
       this.term += 1;
-      if (this.term % CLOCK_EVERY === 0 && performance.now() > deadline) return false;
+      if (this.term % TERMS_PER_CLOCK === 0 && performance.now() > deadline) return false;
     }
+    part.ids.forEach((id, position) => {
+      const fieldLengths = [...part.fieldLengths.subarray(position * FIELD_COUNT, (position + 1) * FIELD_COUNT)];
+      this.index.activateRestored(part.firstId + position, { id, date: part.dates[position]!, titleTerms: part.titleTerms[position]!, arxivId: part.arxivIds[position]!, fieldLengths });
+    });
     return true;
   }
 }

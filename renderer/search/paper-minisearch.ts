@@ -1,6 +1,7 @@
 import MiniSearch, { type Options } from 'minisearch';
 import { BatchIndexer } from './batch-indexer';
 import { FIELDS, fieldTokens, indexTerm } from './index-terms';
+import { walkUntil } from './sliced-walk';
 
 /** A paper as the index takes it: its searchable text, and what ranking and saving need. */
 export interface SearchDocument {
@@ -32,6 +33,13 @@ export type TermPostings = Map<number, Map<number, number>>;
 
 const FIELD_COUNT = FIELDS.length;
 
+/** About how many documents hold a term: as many as its largest field lists. */
+export function documentsHolding(postings: TermPostings): number {
+  let documents = 0;
+  for (const inField of postings.values()) documents = Math.max(documents, inField.size);
+  return documents;
+}
+
 export const MINISEARCH_OPTIONS: Options<SearchDocument> = {
   fields: [...FIELDS],
   tokenize: fieldTokens,
@@ -41,8 +49,6 @@ export const MINISEARCH_OPTIONS: Options<SearchDocument> = {
   autoVacuum: false,
 };
 
-/** How often a slice of vacuuming looks at the clock, in terms. */
-const TERMS_PER_CLOCK = 256;
 
 /**
  * MiniSearch with what its public API lacks for 100,000 papers: adding documents a term at a time
@@ -73,6 +79,7 @@ export class PaperMiniSearch extends MiniSearch<SearchDocument> {
     super(MINISEARCH_OPTIONS);
   }
 
+  /** MiniSearch's own add (and addAll) would leave out the facts that scoring reads. */
   override add(document: SearchDocument): void {
     new BatchIndexer(this, [document]).step(Infinity);
   }
@@ -93,15 +100,12 @@ export class PaperMiniSearch extends MiniSearch<SearchDocument> {
     const entries = this._index.entries();
     return {
       step: (deadline) => {
-        for (let count = 1; ; count += 1) {
-          const next = entries.next();
-          if (next.done) break;
-          const [term, postings] = next.value;
-          // Only the vacuum takes terms out of the tree: the term it is on is the one term the
-          // tree's iterator allows to go, and its iterators outlive a slice.
+        // Only the vacuum takes terms out of the tree: the term it is on is the one term the
+        // tree's iterator allows to go, and its iterators outlive a slice.
+        const done = walkUntil(entries, deadline, ([term, postings]) => {
           if (!this.cleaned(postings)) this._index.delete(term);
-          if (count % TERMS_PER_CLOCK === 0 && performance.now() > deadline) return false;
-        }
+        });
+        if (!done) return false;
         this.vacuumedAt = discards;
         this._dirtCount -= dirt;
         return true;
@@ -210,10 +214,15 @@ export class PaperMiniSearch extends MiniSearch<SearchDocument> {
     this._avgFieldLength = [...averageFieldLengths];
   }
 
-  restoreDocument(shortId: number, facts: DocumentFacts): void {
-    this._idToShortId.set(facts.id, shortId);
-    this._documentIds.set(shortId, facts.id);
+  /** Takes a saved document's short id back; it is found by searches once its part is restored and it is activated. */
+  restoreDocument(shortId: number, id: string): void {
+    this._idToShortId.set(id, shortId);
+    this._documentIds.set(shortId, id);
     this._documentCount += 1;
+  }
+
+  /** Makes a restored document searchable; the saved average field lengths already count it. */
+  activateRestored(shortId: number, facts: DocumentFacts): void {
     this.addFacts(shortId, facts);
   }
 

@@ -1,5 +1,5 @@
 import { STOP_WORDS } from './index-terms';
-import type { PaperMiniSearch } from './paper-minisearch';
+import { documentsHolding, type PaperMiniSearch } from './paper-minisearch';
 
 /** A typed prefix stands for at most this many of the commonest words it begins. */
 const MAX_COMPLETIONS = 16;
@@ -32,9 +32,7 @@ export class PrefixCompletions {
     const found: { term: string; documents: number }[] = [];
     for (const [term, postings] of this.index.prefixTerms(prefix)) {
       if (term === prefix || STOP_WORDS.has(term)) continue;
-      let documents = 0;
-      for (const inField of postings.values()) documents = Math.max(documents, inField.size);
-      found.push({ term, documents });
+      found.push({ term, documents: documentsHolding(postings) });
     }
     return found
       .sort((a, b) => b.documents - a.documents || (a.term < b.term ? -1 : 1))

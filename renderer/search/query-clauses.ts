@@ -1,6 +1,6 @@
 import type { Clause, ClauseTerm } from './clause-matcher';
 import { AUTHORS, CATEGORIES, indexTerm } from './index-terms';
-import type { PaperMiniSearch } from './paper-minisearch';
+import { documentsHolding, type PaperMiniSearch } from './paper-minisearch';
 import type { PrefixCompletions } from './prefix-completions';
 import type { ParsedQuery } from './query-syntax';
 
@@ -9,7 +9,7 @@ const MIN_PREFIX = 2;
 /** A completion weighs less than the word as typed, as MiniSearch weighs prefix matches. */
 const COMPLETION_WEIGHT = 0.375;
 /** Typos are forgiven in words at least this long. */
-export const MIN_FUZZY = 6;
+const MIN_FUZZY = 6;
 /** MiniSearch's weight for fuzzy matches, and its edit distance: a fifth of the word, at most 2. */
 const FUZZY_WEIGHT = 0.45;
 const FUZZY_SHARE = 0.2;
@@ -63,9 +63,7 @@ export function hasLongWords(query: ParsedQuery): boolean {
 
 /** About how many documents hold any of the terms. */
 function documentsOf(terms: readonly ClauseTerm[]): number {
-  let documents = 0;
-  for (const { postings } of terms) for (const inField of postings.values()) documents = Math.max(documents, inField.size);
-  return documents;
+  return Math.max(0, ...terms.map(({ postings }) => documentsHolding(postings)));
 }
 
 /** The first of each term: a completion may also be a typo away. */
