@@ -197,7 +197,8 @@ export class PartRestorer {
           counts.push(reader.varint());
         }
       }
-      fields.forEach((fieldId, position) => {
+      for (let position = 0; position < fields.length; position += 1) {
+        const fieldId = fields[position]!;
         let postings = byField.get(fieldId);
         if (!postings) byField.set(fieldId, (postings = new Map()));
         let shortId = part.firstId;
@@ -205,7 +206,7 @@ export class PartRestorer {
           shortId += reader.signed();
           postings.set(shortId, reader.varint());
         }
-      });
+      }
       this.term += 1;
       if (this.term % TERMS_PER_CLOCK === 0 && performance.now() > deadline) return false;
     }

@@ -32,6 +32,7 @@ export interface DocumentFacts {
 export type TermPostings = Map<number, Map<number, number>>;
 
 const FIELD_COUNT = FIELDS.length;
+const newPostings = (): TermPostings => new Map();
 
 /** About how many documents hold a term: as many as its largest field lists. */
 export function documentsHolding(postings: TermPostings): number {
@@ -188,13 +189,9 @@ export class PaperMiniSearch extends MiniSearch<SearchDocument> {
 
   /** The postings of a term about to get new ones, created when new. */
   postingsFor(term: string): TermPostings {
-    const postings = this._index.get(term);
-    if (postings && postings.size > 0) return postings;
-    this.termsAdded += 1;
-    if (postings) return postings;
-    const created: TermPostings = new Map();
-    this._index.set(term, created);
-    return created;
+    const postings = this._index.fetch(term, newPostings);
+    if (postings.size === 0) this.termsAdded += 1;
+    return postings;
   }
 
   /** Makes a reserved document searchable, once its postings are in; it counts toward average field lengths as MiniSearch's add counts it. */

@@ -1,6 +1,6 @@
+import { lazy, Suspense } from 'react';
 import type { PaperLinks } from '../../shared/paper';
 import type { MatchTerm } from '../search/highlight';
-import { AbstractText } from './AbstractText';
 import { Highlighted } from './Highlighted';
 import { formatDate } from './format-date';
 import type { ListedPaper } from './use-library';
@@ -11,6 +11,10 @@ interface Props {
   onToggleStar: () => void;
   onToggleRead: () => void;
 }
+
+// KaTeX and DOMPurify are over a third of the page's script: they load when a paper is first
+// opened, so that a start with no paper open parses, and waits for, none of it.
+const AbstractText = lazy(() => import('./AbstractText').then((module) => ({ default: module.AbstractText })));
 
 const LINK_LABELS: Record<keyof PaperLinks, string> = { abs: 'Abstract page', pdf: 'PDF', doi: 'DOI', hf: 'Hugging Face' };
 
@@ -57,7 +61,9 @@ export function Reader({ item, terms, onToggleStar, onToggleRead }: Props) {
           </a>
         ))}
       </div>
-      <AbstractText paper={paper} terms={terms} />
+      <Suspense fallback={<div className="reader-abstract" aria-busy="true" />}>
+        <AbstractText paper={paper} terms={terms} />
+      </Suspense>
       {(paper.comment || paper.journalRef) && (
         <p className="reader-notes">{[paper.comment, paper.journalRef].filter(Boolean).join(' — ')}</p>
       )}
