@@ -11,7 +11,7 @@ export interface NewestFirst {
   sortKeys: string[];
 }
 
-/** Past this many order records, the reader folds them into one. */
+/** Past this many order records, the batch that adds one folds them all into one. */
 const FOLD_AFTER = 64;
 
 /**
@@ -20,9 +20,7 @@ const FOLD_AFTER = 64;
  * second), which would also hold up the search worker's start behind it.
  */
 export async function readNewestFirst(db: PaperdropDatabase): Promise<NewestFirst> {
-  const records = await db.orderLog.toArray();
-  if (records.length > FOLD_AFTER) void foldLog(db).catch((error: unknown) => console.warn('Paperdrop: folding the order log failed.', error));
-  return orderOf(records);
+  return orderOf(await db.orderLog.toArray());
 }
 
 function orderOf(records: readonly OrderRecord[]): NewestFirst {
@@ -36,20 +34,17 @@ function orderOf(records: readonly OrderRecord[]): NewestFirst {
   return { ids: entries.map(([id]) => id), sortKeys: entries.map(([, sortKey]) => sortKey) };
 }
 
-/** The log record of one stored batch. */
-export function orderRecord({ written, removed }: StoredChange, generation: number): OrderRecord {
-  return { generation, ids: written.map((paper) => paper.id), sortKeys: written.map((paper) => paper.sortKey), removed };
-}
-
-/** Replaces the records by one, read and written in one transaction, so that a fold in another tab or a batch stored meanwhile is never undone. */
-function foldLog(db: PaperdropDatabase): Promise<void> {
-  return db.transaction('rw', db.orderLog, async () => {
-    const records = await db.orderLog.toArray();
-    if (records.length <= 1) return;
-    const { generation } = records.at(-1)!;
-    await db.orderLog.where('generation').below(generation).delete();
-    await db.orderLog.put({ generation, ...orderOf(records), removed: [] });
-  });
+/**
+ * Inside a batch's transaction: logs the papers it wrote and merged away. Every so many batches
+ * the log is folded into one record, there and then, so that a start never reads a long log and
+ * never writes.
+ */
+export async function logStoredChange(db: PaperdropDatabase, { written, removed }: StoredChange, generation: number): Promise<void> {
+  await db.orderLog.put({ generation, ids: written.map((paper) => paper.id), sortKeys: written.map((paper) => paper.sortKey), removed });
+  if ((await db.orderLog.count()) <= FOLD_AFTER) return;
+  const folded = orderOf(await db.orderLog.toArray());
+  await db.orderLog.clear();
+  await db.orderLog.put({ generation, ...folded, removed: [] });
 }
 
 /** Version 4: the log begins with one record of every stored paper. */

@@ -2,7 +2,7 @@ import { matchKeys, planMerge } from '../../shared/merge';
 import type { IngestBatch } from '../../shared/paper';
 import { toPaperRecord, type PaperdropDatabase, type PaperRecord, type PaperState } from './database';
 import { knownKeysOf } from './known-keys';
-import { orderRecord } from './newest-first';
+import { logStoredChange } from './newest-first';
 import { dropFromLists, listRecords } from './paper-lists';
 
 export interface StoredChange {
@@ -42,7 +42,7 @@ export async function storeBatch(db: PaperdropDatabase, batch: IngestBatch): Pro
       errors: batch.errors,
     });
     const change = { written, removed: plan.absorbed.map(({ from }) => from) };
-    if (written.length > 0) await db.orderLog.put(orderRecord(change, generation));
+    if (written.length > 0) await logStoredChange(db, change, generation);
     return { change, digests, generation };
   });
   known.add(digests, generation);

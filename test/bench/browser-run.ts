@@ -92,7 +92,10 @@ export async function runInBrowser(inputs: BrowserInputs): Promise<BrowserFigure
     log(`settled ${settledSeconds?.toFixed(1) ?? 'never'} s after the ingest; measuring the heap, then a cold start`);
     const heapAfterIngest = await measureRendererHeap(context, page);
     const coldCpuBefore = sampleCpu(trees);
-    const coldStart = await measureColdStart(context, page, lateTitle);
+    const settleBetweenStarts = async () => {
+      if ((await waitUntilSettled(trees, indexedDbDir, SETTLE_TIMEOUT_MS)) === null) notes.push('the app was still busy between the two cold starts');
+    };
+    const coldStart = await measureColdStart(context, page, lateTitle, settleBetweenStarts);
     const coldStartCpuSeconds = cpuBetween(coldCpuBefore, sampleCpu(trees), 0.1);
     return { ingestSeconds, countedSeconds, timeline, ingestCpuSeconds, heapAfterIngest, settledSeconds, coldStart, coldStartCpuSeconds, pageErrors, notes: [...notes, ...coldStart.notes] };
   } finally {
