@@ -11,10 +11,9 @@ import { AppContext, type AppServices } from './ui/app-context';
 import './ui/styles.css';
 
 const services: AppServices = {
-  // First: the worker's script loads and its saved index begins to restore while the rest starts.
-  search: new SearchClient(),
   bridge: connectBridge(),
   db: new PaperdropDatabase(),
+  search: new SearchClient(),
   status: new AppStatusStore(),
   changes: new StoredChanges(),
 };
