@@ -151,6 +151,7 @@ describe('web mode in real Chromium', () => {
     await unstar.waitFor(WAIT);
     await expect(unstar.getAttribute('aria-pressed')).resolves.toBe('true');
     await expect.poll(() => count('starred')).toBe('1');
+    await expect(reader().locator('.reader-abstract mark').first().textContent(WAIT)).resolves.toMatch(/^tokeniz/iu);
     await page.screenshot({ path: SCREENSHOT });
   });
 
@@ -197,13 +198,15 @@ describe('web mode in real Chromium', () => {
     await row('Mass concentration in rescaled first order integral functionals').click();
     await reader().getByRole('link', { name: 'PDF' }).waitFor(WAIT);
     await expect(reader().getByRole('link', { name: 'PDF' }).getAttribute('href')).resolves.toBe('https://arxiv.org/pdf/2203.01250');
+    // The abstract's typesetting loads with the first paper opened.
+    await reader().locator('.reader-abstract math').first().waitFor(WAIT);
     await expect(reader().locator('.reader-abstract math').count()).resolves.toBeGreaterThan(3);
 
     await page.getByRole('searchbox', { name: 'Search papers' }).fill('');
     await page.getByRole('searchbox', { name: 'Search papers' }).fill(batchTitle('biorxiv-rss1-rdf.xml'));
     await row(batchTitle('biorxiv-rss1-rdf.xml')).click();
     await reader().getByRole('heading', { name: batchTitle('biorxiv-rss1-rdf.xml') }).waitFor(WAIT);
-    await expect(reader().locator('.reader-abstract').textContent()).resolves.toMatch(/\S{3}/u);
+    await expect.poll(() => reader().locator('.reader-abstract').textContent(), WAIT).toMatch(/\S{3}/u);
     await expect(reader().locator('.reader-abstract script, .reader-abstract img').count()).resolves.toBe(0);
   });
 
