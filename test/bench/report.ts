@@ -122,9 +122,9 @@ export function formatTable(report: BenchReport): string {
             `longest task ${Math.max(0, ...ingest.timeline.map((sample) => sample.longestTaskMs))} ms, answered within ${Math.max(0, ...ingest.timeline.map((sample) => sample.slowestPageResponseMs))} ms`,
             `search probes: ${
               ingest.timeline
-                .flatMap((sample) => (sample.searchMs === undefined ? [] : [sample.searchMs === null ? '>30000' : String(sample.searchMs)]))
-                .join(', ') || 'none'
-            } ms`,
+                .flatMap((sample) => (sample.searchMs === undefined ? [] : [sample.searchMs === null ? '>30000 ms' : `${sample.searchMs} ms`]))
+                .join(', ') || 'none (the ingest took under 30 s)'
+            }`,
           ] satisfies [string, string, string],
         ]
       : []),
