@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import fc from 'fast-check';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { IngestBatch } from '../shared/paper';
 import { PaperdropDatabase } from '../renderer/db/database';
 import { readNewestFirst, withStoredChange, type NewestFirst } from '../renderer/db/newest-first';
@@ -8,33 +8,13 @@ import { categoryList, fileList } from '../renderer/db/paper-lists';
 import { storeBatch } from '../renderer/db/store-batch';
 import { followChanges, StoredChanges } from '../renderer/sync/stored-changes';
 import { followLists } from './followed-lists';
-import { parseFile, parseText } from './parse-file';
-import { SHARED_DIR } from './shared-paths';
-
-const sample = (name: string) => parseFile(`${SHARED_DIR}feeds/samples/${name}`);
-
-/** Real files listing some of the same papers; the page dump's title-only paper merges into a stored arXiv paper, or takes it in. */
-const BATCHES: IngestBatch[] = [
-  sample('arxiv-rss2-2024.xml'),
-  sample('arxiv-api-atom.xml'),
-  sample('hf-daily-papers.json'),
-  sample('hf-papers-page-plaintext.txt'),
-  parseText('new\n\nMar 11\n\nLarge  multimodal models as General In-Context classifiers!\n\nA shorter abstract.', 'dump.txt'),
-];
+import { parseText } from './parse-file';
+import { databaseOpener, OVERLAPPING_BATCHES as BATCHES } from './sample-library';
 
 /** Every source file and category the batches name. */
 const LISTS = [...new Set(BATCHES.flatMap((batch) => [fileList(batch.file), ...batch.papers.flatMap((paper) => paper.categories.map(categoryList))]))];
 
-const databases: PaperdropDatabase[] = [];
-let databaseCount = 0;
-function openDatabase(): PaperdropDatabase {
-  const db = new PaperdropDatabase(`library-order-${++databaseCount}`);
-  databases.push(db);
-  return db;
-}
-afterAll(async () => {
-  for (const db of databases) await db.delete();
-});
+const openDatabase = databaseOpener('library-order');
 
 /** Resolves when `release` is called: lets a test hold a read open while batches are stored. */
 function gate(): { opened: Promise<void>; release: () => void } {

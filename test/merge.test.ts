@@ -7,9 +7,8 @@ import { PaperdropDatabase } from '../renderer/db/database';
 import { setMark } from '../renderer/db/paper-state';
 import { storeBatch } from '../renderer/db/store-batch';
 import { parseFile, parseText } from './parse-file';
+import { sample } from './sample-library';
 import { SHARED_DIR } from './shared-paths';
-
-const sample = (name: string) => parseFile(`${SHARED_DIR}feeds/samples/${name}`);
 
 /** Small real files of different formats, some listing the same papers. */
 const BATCHES: IngestBatch[] = [

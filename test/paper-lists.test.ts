@@ -1,42 +1,22 @@
 import 'fake-indexeddb/auto';
 import fc from 'fast-check';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { IngestBatch, Paper } from '../shared/paper';
 import { PaperdropDatabase } from '../renderer/db/database';
 import { readListMembers } from '../renderer/db/list-members';
-import { categoryList, fileList, readCategoryNames } from '../renderer/db/paper-lists';
+import { categoryList, fileList, listsOf, readCategoryNames } from '../renderer/db/paper-lists';
 import { storeBatch } from '../renderer/db/store-batch';
 import { followLists } from './followed-lists';
-import { parseFile, parseText } from './parse-file';
-import { SHARED_DIR } from './shared-paths';
+import { databaseOpener, OVERLAPPING_BATCHES as BATCHES } from './sample-library';
 
-const sample = (name: string) => parseFile(`${SHARED_DIR}feeds/samples/${name}`);
-
-const BATCHES: IngestBatch[] = [
-  sample('arxiv-rss2-2024.xml'),
-  sample('arxiv-api-atom.xml'),
-  sample('hf-daily-papers.json'),
-  sample('hf-papers-page-plaintext.txt'),
-  parseText('new\n\nMar 11\n\nLarge  multimodal models as General In-Context classifiers!\n\nA shorter abstract.', 'dump.txt'),
-];
-
-const databases: PaperdropDatabase[] = [];
-let databaseCount = 0;
-function openDatabase(): PaperdropDatabase {
-  const db = new PaperdropDatabase(`paper-lists-${++databaseCount}`);
-  databases.push(db);
-  return db;
-}
-afterAll(async () => {
-  for (const db of databases) await db.delete();
-});
+const openDatabase = databaseOpener('paper-lists');
 
 /** Every file and category list as the stored papers themselves say, beside the same lists as read. */
 async function listsAsStoredAndRead(db: PaperdropDatabase) {
   const papers = await db.papers.toArray();
   const truth = new Map<string, string[]>();
   for (const paper of papers) {
-    for (const list of [...paper.files.map(fileList), ...paper.categories.map(categoryList)]) truth.set(list, [...(truth.get(list) ?? []), paper.id]);
+    for (const list of listsOf(paper)) truth.set(list, [...(truth.get(list) ?? []), paper.id]);
   }
   const read = new Map<string, string[]>();
   for (const list of new Set((await db.lists.toArray()).map((record) => record.list))) {

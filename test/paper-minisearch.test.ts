@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { BatchIndexer } from '../renderer/search/batch-indexer';
 import { matchClauses } from '../renderer/search/clause-matcher';
 import { FIELD_BOOSTS, FIELDS, indexTerm } from '../renderer/search/index-terms';
-import { PaperIndex } from '../renderer/search/paper-index';
+import { PaperIndex, toSearchDocument } from '../renderer/search/paper-index';
 import { MINISEARCH_OPTIONS, PaperMiniSearch, type SearchDocument } from '../renderer/search/paper-minisearch';
 import { PrefixCompletions } from '../renderer/search/prefix-completions';
 import { queryClauses } from '../renderer/search/query-clauses';
@@ -14,15 +14,7 @@ import { parseFile } from './parse-file';
 import { SHARED_DIR } from './shared-paths';
 
 const papers = parseFile(`${SHARED_DIR}feeds/real/StringologyTimes/arxiv@11ba871_2024-07-20.xml`).papers;
-const documents: SearchDocument[] = papers.map((paper) => ({
-  id: paper.id,
-  title: paper.title,
-  authors: paper.authors.join('; '),
-  abstract: paper.abstract,
-  categories: paper.categories.join(' ').toLowerCase(),
-  date: paper.published ?? '',
-  arxivId: paper.arxivId,
-}));
+const documents: SearchDocument[] = papers.map(toSearchDocument);
 const boost = Object.fromEntries(FIELDS.map((field, fieldId) => [field, FIELD_BOOSTS[fieldId]!]));
 const json = (index: MiniSearch<SearchDocument>) => JSON.parse(JSON.stringify(index)) as unknown;
 

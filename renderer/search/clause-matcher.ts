@@ -55,7 +55,8 @@ class Workspace {
   titleBits = new Int32Array(0);
   private stamp = 0;
 
-  fit(size: number): void {
+  /** Grows the arrays to hold documents up to `size`. */
+  holdUpTo(size: number): void {
     if (this.scores.length >= size) return;
     const length = Math.ceil(size * 1.5);
     [this.scores, this.candidate, this.matched, this.titleBits] = [new Float64Array(length), new Int32Array(length), new Int32Array(length), new Int32Array(length)];
@@ -87,7 +88,7 @@ interface Scoring {
  * candidates against the others, by lookup or by one pass over a list, whichever is cheaper.
  */
 export function matchClauses(index: PaperMiniSearch, clauses: readonly Clause[], exclusions: readonly Clause[]): Matches {
-  workspace.fit(index.shortIdLimit);
+  workspace.holdUpTo(index.shortIdLimit);
   const { scores, candidate, matched, titleBits } = workspace;
   const scoring: Scoring = { scores, candidate, matched, titleBits, ...index.scoringArrays(), query: workspace.nextStamp() };
   const lists = clauses.map((clause) => postingLists(index, clause));

@@ -19,7 +19,8 @@ export interface IndexResult {
   terms: MatchTerm[];
 }
 
-function toSearchDocument(paper: IndexedPaper): SearchDocument {
+/** A paper as MiniSearch indexes it. */
+export function toSearchDocument(paper: IndexedPaper): SearchDocument {
   return {
     id: paper.id,
     title: paper.title,

@@ -29,28 +29,34 @@ export function ViewControls({ searching, sort, onSort, source, onSource, catego
           </select>
         </label>
       )}
-      <label>
-        Source{' '}
-        <select value={source ?? ''} onChange={(event) => onSource(event.target.value === '' ? null : event.target.value)}>
-          <option value="">all files</option>
-          {files?.map((file) => (
-            <option key={file} value={file}>
-              {file}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        Category{' '}
-        <select value={category ?? ''} onChange={(event) => onCategory(event.target.value === '' ? null : event.target.value)}>
-          <option value="">all categories</option>
-          {categories?.map((name) => (
-            <option key={name} value={name}>
-              {name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <ListChoice label="Source" everything="all files" names={files} chosen={source} onChoose={onSource} />
+      <ListChoice label="Category" everything="all categories" names={categories} chosen={category} onChoose={onCategory} />
     </div>
+  );
+}
+
+interface ListChoiceProps {
+  label: string;
+  /** The option for no list at all. */
+  everything: string;
+  names: string[] | undefined;
+  chosen: string | null;
+  onChoose: (name: string | null) => void;
+}
+
+/** A select of one list's papers (a source file, a category), or of all papers. */
+function ListChoice({ label, everything, names, chosen, onChoose }: ListChoiceProps) {
+  return (
+    <label>
+      {label}{' '}
+      <select value={chosen ?? ''} onChange={(event) => onChoose(event.target.value === '' ? null : event.target.value)}>
+        <option value="">{everything}</option>
+        {names?.map((name) => (
+          <option key={name} value={name}>
+            {name}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }

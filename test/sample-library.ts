@@ -1,0 +1,30 @@
+import { afterAll } from 'vitest';
+import { PaperdropDatabase } from '../renderer/db/database';
+import type { IngestBatch } from '../shared/paper';
+import { parseFile, parseText } from './parse-file';
+import { SHARED_DIR } from './shared-paths';
+
+/** One of the sample feeds in ../shared, parsed as the app parses it. */
+export const sample = (name: string): IngestBatch => parseFile(`${SHARED_DIR}feeds/samples/${name}`);
+
+/** Real files listing some of the same papers; the page dump's title-only paper merges into a stored arXiv paper, or takes it in. */
+export const OVERLAPPING_BATCHES: IngestBatch[] = [
+  sample('arxiv-rss2-2024.xml'),
+  sample('arxiv-api-atom.xml'),
+  sample('hf-daily-papers.json'),
+  sample('hf-papers-page-plaintext.txt'),
+  parseText('new\n\nMar 11\n\nLarge  multimodal models as General In-Context classifiers!\n\nA shorter abstract.', 'dump.txt'),
+];
+
+/** Opens a new database on each call, under the prefix; all are deleted after the test file. */
+export function databaseOpener(prefix: string): () => PaperdropDatabase {
+  const databases: PaperdropDatabase[] = [];
+  afterAll(async () => {
+    for (const db of databases) await db.delete();
+  });
+  return () => {
+    const db = new PaperdropDatabase(`${prefix}-${databases.length + 1}`);
+    databases.push(db);
+    return db;
+  };
+}
