@@ -268,7 +268,7 @@ describe('web mode in real Chromium', () => {
     const search = page.getByRole('searchbox', { name: 'Search papers' });
     const summary = page.locator('.search-summary');
     await search.fill('language models');
-    await expect.poll(() => summary.textContent(), WAIT).toMatch(/^\d+ papers match/u);
+    await expect.poll(() => summary.textContent(), WAIT).toMatch(/^[\d,]+ papers match/u);
     const before = await summary.textContent();
 
     await page.reload();

@@ -1,3 +1,4 @@
+import { matchSummary } from './match-summary';
 import type { LibraryView } from './use-library';
 import { useIndexProgress, type SearchState } from './use-search';
 
@@ -11,10 +12,9 @@ interface Props {
 export function SearchSummary({ query, search, view }: Props) {
   const progress = useIndexProgress();
   const answered = search.current && view !== undefined && view.searchIds === search.ids;
-  const count = view?.ids.length ?? 0;
   return (
     <p className="search-summary" role="status">
-      {answered ? `${count} ${count === 1 ? 'paper matches' : 'papers match'} “${query.trim()}”` : 'Searching…'}
+      {matchSummary(query, answered ? { count: view.ids.length, indexReady: progress.ready } : null)}
       {!progress.ready && progress.total > 0 && (
         <span className="muted">
           {' '}
