@@ -122,10 +122,12 @@ describe('the saved index', () => {
   const newestFirst = [...papers].sort((a, b) => (b.published ?? '').localeCompare(a.published ?? '') || a.id.localeCompare(b.id));
 
   it('is saved in parts, newest papers first, and restored part by part with the same answers', () => {
-    const records = saveIndex(index, { first: 300, rest: 700 });
+    const records = saveIndex(index, [300, 700]);
     const [head, ...parts] = records;
     expect(head).toMatchObject({ parts: 4, documentCount: papers.length });
     expect(parts.map((part) => part.ids.length)).toEqual([300, 700, 700, papers.length - 1700]);
+    const [, ...growing] = saveIndex(index, [100, 200, 500]);
+    expect(growing.map((part) => [part.firstId, part.ids.length])).toEqual([[0, 100], [100, 200], [300, 500], [800, 500], [1300, 500], [1800, papers.length - 1800]]);
     expect(parts.flatMap((part) => part.ids)).toEqual(newestFirst.map((paper) => paper.id));
 
     const newestTitle = newestFirst[0]!.title;
@@ -143,7 +145,7 @@ describe('the saved index', () => {
   });
 
   it('finds the papers of a part being restored only once all of the part is in', () => {
-    const [head, first, second, ...others] = saveIndex(index, { first: 300, rest: 2000 }) as [SnapshotHead, SnapshotPart, SnapshotPart];
+    const [head, first, second, ...others] = saveIndex(index, [300, 2000]) as [SnapshotHead, SnapshotPart, SnapshotPart];
     expect(others).toEqual([]);
     const restored = new PaperIndex();
     restored.beginRestore(head);

@@ -43,13 +43,10 @@ export interface SnapshotPart {
 export type SnapshotRecord = SnapshotHead | SnapshotPart;
 
 const FIELD_COUNT = FIELDS.length;
-/** Documents per part. The first part is small, so that the newest papers are searchable soon after a start. */
-export interface PartSizes {
-  first: number;
-  rest: number;
-}
+/** Documents per part, newest first; the last size repeats. The first part is small, so that the newest papers are searchable soon after a start. */
+export type PartSizes = readonly number[];
 
-const PART_SIZES: PartSizes = { first: 2_500, rest: 15_000 };
+const PART_SIZES: PartSizes = [2_500, 15_000];
 
 export const partKey = (part: number) => `part:${part}`;
 
@@ -66,6 +63,9 @@ interface PartBuilder {
  */
 export class SnapshotWriter {
   private readonly rankOf: Int32Array;
+  /** The part of each rank, and the first rank of each part. */
+  private readonly partOfRank: Int32Array;
+  private readonly partStarts: number[];
   private readonly builders: PartBuilder[] = [];
   private readonly entries: Iterator<[string, TermPostings]>;
   private readonly counts: Int32Array;
@@ -74,13 +74,19 @@ export class SnapshotWriter {
   constructor(
     private readonly index: PaperMiniSearch,
     private readonly generation: number,
-    private readonly sizes = PART_SIZES,
+    sizes = PART_SIZES,
   ) {
     const live = [...index.liveDocuments()].sort(([, a], [, b]) => (a.date === b.date ? (a.id < b.id ? -1 : 1) : a.date > b.date ? -1 : 1));
     this.rankOf = new Int32Array(index.shortIdLimit).fill(-1);
+    this.partOfRank = new Int32Array(live.length);
+    this.partStarts = [];
+    for (let start = 0, part = 0; start < live.length; start += sizes[Math.min(part, sizes.length - 1)]!, part += 1) {
+      this.partStarts.push(start);
+      this.partOfRank.fill(part, start);
+    }
     live.forEach(([shortId, facts], rank) => {
       this.rankOf[shortId] = rank;
-      (this.builders[this.partOf(rank)] ??= { facts: [], terms: [], postings: new VarintWriter() }).facts.push(facts);
+      (this.builders[this.partOfRank[rank]!] ??= { facts: [], terms: [], postings: new VarintWriter() }).facts.push(facts);
     });
     this.counts = new Int32Array(this.builders.length * FIELD_COUNT);
     this.previous = new Int32Array(this.builders.length);
@@ -101,25 +107,16 @@ export class SnapshotWriter {
       parts: this.builders.length,
       averageFieldLengths: FIELDS.map((_field, fieldId) => this.index.averageFieldLength(fieldId)),
     };
-    return [head, ...this.builders.map((builder, part) => toPart(builder, part, this.partStart(part)))];
-  }
-
-  private partOf(rank: number): number {
-    const { first, rest } = this.sizes;
-    return rank < first ? 0 : 1 + Math.floor((rank - first) / rest);
-  }
-
-  private partStart(part: number): number {
-    return part === 0 ? 0 : this.sizes.first + (part - 1) * this.sizes.rest;
+    return [head, ...this.builders.map((builder, part) => toPart(builder, part, this.partStarts[part]!))];
   }
 
   private encodeTerm(term: string, byField: TermPostings): void {
-    const { counts, rankOf, builders, previous } = this;
+    const { counts, rankOf, partOfRank, builders, previous } = this;
     counts.fill(0);
     for (const [fieldId, postings] of byField) {
       for (const shortId of postings.keys()) {
         const rank = rankOf[shortId]!;
-        if (rank >= 0) counts[this.partOf(rank) * FIELD_COUNT + fieldId]! += 1;
+        if (rank >= 0) counts[partOfRank[rank]! * FIELD_COUNT + fieldId]! += 1;
       }
     }
     builders.forEach((builder, part) => {
@@ -133,11 +130,11 @@ export class SnapshotWriter {
     for (let fieldId = 0; fieldId < FIELD_COUNT; fieldId += 1) {
       const postings = byField.get(fieldId);
       if (!postings) continue;
-      builders.forEach((_builder, part) => (previous[part] = this.partStart(part)));
+      this.partStarts.forEach((start, part) => (previous[part] = start));
       for (const [shortId, frequency] of postings) {
         const rank = rankOf[shortId]!;
         if (rank < 0) continue;
-        const part = this.partOf(rank);
+        const part = partOfRank[rank]!;
         const writer = builders[part]!.postings;
         writer.signed(rank - previous[part]!);
         writer.varint(frequency);
