@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { IngestBatch, Paper } from '../shared/paper';
-import { PaperdropDatabase } from '../renderer/db/database';
+import { emptyPaperFields, PaperdropDatabase } from '../renderer/db/database';
 import { readListMembers } from '../renderer/db/list-members';
 import { categoryList, fileList, listsOf, readCategoryNames } from '../renderer/db/paper-lists';
 import { storeBatch } from '../renderer/db/store-batch';
@@ -28,24 +28,13 @@ async function listsAsStoredAndRead(db: PaperdropDatabase) {
 
 function paper(id: string, fields: Partial<Paper>, file: string): Paper {
   return {
+    ...emptyPaperFields(),
     id,
-    arxivId: null,
     version: 1,
-    doi: null,
-    url: null,
     title: id,
     abstract: `About ${id}.`,
-    abstractHtml: null,
-    abstractSource: null,
     authors: [],
-    affiliations: {},
     published: '2024-01-02',
-    updated: null,
-    categories: [],
-    primaryCategory: null,
-    comment: null,
-    journalRef: null,
-    links: { abs: null, pdf: null, doi: null, hf: null },
     listings: [{ file, hash: file, format: 'arxiv-api', seenAt: '2024-01-03T00:00:00.000Z', announceType: null, version: 1 }],
     ...fields,
   };

@@ -139,7 +139,8 @@ function upgradeToFullPapers(transaction: Transaction): Promise<number> {
     });
 }
 
-function emptyPaperFields(): Omit<Paper, 'id' | 'title' | 'abstract' | 'authors' | 'published' | 'listings'> {
+/** Every field of the paper model that a paper may lack, empty. */
+export function emptyPaperFields(): Omit<Paper, 'id' | 'title' | 'abstract' | 'authors' | 'published' | 'listings'> {
   return {
     arxivId: null,
     version: null,
