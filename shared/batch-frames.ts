@@ -6,7 +6,7 @@ import type { Paper } from './paper';
  * parses one frame in a single task, so one frame per batch held the page's main thread for
  * 300 ms and more during a large ingest. Frames of this size each take a few tens of ms.
  */
-export const PAPERS_PER_FRAME = 250;
+const PAPERS_PER_FRAME = 250;
 
 /**
  * The wire messages for one event. A large batch goes as its papers in slices sent ahead
