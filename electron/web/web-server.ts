@@ -7,6 +7,8 @@ import { dispatchInvoke } from '../../shared/ipc-dispatch';
 import type { WireMessage } from '../../shared/ipc';
 import type { PaperdropCore } from '../core/paperdrop-core';
 import type { WebAccess } from './access';
+import { readInvokeCall } from './invoke-message';
+import { parseRequestTarget } from './request-target';
 import { readStaticFile } from './static-files';
 
 export const WEB_HOST = '127.0.0.1';
@@ -18,6 +20,7 @@ export interface WebServerOptions {
   /** 0 picks a free port. */
   port: number;
   accessFor: (port: number) => WebAccess;
+  log?: (line: string) => void;
 }
 
 export interface WebServer {
@@ -36,10 +39,18 @@ const SECURITY_HEADERS = {
   'Cross-Origin-Resource-Policy': 'same-origin',
 };
 
-/** Serves the built renderer and the bridge's WebSocket on loopback only, behind a token. */
+/** A tab sends only small calls; its largest, hello, lists the hashes of the files it holds. */
+const MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
+
+/**
+ * Serves the built renderer and the bridge's WebSocket on loopback only, behind a token.
+ * Any page the user visits can reach a loopback port, so no request, frame or connection
+ * error may throw out of a handler: each gets an HTTP error or a closed socket.
+ */
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
+  const log = options.log ?? ((line: string) => console.log(line));
   const server = createServer();
-  const sockets = new WebSocketServer({ noServer: true, maxPayload: 16 * 1024 * 1024 });
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, WEB_HOST, () => resolve());
@@ -48,10 +59,18 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   if (address === null || typeof address === 'string') throw new Error('web server has no TCP address');
   const access = options.accessFor(address.port);
 
-  server.on('request', (request, response) => void serveHttp(request, response, access, options.rendererDir));
+  server.on('request', (request, response) => {
+    serveHttp(request, response, access, options.rendererDir).catch((error: unknown) => {
+      log(`Paperdrop web: ${request.method} failed: ${error instanceof Error ? error.message : String(error)}`);
+      if (response.headersSent) response.destroy();
+      else response.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS }).end('Server error');
+    });
+  });
   server.on('upgrade', (request, socket, head) => {
+    // Past the upgrade event the socket is ours: a reset with no listener would throw.
+    socket.on('error', () => socket.destroy());
     if (!upgradeAllowed(request, access)) return refuseUpgrade(socket);
-    sockets.handleUpgrade(request, socket, head, (ws) => bridgeSocket(ws, options.core));
+    sockets.handleUpgrade(request, socket, head, (ws) => bridgeSocket(ws, options.core, log));
   });
 
   return {
@@ -68,16 +87,20 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
 }
 
 async function serveHttp(request: IncomingMessage, response: ServerResponse, access: WebAccess, rendererDir: string) {
-  const url = new URL(request.url ?? '/', 'http://localhost');
+  const url = parseRequestTarget(request.url);
+  if (!url) {
+    response.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS }).end('Bad request target');
+    return;
+  }
   if (!access.hostAllowed(request)) return refuse(response, 'Paperdrop web only answers at 127.0.0.1 or localhost.');
   if (request.method !== 'GET' && request.method !== 'HEAD') {
     response.writeHead(405, { Allow: 'GET, HEAD' }).end();
     return;
   }
   if (access.tokenInQuery(url)) {
-    // Trade the token in the address bar for a cookie, then drop it from the URL.
-    url.searchParams.delete('token');
-    response.writeHead(303, { 'Set-Cookie': access.sessionCookie(), Location: url.pathname + url.search });
+    // Trade the token in the address bar for a cookie, then go to the app. The target is fixed:
+    // a path from the request could name another site ("/.//evil.example/" becomes "//evil.example/").
+    response.writeHead(303, { 'Set-Cookie': access.sessionCookie(), Location: '/' });
     response.end();
     return;
   }
@@ -96,8 +119,9 @@ function refuse(response: ServerResponse, message: string): void {
 }
 
 function upgradeAllowed(request: IncomingMessage, access: WebAccess): boolean {
-  const url = new URL(request.url ?? '/', 'http://localhost');
+  const url = parseRequestTarget(request.url);
   return (
+    url !== null &&
     url.pathname === WEBSOCKET_PATH &&
     access.hostAllowed(request) &&
     access.originAllowed(request) &&
@@ -110,7 +134,7 @@ function refuseUpgrade(socket: Duplex): void {
 }
 
 /** One browser tab: a session of the core, spoken to in WireMessages. */
-function bridgeSocket(ws: WebSocket, core: PaperdropCore): void {
+function bridgeSocket(ws: WebSocket, core: PaperdropCore, log: (line: string) => void): void {
   // Binary frames: Chromium turns a text frame of megabytes (a file's batch) into a string several
   // times slower than the page's TextDecoder reads the same bytes. A batch goes in several frames.
   const send = (message: WireMessage) => {
@@ -118,19 +142,15 @@ function bridgeSocket(ws: WebSocket, core: PaperdropCore): void {
   };
   const session = core.connect((channel, payload) => eventFrames(channel, payload).forEach(send));
   ws.on('close', () => core.disconnect(session));
+  // A broken frame (bad UTF-8, too large, unknown opcode, unmasked): ws has already closed this
+  // connection with the matching close code; without this listener the error would end the process.
+  ws.on('error', (error) => log(`Paperdrop web: closed a connection: ${error.message}`));
   ws.on('message', async (data) => {
-    let message: Partial<WireMessage>;
+    const read = Buffer.isBuffer(data) ? readInvokeCall(data) : { ok: false as const, reason: 'unexpected frame data' };
+    if (!read.ok) return ws.close(1003, read.reason);
+    const { id, channel, args } = read.call;
     try {
-      message = JSON.parse(String(data)) as Partial<WireMessage>;
-    } catch {
-      return ws.close(1003, 'not JSON');
-    }
-    if (message.kind !== 'invoke' || typeof message.id !== 'number' || !Array.isArray(message.args)) {
-      return ws.close(1003, 'not an invoke message');
-    }
-    const { id } = message;
-    try {
-      const value = await dispatchInvoke(session.handlers, message.channel, message.args);
+      const value = await dispatchInvoke(session.handlers, channel, args);
       send({ kind: 'result', id, ok: true, value: value ?? null });
     } catch (error) {
       send({ kind: 'result', id, ok: false, error: error instanceof Error ? error.message : String(error) });
