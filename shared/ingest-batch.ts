@@ -34,15 +34,13 @@ export function buildIngestBatch(dropped: DroppedFile, html: HtmlTools): IngestB
   }
 }
 
+/** The batch for a file that could not be read or parsed: no papers, and the reason. */
+export function failedBatch(file: string, hash: string, message: string, seenAt: Date): IngestBatch {
+  return { file, hash, format: null, seenAt: seenAt.toISOString(), papers: [], errors: [{ file, message }] };
+}
+
 /** The batch for a file too large to read: an error that says how large, and the limit. */
 export function oversizedBatch(file: string, hash: string, size: number, limit: number, seenAt: Date): IngestBatch {
   const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1).replace(/\.0$/u, '')} MB`;
-  return {
-    file,
-    hash,
-    format: null,
-    seenAt: seenAt.toISOString(),
-    papers: [],
-    errors: [{ file, message: `the file is ${megabytes(size)}; feeds over ${megabytes(limit)} are not read` }],
-  };
+  return failedBatch(file, hash, `the file is ${megabytes(size)}; feeds over ${megabytes(limit)} are not read`, seenAt);
 }

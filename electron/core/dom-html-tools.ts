@@ -1,11 +1,9 @@
 import createDOMPurify from 'dompurify';
 import { JSDOM } from 'jsdom';
+import { ABSTRACT_MARKUP_POLICY } from '../../shared/normalize/abstract-markup';
 import type { HtmlTools } from '../../shared/normalize/html-tools';
 
-const BLOCK_ELEMENTS = 'p,div,br,li,h1,h2,h3,h4,h5,h6,tr,blockquote,section,article,header,footer,pre,dd,dt';
-
-/** Markup a feed abstract never needs on screen; the CSP would block remote media anyway. */
-const FORBIDDEN_TAGS = ['img', 'picture', 'video', 'audio', 'source', 'iframe', 'form', 'input', 'button', 'style', 'svg'];
+const BLOCK_ELEMENTS = 'p,div,br,li,h1,h2,h3,h4,h5,h6,tr,blockquote,section,article,header,footer,figure,figcaption,pre,dd,dt,table,caption';
 
 /** HtmlTools for Node: DOMPurify on a jsdom window, made once per process. */
 export function createDomHtmlTools(): HtmlTools {
@@ -17,11 +15,8 @@ export function createDomHtmlTools(): HtmlTools {
       node.setAttribute('rel', 'noopener noreferrer');
     }
   });
-  // createElement makes svg and math unknown outside their namespaces, but they are markup all the same.
-  const knownTags = new Map<string, boolean>([
-    ['svg', true],
-    ['math', true],
-  ]);
+  // createElement makes SVG and MathML elements unknown outside their namespaces, but they are markup all the same.
+  const knownTags = new Map<string, boolean>([['svg', true], ...ABSTRACT_MARKUP_POLICY.ALLOWED_TAGS.map((tag) => [tag, true] as const)]);
   const isHtmlTag = (name: string) => {
     const key = name.toLowerCase();
     if (!knownTags.has(key)) knownTags.set(key, !(window.document.createElement(key) instanceof window.HTMLUnknownElement));
@@ -33,12 +28,14 @@ export function createDomHtmlTools(): HtmlTools {
 
   return {
     toText(html) {
-      const fragment = purify.sanitize(keepUnknownTagsAsText(html), { RETURN_DOM_FRAGMENT: true, FORBID_TAGS: FORBIDDEN_TAGS });
+      // Null when the markup parses as a frameset document, which has no body and shows no text.
+      const fragment = purify.sanitize(keepUnknownTagsAsText(html), { ...ABSTRACT_MARKUP_POLICY, RETURN_DOM_FRAGMENT: true }) as DocumentFragment | null;
+      if (!fragment) return '';
       for (const element of fragment.querySelectorAll(BLOCK_ELEMENTS)) element.after('\n\n');
       return fragment.textContent ?? '';
     },
     sanitize(html) {
-      return purify.sanitize(keepUnknownTagsAsText(html), { FORBID_TAGS: FORBIDDEN_TAGS, ALLOWED_URI_REGEXP: /^(?:https?:|#)/iu });
+      return purify.sanitize(keepUnknownTagsAsText(html), ABSTRACT_MARKUP_POLICY);
     },
   };
 }

@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { FolderInfo } from '../../shared/ipc';
+import { failedBatch } from '../../shared/ingest-batch';
 import type { IngestBatch } from '../../shared/paper';
 import { ClientSession, type SendEvent, type SessionHost } from './client-session';
 import { describeFile, readIngestBatch, type FolderFile } from './folder-file';
@@ -83,7 +84,12 @@ export class PaperdropCore implements SessionHost {
   async batchFor(file: FolderFile): Promise<IngestBatch | null> {
     const cached = this.batches.get(file.hash);
     if (cached) return cached;
-    const batch = await readIngestBatch(file, this.parse);
+    const batch = await readIngestBatch(file, this.parse).catch((error: unknown) => {
+      // A read error may pass (the file is retried later); a parse that failed fails again for the same
+      // content, so it is stored as an error naming the file, listed, and not parsed on every connection.
+      if (error instanceof Error && 'syscall' in error) throw error;
+      return failedBatch(file.name, file.hash, error instanceof Error ? error.message : String(error), new Date());
+    });
     if (!batch) return null;
     for (const error of batch.errors) this.log(`Paperdrop: ${error.file}: ${error.message}`);
     this.batches.set(file.hash, batch);

@@ -1,15 +1,10 @@
 import DOMPurify from 'dompurify';
 import katex from 'katex';
-
-const FORBIDDEN_TAGS = ['img', 'picture', 'video', 'audio', 'source', 'iframe', 'form', 'input', 'button', 'style', 'svg'];
+import { ABSTRACT_MARKUP_POLICY } from '../../shared/normalize/abstract-markup';
 
 /** Feed HTML, sanitized again at display: the database may hold what an older Paperdrop wrote. */
 export function sanitizeForDisplay(html: string): string {
-  return DOMPurify.sanitize(html, {
-    FORBID_TAGS: FORBIDDEN_TAGS,
-    ALLOWED_URI_REGEXP: /^(?:https?:|#)/iu,
-    ADD_ATTR: ['target'],
-  });
+  return DOMPurify.sanitize(html, ABSTRACT_MARKUP_POLICY);
 }
 
 /**

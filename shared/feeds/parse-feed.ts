@@ -6,6 +6,9 @@ import { FeedParseError } from './errors';
 import type { ParseContext } from './raw-record';
 import { FORMAT_PARSERS } from './registry';
 
+/** A file whose every entry breaks lists the first few, not thousands of lines. */
+const MAX_ENTRY_PROBLEMS = 5;
+
 export interface ParsedFeed extends ParsedFeedContent {
   format: FeedFormat;
 }
@@ -24,12 +27,21 @@ export function parseFeed(bytes: Uint8Array, context: ParseContext, html: HtmlTo
   const { records, problems } = parser.parse(text, context);
   const papers: ParsedPaper[] = [];
   let untitled = 0;
-  for (const record of records) {
-    const paper = normaliseRecord(record, html);
-    if (paper) papers.push(paper);
-    else untitled += 1;
+  const unreadable: string[] = [];
+  for (const [index, record] of records.entries()) {
+    try {
+      const paper = normaliseRecord(record, html);
+      if (paper) papers.push(paper);
+      else untitled += 1;
+    } catch (error) {
+      // One broken entry costs that entry, never the rest of its file.
+      const reason = error instanceof Error ? error.message : String(error);
+      unreadable.push(`entry ${index + 1} (${JSON.stringify(record.title.slice(0, 80))}) could not be read and was skipped: ${reason}`);
+    }
   }
   if (untitled > 0) problems.push(`${untitled} ${untitled === 1 ? 'entry has' : 'entries have'} no title and ${untitled === 1 ? 'was' : 'were'} skipped`);
+  problems.push(...unreadable.slice(0, MAX_ENTRY_PROBLEMS));
+  if (unreadable.length > MAX_ENTRY_PROBLEMS) problems.push(`${unreadable.length - MAX_ENTRY_PROBLEMS} more entries could not be read`);
   if (papers.length === 0 && problems.length === 0) problems.push(`the ${parser.format} feed lists no papers`);
   return { format: parser.format, papers, problems };
 }
