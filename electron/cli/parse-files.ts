@@ -1,9 +1,7 @@
-import { readFile, stat } from 'node:fs/promises';
-import { oversizedBatch } from '../../shared/ingest-batch';
+import { realpath } from 'node:fs/promises';
 import { mergeCatalog } from '../../shared/merge';
 import type { FileError, IngestBatch, Paper } from '../../shared/paper';
-import { MAX_FEED_BYTES } from '../../shared/text/limits';
-import { sha256OfFile } from '../core/folder-file';
+import { describeTarget, readIngestBatch } from '../core/folder-file';
 import type { ParseFile } from '../core/parse-job';
 
 export interface ParsedFiles {
@@ -19,13 +17,9 @@ export async function parseFiles(paths: string[], parse: ParseFile, now = new Da
   const errors: FileError[] = [];
   for (const path of paths) {
     try {
-      const info = await stat(path);
-      if (!info.isFile()) throw new Error('not a file');
-      const hash = await sha256OfFile(path);
-      const batch =
-        info.size > MAX_FEED_BYTES
-          ? oversizedBatch(path, hash, info.size, MAX_FEED_BYTES, now)
-          : await parse({ file: path, hash, bytes: await readFile(path), modifiedAt: info.mtime, seenAt: now });
+      // A link given here is followed wherever it leads: the user named it. What it leads to must still be a regular file.
+      const batch = await readIngestBatch(await describeTarget(await realpath(path), path), parse, now);
+      if (!batch) throw new Error('it changed while it was being read');
       batches.push(batch);
       errors.push(...batch.errors);
     } catch (error) {

@@ -1,4 +1,5 @@
-import { basename } from 'node:path';
+import { realpath } from 'node:fs/promises';
+import { basename, join, relative } from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
 
 export interface FolderWatcherOptions {
@@ -27,13 +28,20 @@ export class FolderWatcher {
     onError: (error: unknown) => void,
     options: FolderWatcherOptions = {},
   ): Promise<FolderWatcher> {
-    const watcher = watch(folder, {
+    // The folder itself may be a link (to a synced folder, say): watch where it leads, report paths under the name given.
+    const real = await realpath(folder);
+    const report = (path: string) => onFile(join(folder, relative(real, path)));
+    const watcher = watch(real, {
       ignoreInitial: false,
-      ignored: (path) => path !== folder && isIgnoredName(basename(path)),
+      ignored: (path) => path !== real && isIgnoredName(basename(path)),
       awaitWriteFinish: { stabilityThreshold: options.stableMs ?? 1000, pollInterval: options.pollMs ?? 100 },
+      // A link is reported as a file, never descended into: a link to a folder outside would otherwise
+      // have its whole tree read and watched. describeFile follows a link to a file inside the folder,
+      // and lists any other link as an error saying why it is not read.
+      followSymlinks: false,
     });
-    watcher.on('add', (path) => onFile(path));
-    watcher.on('change', (path) => onFile(path));
+    watcher.on('add', report);
+    watcher.on('change', report);
     watcher.on('error', onError);
     await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
     return new FolderWatcher(watcher);
