@@ -1,8 +1,9 @@
 import { FeedParseError } from './feeds/errors';
-import { parseFeed } from './feeds/parse-feed';
+import { parseFeedSteps } from './feeds/parse-feed';
 import { mergeCatalog } from './merge';
 import type { HtmlTools } from './normalize/html-tools';
 import type { IngestBatch, Paper } from './paper';
+import { runSteps, type Steps } from './steps';
 
 export interface DroppedFile {
   /** Name relative to the watched folder (or as given to the CLI). */
@@ -18,10 +19,15 @@ export interface DroppedFile {
  * file, each with a listing of where it was seen. A bad file yields errors, never a throw.
  */
 export function buildIngestBatch(dropped: DroppedFile, html: HtmlTools): IngestBatch {
+  return runSteps(ingestBatchSteps(dropped, html));
+}
+
+/** buildIngestBatch an entry at a time, as parseFeedSteps reads them. */
+export function* ingestBatchSteps(dropped: DroppedFile, html: HtmlTools): Steps<IngestBatch> {
   const seenAt = dropped.seenAt.toISOString();
   const base = { file: dropped.file, hash: dropped.hash, seenAt };
   try {
-    const feed = parseFeed(dropped.bytes, { modifiedAt: dropped.modifiedAt }, html);
+    const feed = yield* parseFeedSteps(dropped.bytes, { modifiedAt: dropped.modifiedAt }, html);
     const papers: Paper[] = feed.papers.map(({ announceType, ...paper }) => ({
       ...paper,
       listings: [{ file: dropped.file, hash: dropped.hash, format: feed.format, seenAt, announceType, version: paper.version }],

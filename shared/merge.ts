@@ -2,11 +2,23 @@ import type { Listing, Paper } from './paper';
 import { normaliseTitle } from './normalize/title';
 
 /**
- * Folds two sightings of one paper into one. Pure, idempotent, commutative and associative,
- * so the order files arrive in never changes the result. Read/star state is not part of a
- * Paper, so no merge can touch it.
+ * Folds the sightings of one paper into one. Pure and idempotent, and planMerge hands the
+ * sightings over sorted, so the order files arrive in never changes the result. Read/star state
+ * is not part of a Paper, so no merge can touch it.
  */
-export function mergePaper(a: Paper, b: Paper): Paper {
+function mergePapers(papers: readonly Paper[]): Paper {
+  if (papers.length === 1) return papers[0]!;
+  // What sightings add to is gathered once: folded pair by pair, a paper listed by n files cost n² steps.
+  return {
+    ...papers.reduce(mergeFields),
+    affiliations: mergeAffiliations(papers.map((paper) => paper.affiliations)),
+    categories: [...new Set(papers.flatMap((paper) => paper.categories))].sort(),
+    listings: uniqueListings(papers.flatMap((paper) => paper.listings)),
+  };
+}
+
+/** Two sightings' fields, but for the affiliations, categories and listings that mergePapers gathers. */
+function mergeFields(a: Paper, b: Paper): Paper {
   const newer = (b.version ?? 0) > (a.version ?? 0) ? b : a;
   const versionsDiffer = (a.version ?? 0) !== (b.version ?? 0);
   const text = versionsDiffer && newer.abstract !== '' ? newer : richerAbstract(a, b);
@@ -21,10 +33,10 @@ export function mergePaper(a: Paper, b: Paper): Paper {
     abstractHtml: text.abstractHtml,
     abstractSource: text.abstractSource,
     authors: richerList(a.authors, b.authors),
-    affiliations: mergeAffiliations(a.affiliations, b.affiliations),
+    affiliations: {},
     published: earliest(a.published, b.published),
     updated: latest(a.updated, b.updated),
-    categories: [...new Set([...a.categories, ...b.categories])].sort(),
+    categories: [],
     primaryCategory: either(a.primaryCategory, b.primaryCategory),
     comment: versionsDiffer && newer.comment ? newer.comment : either(a.comment, b.comment),
     journalRef: either(a.journalRef, b.journalRef),
@@ -34,7 +46,7 @@ export function mergePaper(a: Paper, b: Paper): Paper {
       doi: either(a.links.doi, b.links.doi),
       hf: either(a.links.hf, b.links.hf),
     },
-    listings: uniqueListings([...a.listings, ...b.listings]),
+    listings: [],
   };
 }
 
@@ -56,14 +68,15 @@ export function planMerge(stored: readonly Paper[], incoming: readonly Paper[]):
   const groups = groupByIdentity(items.map((item) => item.paper));
   const put: Paper[] = [];
   const absorbed: MergePlan['absorbed'] = [];
+  const absorbedIds = new Set<string>();
   for (const members of groups) {
     if (members.every((index) => items[index]!.stored)) continue;
-    const papers = members.map((index) => items[index]!.paper).sort(byIdThenListing);
-    const merged = papers.reduce((into, paper) => mergePaper(into, paper));
+    const merged = mergePapers(members.map((index) => items[index]!.paper).sort(byIdThenListing));
     put.push(merged);
     for (const index of members) {
       const { paper, stored: isStored } = items[index]!;
-      if (isStored && paper.id !== merged.id && !absorbed.some((entry) => entry.from === paper.id)) {
+      if (isStored && paper.id !== merged.id && !absorbedIds.has(paper.id)) {
+        absorbedIds.add(paper.id);
         absorbed.push({ from: paper.id, into: merged.id });
       }
     }
@@ -184,11 +197,17 @@ function richerList(a: string[], b: string[]): string[] {
   return a.join('\u0000') <= b.join('\u0000') ? a : b;
 }
 
-function mergeAffiliations(a: Record<string, string[]>, b: Record<string, string[]>): Record<string, string[]> {
-  const merged: Record<string, string[]> = {};
-  for (const name of [...new Set([...Object.keys(a), ...Object.keys(b)])].sort()) {
-    merged[name] = [...new Set([...(a[name] ?? []), ...(b[name] ?? [])])].sort();
+function mergeAffiliations(all: readonly Record<string, string[]>[]): Record<string, string[]> {
+  const byName = new Map<string, Set<string>>();
+  for (const affiliations of all) {
+    for (const [name, places] of Object.entries(affiliations)) {
+      const kept = byName.get(name) ?? new Set();
+      for (const place of places) kept.add(place);
+      byName.set(name, kept);
+    }
   }
+  const merged: Record<string, string[]> = {};
+  for (const name of [...byName.keys()].sort()) merged[name] = [...byName.get(name)!].sort();
   return merged;
 }
 

@@ -7,8 +7,10 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseFiles } from '../electron/cli/parse-files';
 import { createInlineParser } from '../electron/core/parse-job';
-import { PaperdropCore } from '../electron/core/paperdrop-core';
+import { PaperdropCore, type CoreOptions } from '../electron/core/paperdrop-core';
+import { PARSE_BUDGET } from '../electron/core/worker-parser';
 import type { IngestBatch } from '../shared/paper';
+import { journalRss } from './journal-feed';
 import { SEED_FILES, SEEDS_DIR } from './shared-paths';
 import { makeTempDir } from './temp-dir';
 import { startWebMode, type WebModeProcess } from './web-mode-process';
@@ -47,13 +49,14 @@ const bytesReadByProcess = () => Number(/^rchar: (\d+)$/mu.exec(readFileSync('/p
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
 /** A core on the folder with the real watcher, and the batches a connected renderer is sent. */
-async function watchFolder(folder: string): Promise<{ core: PaperdropCore; batches: IngestBatch[] }> {
+async function watchFolder(folder: string, options: Partial<CoreOptions> = {}): Promise<{ core: PaperdropCore; batches: IngestBatch[] }> {
   const core = await PaperdropCore.start({
     configDir: await makeTempDir('config'),
     samplesDir: SEEDS_DIR,
     folder,
     watcher: { stableMs: 300, pollMs: 50 },
     log: () => undefined,
+    ...options,
   });
   cores.push(core);
   const batches: IngestBatch[] = [];
@@ -145,6 +148,28 @@ describe('the watched folder', () => {
 
     expect(batches[0]).toMatchObject({ file: 'huge.xml', papers: [], errors: [{ file: 'huge.xml', message: 'the file is 2048 MB; feeds over 50 MB are not read' }] });
     expect(bytesReadByProcess() - before).toBeLessThan(16 * 1024 * 1024);
+  });
+
+  it('lists a file that goes over the parse budget with the reason, once, and reads the files behind it', async () => {
+    const folder = await makeTempDir('inbox');
+    await writeFile(join(folder, 'a-huge-journal.xml'), journalRss(15_000));
+    await writeFile(join(folder, 'b-seed.txt'), await readFile(SEED));
+    const parseWorker = new URL('../dist/electron/parse-worker.js', import.meta.url);
+    const { core, batches } = await watchFolder(folder, { parseWorker, parseBudget: { ...PARSE_BUDGET, memoryMb: 48 } });
+    await until(() => batches.length === 2, 'the budget error and the file behind it', 20_000);
+
+    expect(byFile(batches)['a-huge-journal.xml']).toMatchObject({
+      format: null,
+      papers: [],
+      errors: [{ file: 'a-huge-journal.xml', message: 'parsing stopped: the file needed more than 48 MB of memory' }],
+    });
+    expect(byFile(batches)['b-seed.txt']!.papers).toHaveLength(SEED_PAPERS);
+    // A second window is handed the stored error, not a second parse of the same content.
+    const again: IngestBatch[] = [];
+    const second = core.connect((channel, payload) => channel === 'batch' && again.push(payload as IngestBatch));
+    await second.handlers.hello({ knownHashes: [] });
+    await until(() => again.length === 2, 'both batches for a second window');
+    expect(again.find((batch) => batch.file === 'a-huge-journal.xml')).toBe(byFile(batches)['a-huge-journal.xml']);
   });
 
   it('lets web mode exit on SIGTERM with a FIFO in the folder', async () => {

@@ -7,7 +7,7 @@ import { ClientSession, type SendEvent, type SessionHost } from './client-sessio
 import { describeFile, readIngestBatch, type FolderFile } from './folder-file';
 import { FolderWatcher, type FolderWatcherOptions } from './folder-watcher';
 import { createInlineParser, type ParseFile } from './parse-job';
-import { createWorkerParser, type WorkerParser } from './worker-parser';
+import { createWorkerParser, type ParseBudget, type WorkerParser } from './worker-parser';
 import { defaultInboxFolder } from './paths';
 import { copySamples } from './samples';
 import { SerialQueue } from './serial-queue';
@@ -23,6 +23,8 @@ export interface CoreOptions {
   watcher?: FolderWatcherOptions;
   /** The built parse worker (dist/electron/parse-worker.js); without it files are parsed inline. */
   parseWorker?: URL;
+  /** What one file may cost the parse worker; PARSE_BUDGET unless given. */
+  parseBudget?: ParseBudget;
   log?: (line: string) => void;
 }
 
@@ -49,7 +51,7 @@ export class PaperdropCore implements SessionHost {
     private readonly settings: SettingsStore,
   ) {
     this.log = options.log ?? ((line) => console.log(line));
-    this.worker = options.parseWorker ? createWorkerParser(options.parseWorker) : null;
+    this.worker = options.parseWorker ? createWorkerParser(options.parseWorker, options.parseBudget) : null;
     this.parse = this.worker?.parse ?? createInlineParser();
     this.queue = new SerialQueue((error) => this.onError(error));
   }

@@ -1,6 +1,7 @@
 import type { HtmlTools } from '../normalize/html-tools';
 import { normaliseRecord } from '../normalize/record';
 import type { FeedFormat, ParsedFeedContent, ParsedPaper } from '../paper';
+import { runSteps, type Steps } from '../steps';
 import { decodeFeedBytes } from '../text/decode-feed-bytes';
 import { FeedParseError } from './errors';
 import type { ParseContext } from './raw-record';
@@ -18,6 +19,11 @@ export interface ParsedFeed extends ParsedFeedContent {
  * file name), parses and normalises. Throws FeedParseError with the reason when it cannot.
  */
 export function parseFeed(bytes: Uint8Array, context: ParseContext, html: HtmlTools): ParsedFeed {
+  return runSteps(parseFeedSteps(bytes, context, html));
+}
+
+/** parseFeed an entry at a time: it yields after each, so that a caller can let its event loop run. */
+export function* parseFeedSteps(bytes: Uint8Array, context: ParseContext, html: HtmlTools): Steps<ParsedFeed> {
   if (bytes.length === 0) throw new FeedParseError('not a recognised feed: the file is empty');
   const { text } = decodeFeedBytes(bytes);
   if (text.includes('\u0000')) throw new FeedParseError('not a recognised feed: the file is binary');
@@ -38,6 +44,7 @@ export function parseFeed(bytes: Uint8Array, context: ParseContext, html: HtmlTo
       const reason = error instanceof Error ? error.message : String(error);
       unreadable.push(`entry ${index + 1} (${JSON.stringify(record.title.slice(0, 80))}) could not be read and was skipped: ${reason}`);
     }
+    yield;
   }
   if (untitled > 0) problems.push(`${untitled} ${untitled === 1 ? 'entry has' : 'entries have'} no title and ${untitled === 1 ? 'was' : 'were'} skipped`);
   problems.push(...unreadable.slice(0, MAX_ENTRY_PROBLEMS));
