@@ -1,9 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { PaperdropCore } from './core/paperdrop-core';
 import { defaultConfigDir } from './core/paths';
 import { WebAccess } from './web/access';
 import { openBrowser } from './web/open-browser';
+import { loadWebToken } from './web/token-store';
 import { parseWebArgs, WEB_USAGE } from './web/web-args';
 import { startWebServer, WEB_HOST } from './web/web-server';
 
@@ -16,13 +16,15 @@ async function main(): Promise<void> {
     console.error(`Paperdrop web: ${(error as Error).message}\n${WEB_USAGE}`);
     process.exit(2);
   }
+  const configDir = defaultConfigDir();
+  const { token, replaced } = await loadWebToken(configDir, { renew: args.newToken });
+  if (replaced) console.error(`Paperdrop web: ${replaced}; tabs opened with an older link must open the new one.`);
   const core = await PaperdropCore.start({
-    configDir: defaultConfigDir(),
+    configDir,
     samplesDir: fileURLToPath(new URL('../../assets/samples', import.meta.url)),
     parseWorker: new URL('./parse-worker.js', import.meta.url),
     ...(args.folder === undefined ? {} : { folder: args.folder }),
   });
-  const token = randomBytes(24).toString('base64url');
   const server = await startWebServer({
     core,
     rendererDir: fileURLToPath(new URL('../renderer', import.meta.url)),

@@ -11,12 +11,12 @@ export interface WebModeProcess {
   stop(): Promise<void>;
 }
 
-/** Runs `node dist/electron/web.js` as a user would, and waits for the line with its link. */
-export async function startWebMode(folder: string, configDir: string): Promise<WebModeProcess> {
+/** Runs `node dist/electron/web.js` as a user would, and waits for the line with its link. Port 0 picks a free port. */
+export async function startWebMode(folder: string, configDir: string, options: { port?: number; args?: string[] } = {}): Promise<WebModeProcess> {
   if (!existsSync(WEB_ENTRY) || !existsSync(`${REPO}dist/renderer/index.html`)) {
     throw new Error('Web mode is not built: run `npm run build` first (`npm test` does).');
   }
-  const child = spawn(process.execPath, [WEB_ENTRY, '--folder', folder, '--port', '0', '--no-open'], {
+  const child = spawn(process.execPath, [WEB_ENTRY, '--folder', folder, '--port', String(options.port ?? 0), '--no-open', ...(options.args ?? [])], {
     env: { ...process.env, PAPERDROP_CONFIG_DIR: configDir },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
