@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { connectBridge } from './bridge/connect-bridge';
 import { PaperdropDatabase } from './db/database';
+import { MarkHistory } from './db/mark-history';
 import { SearchClient } from './search/search-client';
 import { AppStatusStore } from './sync/app-status';
 import { startIngestSync } from './sync/ingest-sync';
@@ -10,9 +11,11 @@ import { App } from './ui/App';
 import { AppContext, type AppServices } from './ui/app-context';
 import './ui/styles.css';
 
+const db = new PaperdropDatabase();
 const services: AppServices = {
   bridge: connectBridge(),
-  db: new PaperdropDatabase(),
+  db,
+  marks: new MarkHistory(db),
   search: new SearchClient(),
   status: new AppStatusStore(),
   changes: new StoredChanges(),

@@ -1,15 +1,21 @@
 import { defineConfig } from 'vitest/config';
 
+const shared = {
+  setupFiles: ['test/fast-check-seed.ts'],
+  testTimeout: 30_000,
+  hookTimeout: 60_000,
+};
+
 export default defineConfig({
   test: {
     root: new URL('..', import.meta.url).pathname,
-    include: ['test/**/*.test.{ts,tsx}'],
-    environment: 'node',
-    setupFiles: ['test/fast-check-seed.ts'],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
     // The end-to-end test starts a server and a browser; two cores cannot run much beside it.
     fileParallelism: true,
     maxWorkers: 2,
+    projects: [
+      { extends: true, test: { ...shared, name: 'node', environment: 'node', include: ['test/**/*.test.{ts,tsx}'], exclude: ['test/ui/**'] } },
+      // The renderer's view state, commands and components, on jsdom.
+      { extends: true, test: { ...shared, name: 'ui', environment: 'jsdom', include: ['test/ui/**/*.test.{ts,tsx}'] } },
+    ],
   },
 });

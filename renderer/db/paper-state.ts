@@ -1,18 +1,37 @@
 import type { PaperdropDatabase, PaperState } from './database';
 
-type Mark = 'read' | 'starred';
+export type Mark = 'read' | 'starred';
+
+/** What a paper's marks were before a change: its state row, or none. */
+export interface PriorState {
+  paperId: string;
+  state: PaperState | undefined;
+}
 
 /** Sets one mark on a paper, creating its state row on first use. */
 export async function setMark(db: PaperdropDatabase, paperId: string, mark: Mark, on: boolean): Promise<void> {
+  await setMarks(db, [paperId], mark, on);
+}
+
+/** Sets one mark on many papers in one transaction; returns what each was before, for undo. */
+export async function setMarks(db: PaperdropDatabase, paperIds: readonly string[], mark: Mark, on: boolean): Promise<PriorState[]> {
+  return db.transaction('rw', db.states, async () => {
+    const current = await db.states.bulkGet([...paperIds]);
+    const updatedAt = new Date().toISOString();
+    const next = paperIds.map((paperId, index): PaperState => {
+      const state = { paperId, read: current[index]?.read ?? 0, starred: current[index]?.starred ?? 0, updatedAt };
+      state[mark] = on ? 1 : 0;
+      return state;
+    });
+    await db.states.bulkPut(next);
+    return paperIds.map((paperId, index) => ({ paperId, state: current[index] }));
+  });
+}
+
+/** Puts papers' marks back as they were before a change. */
+export async function restoreStates(db: PaperdropDatabase, prior: readonly PriorState[]): Promise<void> {
   await db.transaction('rw', db.states, async () => {
-    const current = await db.states.get(paperId);
-    const next: PaperState = {
-      paperId,
-      read: current?.read ?? 0,
-      starred: current?.starred ?? 0,
-      updatedAt: new Date().toISOString(),
-    };
-    next[mark] = on ? 1 : 0;
-    await db.states.put(next);
+    await db.states.bulkDelete(prior.filter((each) => each.state === undefined).map((each) => each.paperId));
+    await db.states.bulkPut(prior.flatMap((each) => (each.state ? [each.state] : [])));
   });
 }

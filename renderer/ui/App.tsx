@@ -1,49 +1,88 @@
-import { useState } from 'react';
-import { setMark } from '../db/paper-state';
+import { useReducer, useRef, useState } from 'react';
+import type { CommandContext } from '../commands/command-context';
+import { openPaper, type Command } from '../commands/registry';
+import { useKeyboardCommands } from '../commands/use-keyboard-commands';
 import { useServices } from './app-context';
 import { EmptyState } from './EmptyState';
+import { ErrorBoundary } from './ErrorBoundary';
 import { FileErrors } from './FileErrors';
 import { FilterBar } from './FilterBar';
-import type { Filter } from './filters';
 import { FolderBar } from './FolderBar';
 import { PaperList } from './PaperList';
 import { Reader } from './Reader';
 import { SearchSummary } from './SearchSummary';
-import { useLibraryView, useOpenPaper, type SortOrder } from './use-library';
+import { ShortcutSheet } from './ShortcutSheet';
+import { useLibraryView, useOpenPaper } from './use-library';
+import { useMarkActions } from './use-mark-actions';
 import { useSearch } from './use-search';
+import { INITIAL_VIEW, isSearching, viewReducer } from './view-state';
 import { ViewControls } from './ViewControls';
 
 export function App() {
-  const { db } = useServices();
-  const [filter, setFilter] = useState<Filter>('all');
-  const [query, setQuery] = useState('');
-  const [sort, setSort] = useState<SortOrder>('relevance');
-  const [source, setSource] = useState<string | null>(null);
-  const [category, setCategory] = useState<string | null>(null);
-  const [selectedId, setSelectedId] = useState<string | null>(null);
-  const search = useSearch(query);
-  const view = useLibraryView({ filter, searchIds: search.ids, sort, source, category });
-  const selected = useOpenPaper(selectedId);
+  const { status } = useServices();
+  const [state, dispatch] = useReducer(viewReducer, INITIAL_VIEW);
+  const [shortcutsOpen, setShortcutsOpen] = useState(false);
+  const searchBox = useRef<HTMLInputElement>(null);
+  const reader = useRef<HTMLElement>(null);
+  const list = useRef<HTMLDivElement>(null);
+  const marks = useMarkActions();
+  const search = useSearch(state.query);
+  const view = useLibraryView({ ...state, searchIds: search.ids });
+  const selected = useOpenPaper(state.selectedId);
 
-  const open = (id: string) => {
-    setSelectedId(id);
-    void setMark(db, id, 'read', true);
+  const context: CommandContext = {
+    state,
+    dispatch,
+    ids: view?.ids ?? [],
+    isRead: (id) => view?.isRead(id) ?? false,
+    isStarred: (id) => view?.isStarred(id) ?? false,
+    selected,
+    setMarks: marks.set,
+    canUndo: marks.canUndo,
+    undo: marks.undo,
+    focusSearch: () => {
+      searchBox.current?.focus();
+      searchBox.current?.select();
+    },
+    pageReader: () => pageDown(reader.current),
+    openExternal: (url) => window.open(url, '_blank', 'noopener,noreferrer'),
+    showShortcuts: () => setShortcutsOpen(true),
   };
+  const attempt = (label: string, action: () => void | Promise<void>) => {
+    Promise.resolve()
+      .then(action)
+      .catch((error: unknown) => status.update({ notice: `${label} failed: ${error instanceof Error ? error.message : String(error)}` }));
+  };
+  const run = (command: Command) => {
+    if (command.enabled(context)) attempt(command.label, () => command.run(context));
+  };
+  useKeyboardCommands(run, (field) => {
+    if (field === searchBox.current) dispatch({ type: 'query', query: '' });
+    (field as HTMLElement).blur();
+    list.current?.querySelector<HTMLElement>('[tabindex="0"]')?.focus();
+  });
 
   const isEmpty = view !== undefined && view.counts.all === 0;
   return (
     <div className="app">
+      <a className="skip-link" href="#reader">
+        Skip to reader
+      </a>
       <header className="top-bar">
         <h1 className="brand">Paperdrop</h1>
         <input
+          ref={searchBox}
           type="search"
           className="search"
           aria-label="Search papers"
           placeholder='Search — "a phrase", author:name, cat:cs.CL, -word, an arXiv id'
-          value={query}
-          onChange={(event) => setQuery(event.target.value)}
+          value={state.query}
+          onChange={(event) => dispatch({ type: 'query', query: event.target.value })}
         />
-        <FilterBar filter={filter} counts={view?.counts} onChange={setFilter} />
+        <FilterBar filter={state.filter} counts={view?.counts} onChange={(filter) => dispatch({ type: 'filter', filter })} />
+        <button type="button" className="help-button" aria-label="Keyboard shortcuts" onClick={() => setShortcutsOpen(true)}>
+          ?
+        </button>
       </header>
       <FolderBar />
       <FileErrors />
@@ -53,25 +92,36 @@ export function App() {
         <main className="panes">
           <div className="list-pane">
             <ViewControls
-              searching={query.trim() !== ''}
-              sort={sort}
-              onSort={setSort}
-              source={source}
-              onSource={setSource}
-              category={category}
-              onCategory={setCategory}
+              searching={isSearching(state)}
+              sort={state.sort}
+              onSort={(sort) => dispatch({ type: 'sort', sort })}
+              source={state.source}
+              onSource={(source) => dispatch({ type: 'source', source })}
+              category={state.category}
+              onCategory={(category) => dispatch({ type: 'category', category })}
             />
-            {query.trim() !== '' && <SearchSummary query={query} search={search} view={view} />}
-            <PaperList ids={view?.ids ?? []} terms={search.terms} selectedId={selectedId} onSelect={open} />
+            {isSearching(state) && <SearchSummary query={state.query} search={search} view={view} />}
+            <PaperList
+              ref={list}
+              ids={view?.ids ?? []}
+              terms={search.terms}
+              selectedId={state.selectedId}
+              onSelect={(id) => attempt('Opening the paper', () => openPaper(context, id))}
+            />
           </div>
-          <Reader
-            item={selected}
-            terms={search.terms}
-            onToggleStar={() => selected && void setMark(db, selected.paper.id, 'starred', !selected.starred)}
-            onToggleRead={() => selected && void setMark(db, selected.paper.id, 'read', !selected.read)}
-          />
+          <ErrorBoundary label="This paper" resetKey={state.selectedId}>
+            <Reader ref={reader} item={selected} terms={search.terms} onCommand={run} />
+          </ErrorBoundary>
         </main>
       )}
+      <ShortcutSheet open={shortcutsOpen} onClose={() => setShortcutsOpen(false)} />
     </div>
   );
+}
+
+/** Scrolls an element down by most of its height; false when it was already at its end. */
+function pageDown(element: HTMLElement | null): boolean {
+  if (!element || element.scrollTop + element.clientHeight >= element.scrollHeight - 2) return false;
+  element.scrollBy({ top: element.clientHeight * 0.9 });
+  return true;
 }

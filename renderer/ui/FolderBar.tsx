@@ -3,7 +3,7 @@ import { useAppStatus, useServices } from './app-context';
 /** The watched folder, a way to change it where there is a picker, and what main is still reading. */
 export function FolderBar() {
   const { bridge } = useServices();
-  const { folder, pending, connected } = useAppStatus();
+  const { folder, pending, connected, notice } = useAppStatus();
   return (
     <div className="folder-bar">
       <span className="folder-path" title={folder?.folder}>
@@ -15,7 +15,9 @@ export function FolderBar() {
         </button>
       )}
       <span role="status" className="ingest-status">
-        {!connected ? 'Disconnected from Paperdrop; reconnecting…' : pending > 0 ? `Reading ${pending} file${pending === 1 ? '' : 's'}…` : ''}
+        {!connected
+          ? 'Disconnected from Paperdrop; reconnecting…'
+          : (notice ?? (pending > 0 ? `Reading ${pending} file${pending === 1 ? '' : 's'}…` : ''))}
       </span>
     </div>
   );

@@ -1,11 +1,12 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useRef, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useImperativeHandle, useRef, type Ref } from 'react';
 import type { MatchTerm } from '../search/highlight';
 import { formatDate } from './format-date';
 import { Highlighted } from './Highlighted';
 import { useListedPapers } from './use-library';
 
 interface Props {
+  ref: Ref<HTMLDivElement>;
   ids: string[];
   terms: MatchTerm[];
   selectedId: string | null;
@@ -16,10 +17,12 @@ const ROW_HEIGHT = 76;
 
 /**
  * The paper list, virtualised: only the rows on screen exist, and only their papers are read
- * from the database, so 100,000 papers cost what a screenful does.
+ * from the database, so 100,000 papers cost what a screenful does. It is one Tab stop (a roving
+ * tabindex on the open paper's row); the keys that move through it are the registry's commands.
  */
-export function PaperList({ ids, terms, selectedId, onSelect }: Props) {
+export function PaperList({ ref, ids, terms, selectedId, onSelect }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
+  useImperativeHandle(ref, () => scrollRef.current!, []);
   // A new getItemKey makes the virtualizer lay out every row again: keep it while the ids stay.
   const getItemKey = useCallback((index: number) => ids[index]!, [ids]);
   const virtualizer = useVirtualizer({
@@ -34,20 +37,20 @@ export function PaperList({ ids, terms, selectedId, onSelect }: Props) {
   const selectedIndex = selectedId === null ? -1 : ids.indexOf(selectedId);
 
   useEffect(() => {
-    if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
+    if (selectedIndex < 0) return;
+    virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
+    // Focus follows the open paper while it is in the list, so that keys keep working from there.
+    const list = scrollRef.current;
+    if (list?.contains(document.activeElement)) {
+      requestAnimationFrame(() => list.querySelector<HTMLButtonElement>(`[data-index="${selectedIndex}"] button`)?.focus());
+    }
   }, [selectedIndex, virtualizer]);
 
-  const moveSelection = (event: KeyboardEvent) => {
-    const step = { ArrowDown: 1, j: 1, ArrowUp: -1, k: -1 }[event.key];
-    if (step === undefined || ids.length === 0) return;
-    event.preventDefault();
-    const next = Math.min(ids.length - 1, Math.max(0, selectedIndex + step));
-    onSelect(ids[next]!);
-    requestAnimationFrame(() => scrollRef.current?.querySelector<HTMLButtonElement>(`[data-index="${next}"] button`)?.focus());
-  };
+  // The row that takes Tab: the open paper's when it is on screen, else the first on screen.
+  const tabStop = rows.some((row) => row.index === selectedIndex) ? selectedIndex : (rows[0]?.index ?? -1);
 
   return (
-    <div className="paper-list" ref={scrollRef} role="list" aria-label="Papers" onKeyDown={moveSelection}>
+    <div className="paper-list" ref={scrollRef} role="list" aria-label="Papers">
       <div className="paper-list-inner" style={{ height: virtualizer.getTotalSize() }}>
         {rows.map((row) => {
           const id = ids[row.index]!;
@@ -67,6 +70,7 @@ export function PaperList({ ids, terms, selectedId, onSelect }: Props) {
                   type="button"
                   className={`paper-row${item.read ? '' : ' unread'}${id === selectedId ? ' selected' : ''}`}
                   aria-current={id === selectedId ? 'true' : undefined}
+                  tabIndex={row.index === tabStop ? 0 : -1}
                   onClick={() => onSelect(id)}
                 >
                   <span className="paper-row-title">

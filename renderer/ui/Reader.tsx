@@ -1,4 +1,5 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, type Ref } from 'react';
+import { commandById, type Command } from '../commands/registry';
 import type { PaperLinks } from '../../shared/paper';
 import type { MatchTerm } from '../search/highlight';
 import { Highlighted } from './Highlighted';
@@ -6,10 +7,10 @@ import { formatDate } from './format-date';
 import type { ListedPaper } from './use-library';
 
 interface Props {
+  ref: Ref<HTMLElement>;
   item: ListedPaper | undefined;
   terms: MatchTerm[];
-  onToggleStar: () => void;
-  onToggleRead: () => void;
+  onCommand: (command: Command) => void;
 }
 
 // KaTeX and DOMPurify are over a third of the page's script: they load when a paper is first
@@ -19,10 +20,10 @@ const AbstractText = lazy(() => import('./AbstractText').then((module) => ({ def
 const LINK_LABELS: Record<keyof PaperLinks, string> = { abs: 'Abstract page', pdf: 'PDF', doi: 'DOI', hf: 'Hugging Face' };
 
 /** The reading pane. Titles and names are rendered as text: a title may literally contain "<SEG>". */
-export function Reader({ item, terms, onToggleStar, onToggleRead }: Props) {
+export function Reader({ ref, item, terms, onCommand }: Props) {
   if (!item) {
     return (
-      <article className="reader reader-empty" aria-label="Reader">
+      <article ref={ref} id="reader" tabIndex={-1} className="reader reader-empty" aria-label="Reader">
         <p>Select a paper to read it.</p>
       </article>
     );
@@ -30,7 +31,7 @@ export function Reader({ item, terms, onToggleStar, onToggleRead }: Props) {
   const { paper, read, starred } = item;
   const links = (Object.keys(LINK_LABELS) as (keyof PaperLinks)[]).filter((kind) => paper.links[kind]);
   return (
-    <article className="reader" aria-labelledby="reader-title">
+    <article ref={ref} id="reader" tabIndex={-1} className="reader" aria-labelledby="reader-title">
       <h2 id="reader-title">
         <Highlighted text={paper.title} terms={terms} />
       </h2>
@@ -49,10 +50,10 @@ export function Reader({ item, terms, onToggleStar, onToggleRead }: Props) {
           .join(' — ')}
       </p>
       <div className="reader-actions">
-        <button type="button" aria-pressed={starred} onClick={onToggleStar}>
+        <button type="button" aria-pressed={starred} onClick={() => onCommand(commandById('toggle-starred'))}>
           {starred ? 'Unstar' : 'Star'}
         </button>
-        <button type="button" aria-pressed={read} onClick={onToggleRead}>
+        <button type="button" aria-pressed={read} onClick={() => onCommand(commandById('toggle-read'))}>
           {read ? 'Mark as unread' : 'Mark as read'}
         </button>
         {links.map((kind) => (

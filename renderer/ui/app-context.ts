@@ -1,6 +1,7 @@
 import { createContext, useContext, useSyncExternalStore } from 'react';
 import type { Bridge } from '../../shared/ipc';
 import type { PaperdropDatabase } from '../db/database';
+import type { MarkHistory } from '../db/mark-history';
 import type { SearchClient } from '../search/search-client';
 import type { AppStatus, AppStatusStore } from '../sync/app-status';
 import type { StoredChanges } from '../sync/stored-changes';
@@ -8,6 +9,8 @@ import type { StoredChanges } from '../sync/stored-changes';
 export interface AppServices {
   bridge: Bridge;
   db: PaperdropDatabase;
+  /** The one writer of read and star marks, with undo. */
+  marks: MarkHistory;
   search: SearchClient;
   status: AppStatusStore;
   changes: StoredChanges;

@@ -16,6 +16,8 @@ export interface LibraryView {
   counts: Record<Filter, number>;
   /** The search these ids answer: a live query shows its last answer until the next is ready. */
   searchIds: string[] | null;
+  isRead: (id: string) => boolean;
+  isStarred: (id: string) => boolean;
 }
 
 export interface ViewOptions {
@@ -26,6 +28,8 @@ export interface ViewOptions {
   source: string | null;
   /** Only papers in this category. */
   category: string | null;
+  /** Papers that stay in view whatever their marks: those opened since the view last changed. */
+  kept: ReadonlySet<string>;
 }
 
 /**
@@ -34,7 +38,7 @@ export interface ViewOptions {
  * batch, so a large ingest never reads them again. Only keys are held here; rows fetch their
  * papers as they scroll into view. Marks update at once.
  */
-export function useLibraryView({ filter, searchIds, sort, source, category }: ViewOptions): LibraryView | undefined {
+export function useLibraryView({ filter, searchIds, sort, source, category, kept }: ViewOptions): LibraryView | undefined {
   const { db } = useServices();
   const newestFirst = useFollowed(() => readNewestFirst(db), withStoredChange, [db]);
   const marks = useLiveQuery(
@@ -52,8 +56,8 @@ export function useLibraryView({ filter, searchIds, sort, source, category }: Vi
   return useMemo(() => {
     if (!newestFirst || !marks || inSource === undefined || inCategory === undefined) return undefined;
     const inLists = [inSource, inCategory].filter((members) => members !== null);
-    return composeView(newestFirst.ids, present, marks, inLists, { filter, searchIds, sort });
-  }, [newestFirst, present, marks, inSource, inCategory, filter, searchIds, sort]);
+    return composeView(newestFirst.ids, present, marks, inLists, { filter, searchIds, sort, kept });
+  }, [newestFirst, present, marks, inSource, inCategory, filter, searchIds, sort, kept]);
 }
 
 /** The ids in a list, kept current from each stored batch; null for no list, undefined until read. */
@@ -72,7 +76,7 @@ function composeView(
   marks: { read: Set<string>; starred: Set<string> },
   /** Every list chosen: a paper in view is in all of them. */
   inLists: Set<string>[],
-  { filter, searchIds, sort }: Pick<ViewOptions, 'filter' | 'searchIds' | 'sort'>,
+  { filter, searchIds, sort, kept }: Pick<ViewOptions, 'filter' | 'searchIds' | 'sort' | 'kept'>,
 ): LibraryView {
   let ids = newestFirst;
   if (searchIds) {
@@ -81,9 +85,12 @@ function composeView(
     ids = matching ? newestFirst.filter((id) => matching.has(id)) : searchIds.filter((id) => present!.has(id));
   }
   const keep = (id: string) =>
-    (filter === 'all' || (filter === 'unread' ? !marks.read.has(id) : marks.starred.has(id))) && inLists.every((members) => members.has(id));
+    (filter === 'all' || kept.has(id) || (filter === 'unread' ? !marks.read.has(id) : marks.starred.has(id))) &&
+    inLists.every((members) => members.has(id));
   return {
     searchIds,
+    isRead: (id) => marks.read.has(id),
+    isStarred: (id) => marks.starred.has(id),
     ids: filter === 'all' && inLists.length === 0 ? ids : ids.filter(keep),
     counts: { all: newestFirst.length, unread: newestFirst.length - marks.read.size, starred: marks.starred.size },
   };

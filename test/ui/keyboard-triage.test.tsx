@@ -1,0 +1,152 @@
+import 'fake-indexeddb/auto';
+import { resolve } from 'node:path';
+import { act } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { PaperdropDatabase } from '../../renderer/db/database';
+import { MarkHistory } from '../../renderer/db/mark-history';
+import { storeBatch } from '../../renderer/db/store-batch';
+import type { SearchClient } from '../../renderer/search/search-client';
+import { AppStatusStore } from '../../renderer/sync/app-status';
+import { StoredChanges } from '../../renderer/sync/stored-changes';
+import { App } from '../../renderer/ui/App';
+import { AppContext, type AppServices } from '../../renderer/ui/app-context';
+import type { Bridge } from '../../shared/ipc';
+import { parseFile } from '../parse-file';
+
+// jsdom tests load modules as a browser would: import.meta.url is no file URL here, so the path comes from the test root.
+const SEED = resolve(process.cwd(), '../shared/feeds/seeds/000_0d76c9f6c8fe1248.txt');
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+// jsdom has <dialog> but not its modal API; the end-to-end test opens the real one in Chromium.
+HTMLDialogElement.prototype.showModal ??= function (this: HTMLDialogElement) {
+  this.setAttribute('open', '');
+};
+HTMLDialogElement.prototype.close ??= function (this: HTMLDialogElement) {
+  this.removeAttribute('open');
+};
+
+// Searching runs in a Web Worker, which jsdom lacks; these tests type no query.
+const INDEXED = { indexed: 0, total: 0, ready: true };
+const noSearch = {
+  search: async () => null,
+  index: () => undefined,
+  getProgress: () => INDEXED,
+  subscribeProgress: () => () => undefined,
+} as unknown as SearchClient;
+
+let root: Root | null = null;
+let db: PaperdropDatabase | null = null;
+afterEach(async () => {
+  act(() => root?.unmount());
+  root = null;
+  await db?.delete();
+  document.body.innerHTML = '';
+});
+
+async function renderLibrary(): Promise<{ db: PaperdropDatabase; newestFirst: string[] }> {
+  db = new PaperdropDatabase(`ui-${Math.random()}`);
+  const change = await storeBatch(db, parseFile(SEED));
+  const services: AppServices = {
+    bridge: { invoke: async () => null, on: () => () => undefined, onConnectionChange: () => () => undefined } as unknown as Bridge,
+    db,
+    marks: new MarkHistory(db),
+    search: noSearch,
+    status: new AppStatusStore(),
+    changes: new StoredChanges(),
+  };
+  const container = document.createElement('div');
+  document.body.append(container);
+  root = createRoot(container);
+  act(() =>
+    root!.render(
+      <AppContext.Provider value={services}>
+        <App />
+      </AppContext.Provider>,
+    ),
+  );
+  await vi.waitFor(() => expect(document.querySelector('[data-testid="count-all"]')?.textContent).toBe(String(change.written.length)));
+  const newestFirst = (await db.papers.orderBy('sortKey').reverse().primaryKeys()) as string[];
+  return { db, newestFirst };
+}
+
+function press(key: string, shiftKey = false): void {
+  act(() => {
+    document.body.dispatchEvent(new KeyboardEvent('keydown', { key, shiftKey, bubbles: true, cancelable: true }));
+  });
+}
+
+const readerTitle = () => document.querySelector('#reader-title')?.textContent ?? null;
+const pressed = (name: string) => document.querySelector(`.reader-actions button[aria-pressed]`) && [...document.querySelectorAll<HTMLButtonElement>('.reader-actions button')].find((button) => button.textContent === name);
+
+describe('keyboard triage in the window', () => {
+  it('opens, stars, marks and undoes with keys alone, wherever focus is', async () => {
+    const { db } = await renderLibrary();
+    press('j');
+    await vi.waitFor(() => expect(readerTitle()).not.toBeNull());
+    const first = (await db.states.where('read').equals(1).primaryKeys()) as string[];
+    expect(first).toHaveLength(1);
+    const title = readerTitle();
+
+    press('s');
+    await vi.waitFor(async () => expect((await db.states.get(first[0]!))?.starred).toBe(1));
+    await vi.waitFor(() => expect(pressed('Unstar')).toBeDefined());
+    press('m');
+    await vi.waitFor(async () => expect((await db.states.get(first[0]!))?.read).toBe(0));
+    press('z');
+    await vi.waitFor(async () => expect((await db.states.get(first[0]!))?.read).toBe(1));
+    press('j');
+    await vi.waitFor(() => expect(readerTitle()).not.toBe(title));
+    expect(await db.states.where('read').equals(1).count()).toBe(2);
+  });
+
+  it('keeps an opened paper in Unread until the view changes, so j goes on to the next', async () => {
+    await renderLibrary();
+    const unreadCount = () => document.querySelector('[data-testid="count-unread"]')?.textContent;
+    press('u');
+    await vi.waitFor(() => expect(document.querySelector('.filter[aria-pressed="true"]')?.getAttribute('aria-label')).toBe('Unread'));
+    press('j');
+    await vi.waitFor(() => expect(readerTitle()).not.toBeNull());
+    const firstTitle = readerTitle();
+    await vi.waitFor(() => expect(unreadCount()).toBe('59'));
+    press('j');
+    await vi.waitFor(() => expect(readerTitle()).not.toBe(firstTitle));
+    press('k');
+    await vi.waitFor(() => expect(readerTitle()).toBe(firstTitle));
+  });
+
+  it('marks the whole view read with Shift+A, and takes it back with one z', async () => {
+    const { db, newestFirst } = await renderLibrary();
+    press('A', true);
+    await vi.waitFor(async () => expect(await db.states.where('read').equals(1).count()).toBe(newestFirst.length));
+    press('z');
+    await vi.waitFor(async () => expect(await db.states.where('read').equals(1).count()).toBe(0));
+  });
+
+  it('leaves the search box with Esc, clearing it, and / comes back to it', async () => {
+    await renderLibrary();
+    const search = document.querySelector<HTMLInputElement>('input[type="search"]')!;
+    press('/');
+    await vi.waitFor(() => expect(document.activeElement).toBe(search));
+    act(() => {
+      search.dispatchEvent(new KeyboardEvent('keydown', { key: 'j', bubbles: true, cancelable: true }));
+    });
+    expect(readerTitle()).toBeNull();
+    act(() => {
+      search.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true }));
+    });
+    expect(document.activeElement).not.toBe(search);
+    press('/');
+    await vi.waitFor(() => expect(document.activeElement).toBe(search));
+  });
+
+  it('opens the dialog "Keyboard shortcuts" with ?, listing every command', async () => {
+    await renderLibrary();
+    press('?');
+    const dialog = document.querySelector('dialog');
+    await vi.waitFor(() => expect(dialog?.open).toBe(true));
+    expect(dialog?.querySelector('h2')?.textContent).toBe('Keyboard shortcuts');
+    expect(dialog?.textContent).toContain('g then u');
+    expect(dialog?.textContent).toContain('Shift+A');
+  });
+});
