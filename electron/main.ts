@@ -5,6 +5,7 @@ import {
   BrowserWindow,
   dialog,
   ipcMain,
+  Menu,
   net,
   protocol,
   session,
@@ -16,6 +17,7 @@ import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, resolveAppFile } from
 import type { ClientSession } from './core/client-session';
 import { PaperdropCore } from './core/paperdrop-core';
 import { isTrustedFrame, registerIpc, sendEvent } from './ipc';
+import { menuTemplate } from './menu-template';
 import { guardWebContents } from './navigation';
 import { createWindowOptions } from './window-options';
 
@@ -58,6 +60,7 @@ async function start(): Promise<void> {
   });
   closeCoreOnQuit(core);
   registerIpc(ipcMain, { handlersFor: (sender) => sessionsByContents.get(sender)?.handlers, isTrustedFrame });
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate((id) => mainWindow && sendEvent(mainWindow.webContents, 'command', { id }))));
   mainWindow = openWindow(core);
 }
 

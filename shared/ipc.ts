@@ -3,6 +3,7 @@
  * Both bridge implementations (Electron preload, WebSocket) and both servers
  * (Electron IPC adapter, web server) are typed from this file alone.
  */
+import type { CommandId } from './commands';
 import type { IngestBatch, Paper } from './paper';
 
 export interface FolderInfo {
@@ -34,6 +35,8 @@ export interface EventMap {
   batch: IngestBatch;
   folder: FolderInfo;
   status: IngestStatus;
+  /** A menu item of the desktop app was chosen: the renderer runs that command. */
+  command: { id: CommandId };
 }
 
 export type InvokeChannel = keyof InvokeApi;
@@ -43,7 +46,7 @@ export type InvokeResult<K extends InvokeChannel> = ReturnType<InvokeApi[K]>;
 
 /** A `Record` over the keys, so adding a channel to the interface without listing it fails to compile. */
 const invokeChannels: Record<InvokeChannel, true> = { hello: true, stored: true, chooseFolder: true, addSamples: true };
-const eventChannels: Record<EventChannel, true> = { batch: true, folder: true, status: true };
+const eventChannels: Record<EventChannel, true> = { batch: true, folder: true, status: true, command: true };
 
 export const INVOKE_CHANNELS = Object.keys(invokeChannels) as InvokeChannel[];
 

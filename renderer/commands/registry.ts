@@ -1,17 +1,15 @@
+import { COMMAND_LIST, type CommandId, type CommandInfo } from '../../shared/commands';
 import type { Filter } from '../ui/filters';
 import type { CommandContext } from './command-context';
 
-/**
- * Every action the user can take, defined once: the keyboard handler, the shortcut sheet and the
- * buttons all read it. Keys are as keyOf names them: "j", "Shift+A", "Space", "g a" for a sequence.
- */
-export interface Command {
-  id: string;
-  label: string;
-  keys: readonly string[];
+/** A command of shared/commands.ts with what it does here. */
+export interface Command extends CommandInfo {
+  id: CommandId;
   enabled: (context: CommandContext) => boolean;
   run: (context: CommandContext) => void | Promise<void>;
 }
+
+type Behaviour = Pick<Command, 'enabled' | 'run'>;
 
 const always = () => true;
 const hasPapers = (context: CommandContext) => context.ids.length > 0;
@@ -34,15 +32,12 @@ function nextUnread(context: CommandContext): Promise<void> | void {
   if (next !== undefined) return openPaper(context, next);
 }
 
-function goTo(filter: Filter, label: string, key: string): Command {
-  return { id: `go-${filter}`, label: `Go to ${label}`, keys: [`g ${key}`], enabled: always, run: (context) => context.dispatch({ type: 'filter', filter }) };
+function goTo(filter: Filter): Behaviour {
+  return { enabled: always, run: (context) => context.dispatch({ type: 'filter', filter }) };
 }
 
-function toggle(mark: 'read' | 'starred', label: string, key: string): Command {
+function toggle(mark: 'read' | 'starred'): Behaviour {
   return {
-    id: `toggle-${mark}`,
-    label,
-    keys: [key],
     // The open paper's id and marks, not the reader's copy of it: that one arrives a moment after j.
     enabled: (context) => context.state.selectedId !== null,
     run: (context) => {
@@ -52,54 +47,38 @@ function toggle(mark: 'read' | 'starred', label: string, key: string): Command {
   };
 }
 
-function openLink(id: string, label: string, keys: string[], link: 'abs' | 'pdf'): Command {
+function openLink(link: 'abs' | 'pdf'): Behaviour {
   return {
-    id,
-    label,
-    keys,
     enabled: (context) => context.selected?.paper.id === context.state.selectedId && Boolean(context.selected?.paper.links[link]),
     run: (context) => context.openExternal(context.selected!.paper.links[link]!),
   };
 }
 
-export const COMMANDS: readonly Command[] = [
-  { id: 'next', label: 'Next paper', keys: ['j'], enabled: hasPapers, run: (context) => step(context, 1) },
-  { id: 'previous', label: 'Previous paper', keys: ['k'], enabled: hasPapers, run: (context) => step(context, -1) },
-  {
-    id: 'page-or-next-unread',
-    label: 'Scroll the paper; at its end, the next unread',
-    keys: ['Space'],
-    enabled: hasPapers,
-    run: (context) => (context.selected && context.pageReader() ? undefined : nextUnread(context)),
-  },
-  openLink('open-abstract-page', 'Open the abstract page in the browser', ['o', 'Enter'], 'abs'),
-  openLink('open-pdf', 'Open the PDF', ['p'], 'pdf'),
-  toggle('read', 'Toggle read', 'm'),
-  toggle('starred', 'Toggle star', 's'),
-  { id: 'focus-search', label: 'Search (Esc leaves and clears it)', keys: ['/'], enabled: always, run: (context) => context.focusSearch() },
-  {
-    id: 'toggle-unread-only',
-    label: 'Toggle unread only',
-    keys: ['u'],
+/** A Record, so a command added to the shared list without a behaviour here fails to compile. */
+const BEHAVIOURS: Record<CommandId, Behaviour> = {
+  next: { enabled: hasPapers, run: (context) => step(context, 1) },
+  previous: { enabled: hasPapers, run: (context) => step(context, -1) },
+  'page-or-next-unread': { enabled: hasPapers, run: (context) => (context.selected && context.pageReader() ? undefined : nextUnread(context)) },
+  'open-abstract-page': openLink('abs'),
+  'open-pdf': openLink('pdf'),
+  'toggle-read': toggle('read'),
+  'toggle-starred': toggle('starred'),
+  'mark-all-read': { enabled: hasPapers, run: (context) => context.setMarks(context.ids.filter((id) => !context.isRead(id)), 'read', true) },
+  undo: { enabled: (context) => context.canUndo(), run: (context) => context.undo() },
+  'focus-search': { enabled: always, run: (context) => context.focusSearch() },
+  'toggle-unread-only': {
     enabled: always,
     run: (context) => context.dispatch({ type: 'filter', filter: context.state.filter === 'unread' ? 'all' : 'unread' }),
   },
-  {
-    id: 'mark-all-read',
-    label: 'Mark everything in view as read',
-    keys: ['Shift+A'],
-    enabled: hasPapers,
-    run: (context) => context.setMarks(context.ids.filter((id) => !context.isRead(id)), 'read', true),
-  },
-  { id: 'undo', label: 'Undo the last change of marks', keys: ['z'], enabled: (context) => context.canUndo(), run: (context) => context.undo() },
-  goTo('all', 'All', 'a'),
-  goTo('unread', 'Unread', 'u'),
-  goTo('starred', 'Starred', 's'),
-  { id: 'help', label: 'Keyboard shortcuts', keys: ['?'], enabled: always, run: (context) => context.showShortcuts() },
-];
+  'go-all': goTo('all'),
+  'go-unread': goTo('unread'),
+  'go-starred': goTo('starred'),
+  help: { enabled: always, run: (context) => context.showShortcuts() },
+};
 
-export function commandById(id: string): Command {
-  const command = COMMANDS.find((each) => each.id === id);
-  if (!command) throw new Error(`No command ${id}`);
-  return command;
+/** Every command, in the shared list's order: the key handler, the shortcut sheet and the buttons read it. */
+export const COMMANDS: readonly Command[] = COMMAND_LIST.map((info) => ({ ...info, ...BEHAVIOURS[info.id] }));
+
+export function commandById(id: CommandId): Command {
+  return COMMANDS.find((each) => each.id === id)!;
 }

@@ -1,6 +1,6 @@
-import { useReducer, useRef, useState } from 'react';
+import { useEffect, useReducer, useRef, useState } from 'react';
 import type { CommandContext } from '../commands/command-context';
-import { openPaper, type Command } from '../commands/registry';
+import { commandById, openPaper, type Command } from '../commands/registry';
 import { useKeyboardCommands } from '../commands/use-keyboard-commands';
 import { useServices } from './app-context';
 import { EmptyState } from './EmptyState';
@@ -19,7 +19,7 @@ import { INITIAL_VIEW, isSearching, viewReducer } from './view-state';
 import { ViewControls } from './ViewControls';
 
 export function App() {
-  const { status } = useServices();
+  const { status, bridge } = useServices();
   const [state, dispatch] = useReducer(viewReducer, INITIAL_VIEW);
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const searchBox = useRef<HTMLInputElement>(null);
@@ -56,6 +56,10 @@ export function App() {
   const run = (command: Command) => {
     if (command.enabled(context)) attempt(command.label, () => command.run(context));
   };
+  const latestRun = useRef(run);
+  latestRun.current = run;
+  // The desktop app's menu items arrive as command ids.
+  useEffect(() => bridge.on('command', ({ id }) => latestRun.current(commandById(id))), [bridge]);
   useKeyboardCommands(run, (field) => {
     if (field === searchBox.current) dispatch({ type: 'query', query: '' });
     (field as HTMLElement).blur();

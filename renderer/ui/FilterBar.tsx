@@ -15,12 +15,11 @@ export function FilterBar({ filter, counts, onChange }: Props) {
           type="button"
           className="filter"
           aria-pressed={filter === value}
-          aria-label={label}
-          aria-describedby={`count-${value}`}
+          aria-label={`${label} ${counts?.[value] ?? 0}`}
           onClick={() => onChange(value)}
         >
           {label}
-          <span className="count" id={`count-${value}`} data-testid={`count-${value}`}>
+          <span className="count" data-testid={`count-${value}`}>
             {counts?.[value] ?? 0}
           </span>
         </button>

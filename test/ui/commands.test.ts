@@ -107,6 +107,6 @@ describe('the command registry', () => {
 
   it('commands that need an open paper are disabled without one', () => {
     const { context } = contextFor();
-    for (const id of ['toggle-read', 'toggle-starred', 'open-abstract-page', 'open-pdf']) expect(commandById(id).enabled(context), id).toBe(false);
+    for (const id of ['toggle-read', 'toggle-starred', 'open-abstract-page', 'open-pdf'] as const) expect(commandById(id).enabled(context), id).toBe(false);
   });
 });
