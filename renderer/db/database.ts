@@ -5,6 +5,7 @@ import type { SnapshotRecord } from '../search/index-snapshot';
 import { digestStoredKeys } from './known-keys';
 import { logStoredOrder } from './newest-first';
 import { listStoredPapers } from './paper-lists';
+import { stampMarks } from './stamp-marks';
 
 /** A paper as stored: the content, plus the keys it is found and ordered by. */
 export interface PaperRecord extends Paper {
@@ -49,13 +50,19 @@ export interface MetaRecord {
   value: number;
 }
 
-/** The user's marks on a paper. Kept apart from content so that no ingest can ever touch them. */
+/**
+ * The user's marks on a paper. Kept apart from content so that no ingest can ever touch them. A row in
+ * `states` is for a paper in the library (the counts rely on it); marks for any other id wait in
+ * `pendingMarks` until a paper with that id or merge key arrives (pending-marks.ts).
+ */
 export interface PaperState {
   paperId: string;
   /** 1 or 0: IndexedDB cannot index booleans. */
   read: 0 | 1;
+  /** When read last changed (ISO 8601, UTC), or null if it never did: restoring a backup takes the later of two. */
+  readAt: string | null;
   starred: 0 | 1;
-  updatedAt: string;
+  starredAt: string | null;
 }
 
 /** One ingested file content, by hash: main sends no file whose hash is here. */
@@ -73,6 +80,7 @@ export const DATABASE_NAME = 'paperdrop';
 export class PaperdropDatabase extends Dexie {
   papers!: EntityTable<PaperRecord, 'id'>;
   states!: EntityTable<PaperState, 'paperId'>;
+  pendingMarks!: EntityTable<PaperState, 'paperId'>;
   sources!: EntityTable<SourceRecord, 'hash'>;
   meta!: EntityTable<MetaRecord, 'key'>;
   /** The saved search index, in parts (renderer/search/index-snapshot.ts). */
@@ -105,6 +113,9 @@ export class PaperdropDatabase extends Dexie {
       .stores({ keyDigests: 'generation', lists: '[list+generation]', orderLog: 'generation' })
       .upgrade((transaction) => Promise.all([digestStoredKeys(transaction), listStoredPapers(transaction), logStoredOrder(transaction)]));
     this.version(5).stores({ papers: 'id, sortKey, *keys, generation' });
+    this.version(6)
+      .stores({ pendingMarks: 'paperId' })
+      .upgrade((transaction) => stampMarks(transaction));
   }
 }
 

@@ -1,4 +1,5 @@
 import type { PaperdropDatabase, PaperState } from './database';
+import { STAMP, unmarked } from './mark-merge';
 
 export type Mark = 'read' | 'starred';
 
@@ -13,14 +14,16 @@ export async function setMark(db: PaperdropDatabase, paperId: string, mark: Mark
   await setMarks(db, [paperId], mark, on);
 }
 
-/** Sets one mark on many papers in one transaction; returns what each was before, for undo. */
+/** Sets one mark on many papers in one transaction, stamping that mark's time only; returns what each was before, for undo. */
 export async function setMarks(db: PaperdropDatabase, paperIds: readonly string[], mark: Mark, on: boolean): Promise<PriorState[]> {
   return db.transaction('rw', db.states, async () => {
     const current = await db.states.bulkGet([...paperIds]);
-    const updatedAt = new Date().toISOString();
+    const now = new Date().toISOString();
     const next = paperIds.map((paperId, index): PaperState => {
-      const state = { paperId, read: current[index]?.read ?? 0, starred: current[index]?.starred ?? 0, updatedAt };
+      const state = { ...(current[index] ?? unmarked(paperId)) };
       state[mark] = on ? 1 : 0;
+      // Stamped even when unchanged: setting it again is the user's latest word, which a restore must not undo.
+      state[STAMP[mark]] = now;
       return state;
     });
     await db.states.bulkPut(next);
@@ -28,7 +31,7 @@ export async function setMarks(db: PaperdropDatabase, paperIds: readonly string[
   });
 }
 
-/** Puts papers' marks back as they were before a change. */
+/** Puts papers' marks back exactly as they were before a change, times included. */
 export async function restoreStates(db: PaperdropDatabase, prior: readonly PriorState[]): Promise<void> {
   await db.transaction('rw', db.states, async () => {
     await db.states.bulkDelete(prior.filter((each) => each.state === undefined).map((each) => each.paperId));

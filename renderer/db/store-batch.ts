@@ -2,8 +2,10 @@ import { matchKeys, planMerge } from '../../shared/merge';
 import type { IngestBatch } from '../../shared/paper';
 import { toPaperRecord, type PaperdropDatabase, type PaperRecord, type PaperState } from './database';
 import { knownKeysOf } from './known-keys';
+import { eitherMarks, unmarked } from './mark-merge';
 import { logStoredChange } from './newest-first';
 import { dropFromLists, listRecords } from './paper-lists';
+import { applyPendingMarks } from './pending-marks';
 
 export interface StoredChange {
   /** The papers as written: the search index and the views that follow stored batches take them from here. */
@@ -15,11 +17,11 @@ export interface StoredChange {
 /**
  * Stores one file's batch in one transaction, merged with the stored papers it matches by the
  * shared merge rules, and records the source. Idempotent. Read/star state is only ever carried
- * over, when two stored papers turn out to be one.
+ * over, when two stored papers turn out to be one, or taken from marks pending for a paper that arrives.
  */
 export async function storeBatch(db: PaperdropDatabase, batch: IngestBatch): Promise<StoredChange> {
   const known = knownKeysOf(db);
-  const tables = [db.papers, db.states, db.sources, db.meta, db.keyDigests, db.lists, db.orderLog];
+  const tables = [db.papers, db.states, db.pendingMarks, db.sources, db.meta, db.keyDigests, db.lists, db.orderLog];
   const { change, digests, generation } = await db.transaction('rw', tables, async () => {
     const generation = ((await db.meta.get('generation'))?.value ?? 0) + 1;
     await known.catchUp(db, generation - 1);
@@ -33,6 +35,7 @@ export async function storeBatch(db: PaperdropDatabase, batch: IngestBatch): Pro
     const digests = known.unknown(written.flatMap((paper) => [paper.id, ...paper.keys]));
     if (digests.length > 0) await db.keyDigests.put({ generation, digests });
     if (plan.absorbed.length > 0) await absorb(db, plan.absorbed, stored);
+    await applyPendingMarks(db, written);
     await db.sources.put({
       hash: batch.hash,
       file: batch.file,
@@ -88,12 +91,7 @@ async function absorb(db: PaperdropDatabase, absorbed: { from: string; into: str
   absorbed.forEach(({ into }, index) => {
     const [from, current] = [states[index * 2], merged.get(into) ?? states[index * 2 + 1]];
     if (!from && !current) return;
-    merged.set(into, {
-      paperId: into,
-      read: from?.read === 1 || current?.read === 1 ? 1 : 0,
-      starred: from?.starred === 1 || current?.starred === 1 ? 1 : 0,
-      updatedAt: [from?.updatedAt ?? '', current?.updatedAt ?? ''].sort().at(-1)!,
-    });
+    merged.set(into, eitherMarks(current ?? unmarked(into), from ?? unmarked(into)));
   });
   await db.states.bulkPut([...merged.values()]);
   await db.states.bulkDelete(absorbed.map(({ from }) => from));
