@@ -4,6 +4,7 @@ import { connectBridge } from './bridge/connect-bridge';
 import { PaperdropDatabase } from './db/database';
 import { MarkHistory } from './db/mark-history';
 import { SearchClient } from './search/search-client';
+import { SettingsStore } from './settings/settings-store';
 import { AppStatusStore } from './sync/app-status';
 import { startIngestSync } from './sync/ingest-sync';
 import { StoredChanges } from './sync/stored-changes';
@@ -17,6 +18,7 @@ const services: AppServices = {
   db,
   marks: new MarkHistory(db),
   search: new SearchClient(),
+  settings: new SettingsStore(),
   status: new AppStatusStore(),
   changes: new StoredChanges(),
 };

@@ -13,6 +13,7 @@ export default defineConfig({
       transformIndexHtml: (html) => html.replace('__PAPERDROP_CSP__', CONTENT_SECURITY_POLICY),
     },
   ],
+  resolve: { alias: { 'node-fetch': fileURLToPath(new URL('./export/browser-fetch.ts', import.meta.url)) } },
   worker: { format: 'es' },
   build: {
     outDir: fileURLToPath(new URL('../dist/renderer', import.meta.url)),

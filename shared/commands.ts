@@ -29,6 +29,8 @@ export const COMMAND_LIST = [
   { id: 'go-all', label: 'Go to All', keys: ['g a'], menu: 'Go' },
   { id: 'go-unread', label: 'Go to Unread', keys: ['g u'], menu: 'Go' },
   { id: 'go-starred', label: 'Go to Starred', keys: ['g s'], menu: 'Go' },
+  { id: 'export', label: 'Export the papers in view…', keys: ['e'], menu: 'File' },
+  { id: 'settings', label: 'Settings…', keys: [','], menu: 'File' },
   { id: 'help', label: 'Keyboard shortcuts', keys: ['?'], menu: 'Help' },
 ] as const satisfies readonly CommandInfo[];
 

@@ -21,4 +21,9 @@ export interface CommandContext {
   pageReader: () => boolean;
   openExternal: (url: string) => void;
   showShortcuts: () => void;
+  showSettings: () => void;
+  /** Opens the Export menu of the papers in view. */
+  openExport: () => void;
+  /** The setting "mark a paper read when it is opened". */
+  markReadOnOpen: boolean;
 }

@@ -14,10 +14,10 @@ type Behaviour = Pick<Command, 'enabled' | 'run'>;
 const always = () => true;
 const hasPapers = (context: CommandContext) => context.ids.length > 0;
 
-/** Opens a paper in the reader, marking it read. */
+/** Opens a paper in the reader, marking it read when the settings say so. */
 export async function openPaper(context: CommandContext, id: string): Promise<void> {
   context.dispatch({ type: 'select', id });
-  if (!context.isRead(id)) await context.setMarks([id], 'read', true);
+  if (context.markReadOnOpen && !context.isRead(id)) await context.setMarks([id], 'read', true);
 }
 
 function step(context: CommandContext, by: 1 | -1): Promise<void> {
@@ -73,6 +73,8 @@ const BEHAVIOURS: Record<CommandId, Behaviour> = {
   'go-all': goTo('all'),
   'go-unread': goTo('unread'),
   'go-starred': goTo('starred'),
+  export: { enabled: hasPapers, run: (context) => context.openExport() },
+  settings: { enabled: always, run: (context) => context.showSettings() },
   help: { enabled: always, run: (context) => context.showShortcuts() },
 };
 

@@ -130,7 +130,7 @@ export function toPaperRecord(paper: Paper, generation: number): PaperRecord {
 }
 
 /** The paper's own fields, without those a stored record derives from them. */
-function contentOf(paper: Paper | PaperRecord): Paper {
+export function contentOf(paper: Paper | PaperRecord): Paper {
   const { sortKey: _sortKey, keys: _keys, files: _files, generation: _generation, ...content } = paper as PaperRecord;
   return content;
 }

@@ -2,26 +2,33 @@ import { useEffect, useReducer, useRef, useState } from 'react';
 import type { CommandContext } from '../commands/command-context';
 import { commandById, openPaper, type Command } from '../commands/registry';
 import { useKeyboardCommands } from '../commands/use-keyboard-commands';
-import { useServices } from './app-context';
+import { MARK_READ_DELAY_MS } from '../settings/settings-store';
+import { useServices, useSettings } from './app-context';
 import { EmptyState } from './EmptyState';
 import { ErrorBoundary } from './ErrorBoundary';
+import { ExportMenu } from './ExportMenu';
 import { FileErrors } from './FileErrors';
 import { FilterBar } from './FilterBar';
 import { FolderBar } from './FolderBar';
 import { PaperList } from './PaperList';
 import { Reader } from './Reader';
 import { SearchSummary } from './SearchSummary';
+import { SettingsDialog } from './SettingsDialog';
 import { ShortcutSheet } from './ShortcutSheet';
+import { useExport } from './use-export';
 import { useLibraryView, useOpenPaper } from './use-library';
 import { useMarkActions } from './use-mark-actions';
 import { useSearch } from './use-search';
-import { INITIAL_VIEW, isSearching, viewReducer } from './view-state';
+import { INITIAL_VIEW, isSearching, viewName, viewReducer } from './view-state';
 import { ViewControls } from './ViewControls';
 
 export function App() {
   const { status, bridge } = useServices();
   const [state, dispatch] = useReducer(viewReducer, INITIAL_VIEW);
-  const [shortcutsOpen, setShortcutsOpen] = useState(false);
+  const [dialog, setDialog] = useState<'shortcuts' | 'settings' | null>(null);
+  const [exportRequest, setExportRequest] = useState(0);
+  const settings = useSettings();
+  const exportPapers = useExport();
   const searchBox = useRef<HTMLInputElement>(null);
   const reader = useRef<HTMLElement>(null);
   const list = useRef<HTMLDivElement>(null);
@@ -46,7 +53,10 @@ export function App() {
     },
     pageReader: () => pageDown(reader.current),
     openExternal: (url) => window.open(url, '_blank', 'noopener,noreferrer'),
-    showShortcuts: () => setShortcutsOpen(true),
+    showShortcuts: () => setDialog('shortcuts'),
+    showSettings: () => setDialog('settings'),
+    openExport: () => setExportRequest((count) => count + 1),
+    markReadOnOpen: settings.markRead === 'on-open',
   };
   const attempt = (label: string, action: () => void | Promise<void>) => {
     Promise.resolve()
@@ -66,6 +76,18 @@ export function App() {
     list.current?.querySelector<HTMLElement>('[tabindex="0"]')?.focus();
   });
 
+  // "After 2 seconds": a paper counts as read once it has stayed open that long.
+  const { selectedId } = state;
+  useEffect(() => {
+    if (settings.markRead !== 'after-delay' || selectedId === null) return;
+    const timer = setTimeout(() => void marks.set([selectedId], 'read', true), MARK_READ_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [settings.markRead, selectedId, marks]);
+  useEffect(() => {
+    if (settings.theme === 'system') delete document.documentElement.dataset.theme;
+    else document.documentElement.dataset.theme = settings.theme;
+  }, [settings.theme]);
+
   const isEmpty = view !== undefined && view.counts.all === 0;
   return (
     <div className="app">
@@ -84,9 +106,19 @@ export function App() {
           onChange={(event) => dispatch({ type: 'query', query: event.target.value })}
         />
         <FilterBar filter={state.filter} counts={view?.counts} onChange={(filter) => dispatch({ type: 'filter', filter })} />
-        <button type="button" className="help-button" aria-label="Keyboard shortcuts" onClick={() => setShortcutsOpen(true)}>
-          ?
-        </button>
+        <div className="top-actions">
+          <ExportMenu
+            label="Export"
+            openRequest={exportRequest}
+            onExport={(format) => attempt('Export', () => exportPapers(format, view?.ids ?? [], viewName(state)))}
+          />
+          <button type="button" className="settings-button" onClick={() => setDialog('settings')}>
+            Settings
+          </button>
+          <button type="button" className="help-button" aria-label="Keyboard shortcuts" onClick={() => setDialog('shortcuts')}>
+            ?
+          </button>
+        </div>
       </header>
       <FolderBar />
       <FileErrors />
@@ -114,11 +146,18 @@ export function App() {
             />
           </div>
           <ErrorBoundary label="This paper" resetKey={state.selectedId}>
-            <Reader ref={reader} item={selected} terms={search.terms} onCommand={run} />
+            <Reader
+              ref={reader}
+              item={selected}
+              terms={search.terms}
+              onCommand={run}
+              onExport={(format, paper) => attempt('Export', () => exportPapers(format, [paper.id], paper.title))}
+            />
           </ErrorBoundary>
         </main>
       )}
-      <ShortcutSheet open={shortcutsOpen} onClose={() => setShortcutsOpen(false)} />
+      <ShortcutSheet open={dialog === 'shortcuts'} onClose={() => setDialog(null)} />
+      <SettingsDialog open={dialog === 'settings'} onClose={() => setDialog(null)} />
     </div>
   );
 }

@@ -1,6 +1,8 @@
 import { lazy, Suspense, type Ref } from 'react';
 import { commandById, type Command } from '../commands/registry';
-import type { PaperLinks } from '../../shared/paper';
+import type { Paper, PaperLinks } from '../../shared/paper';
+import type { ExportFormat } from '../export/export-file';
+import { ExportMenu } from './ExportMenu';
 import type { MatchTerm } from '../search/highlight';
 import { Highlighted } from './Highlighted';
 import { formatDate } from './format-date';
@@ -11,6 +13,7 @@ interface Props {
   item: ListedPaper | undefined;
   terms: MatchTerm[];
   onCommand: (command: Command) => void;
+  onExport: (format: ExportFormat, paper: Paper) => void;
 }
 
 // KaTeX and DOMPurify are over a third of the page's script: they load when a paper is first
@@ -20,7 +23,7 @@ const AbstractText = lazy(() => import('./AbstractText').then((module) => ({ def
 const LINK_LABELS: Record<keyof PaperLinks, string> = { abs: 'Abstract page', pdf: 'PDF', doi: 'DOI', hf: 'Hugging Face' };
 
 /** The reading pane. Titles and names are rendered as text: a title may literally contain "<SEG>". */
-export function Reader({ ref, item, terms, onCommand }: Props) {
+export function Reader({ ref, item, terms, onCommand, onExport }: Props) {
   if (!item) {
     return (
       <article ref={ref} id="reader" tabIndex={-1} className="reader reader-empty" aria-label="Reader">
@@ -56,6 +59,7 @@ export function Reader({ ref, item, terms, onCommand }: Props) {
         <button type="button" aria-pressed={read} onClick={() => onCommand(commandById('toggle-read'))}>
           {read ? 'Mark as unread' : 'Mark as read'}
         </button>
+        <ExportMenu label="Export paper" onExport={(format) => onExport(format, paper)} />
         {links.map((kind) => (
           <a key={kind} className="reader-link" href={paper.links[kind]!} target="_blank" rel="noopener noreferrer">
             {LINK_LABELS[kind]}

@@ -3,6 +3,7 @@ import type { Bridge } from '../../shared/ipc';
 import type { PaperdropDatabase } from '../db/database';
 import type { MarkHistory } from '../db/mark-history';
 import type { SearchClient } from '../search/search-client';
+import type { Settings, SettingsStore } from '../settings/settings-store';
 import type { AppStatus, AppStatusStore } from '../sync/app-status';
 import type { StoredChanges } from '../sync/stored-changes';
 
@@ -12,6 +13,7 @@ export interface AppServices {
   /** The one writer of read and star marks, with undo. */
   marks: MarkHistory;
   search: SearchClient;
+  settings: SettingsStore;
   status: AppStatusStore;
   changes: StoredChanges;
 }
@@ -27,4 +29,9 @@ export function useServices(): AppServices {
 export function useAppStatus(): AppStatus {
   const { status } = useServices();
   return useSyncExternalStore(status.subscribe, status.get);
+}
+
+export function useSettings(): Settings {
+  const { settings } = useServices();
+  return useSyncExternalStore(settings.subscribe, settings.get);
 }

@@ -62,3 +62,8 @@ export function viewReducer(state: ViewState, action: ViewAction): ViewState {
 }
 
 export const isSearching = (state: ViewState) => state.query.trim() !== '';
+
+/** What the view shows, in words, for the name of a file exported from it: "starred cs.CL search graph". */
+export function viewName(state: ViewState): string {
+  return [state.filter, state.category, state.source, isSearching(state) ? `search ${state.query.trim()}` : null].filter(Boolean).join(' ');
+}

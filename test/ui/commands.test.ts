@@ -37,6 +37,9 @@ function contextFor(initial: Partial<ViewState> = {}) {
     pageReader: vi.fn(() => false),
     openExternal: (url) => opened.push(url),
     showShortcuts: vi.fn(),
+    showSettings: vi.fn(),
+    openExport: vi.fn(),
+    markReadOnOpen: true,
   };
   const press = async (keys: string) => {
     const command = commandForKeys(keys);

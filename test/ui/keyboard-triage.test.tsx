@@ -7,6 +7,7 @@ import { PaperdropDatabase } from '../../renderer/db/database';
 import { MarkHistory } from '../../renderer/db/mark-history';
 import { storeBatch } from '../../renderer/db/store-batch';
 import type { SearchClient } from '../../renderer/search/search-client';
+import { SettingsStore } from '../../renderer/settings/settings-store';
 import { AppStatusStore } from '../../renderer/sync/app-status';
 import { StoredChanges } from '../../renderer/sync/stored-changes';
 import { App } from '../../renderer/ui/App';
@@ -52,6 +53,7 @@ async function renderLibrary(): Promise<{ db: PaperdropDatabase; newestFirst: st
     db,
     marks: new MarkHistory(db),
     search: noSearch,
+    settings: new SettingsStore({ getItem: () => null, setItem: () => undefined }),
     status: new AppStatusStore(),
     changes: new StoredChanges(),
   };
