@@ -6,34 +6,13 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mergeCatalog } from '../shared/merge';
 import { launchChromium } from './chromium';
+import { storedMarks } from './page-marks';
 import { parseFile } from './parse-file';
 import { SEED_FILES, SEEDS_DIR, SHARED_DIR } from './shared-paths';
 import { startWebMode, type WebModeProcess } from './web-mode-process';
 
 const WAIT = { timeout: 15_000 };
 const FILES = [SEEDS_DIR + SEED_FILES[0], `${SHARED_DIR}feeds/samples/arxiv-rss2-2024.xml`];
-
-type StoredMark = { paperId: string; read: number; readAt: string | null; starred: number; starredAt: string | null };
-
-/** Every mark in the page's own IndexedDB, by paper. */
-async function storedMarks(page: Page): Promise<StoredMark[]> {
-  const marks = await page.evaluate(
-    () =>
-      new Promise<StoredMark[]>((resolve, reject) => {
-        const opening = indexedDB.open('paperdrop');
-        opening.onerror = () => reject(opening.error);
-        opening.onsuccess = () => {
-          const request = opening.result.transaction('states').objectStore('states').getAll();
-          request.onsuccess = () => {
-            opening.result.close();
-            resolve(request.result as StoredMark[]);
-          };
-          request.onerror = () => reject(request.error);
-        };
-      }),
-  );
-  return marks.sort((a, b) => a.paperId.localeCompare(b.paperId));
-}
 
 describe('keeping and sharing, in real Chromium', () => {
   let web: WebModeProcess;

@@ -4,29 +4,11 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './chromium';
+import { storedMarks } from './page-marks';
 import { SEED_FILES, SEEDS_DIR } from './shared-paths';
 import { startWebMode, type WebModeProcess } from './web-mode-process';
 
 const WAIT = { timeout: 15_000 };
-
-/** Every mark in the page's own IndexedDB, as the app stored it. */
-function storedMarks(page: Page): Promise<{ paperId: string; read: number; starred: number }[]> {
-  return page.evaluate(
-    () =>
-      new Promise((resolve, reject) => {
-        const opening = indexedDB.open('paperdrop');
-        opening.onerror = () => reject(opening.error);
-        opening.onsuccess = () => {
-          const request = opening.result.transaction('states').objectStore('states').getAll();
-          request.onsuccess = () => {
-            opening.result.close();
-            resolve(request.result);
-          };
-          request.onerror = () => reject(request.error);
-        };
-      }),
-  );
-}
 
 describe('keyboard triage in real Chromium', () => {
   let web: WebModeProcess;

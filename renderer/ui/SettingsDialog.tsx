@@ -42,22 +42,8 @@ export function SettingsDialog({ open, onClose }: { open: boolean; onClose: () =
 
   return (
     <ModalDialog open={open} onClose={onClose} title="Settings" className="settings-dialog">
-      <fieldset>
-        <legend>Mark a paper read</legend>
-        {MARK_READ.map(({ value, label }) => (
-          <label key={value}>
-            <input type="radio" name="mark-read" checked={settings.markRead === value} onChange={() => store.update({ markRead: value })} /> {label}
-          </label>
-        ))}
-      </fieldset>
-      <fieldset>
-        <legend>Theme</legend>
-        {THEMES.map(({ value, label }) => (
-          <label key={value}>
-            <input type="radio" name="theme" checked={settings.theme === value} onChange={() => store.update({ theme: value })} /> {label}
-          </label>
-        ))}
-      </fieldset>
+      <ChoiceGroup legend="Mark a paper read" name="mark-read" choices={MARK_READ} value={settings.markRead} onChange={(markRead) => store.update({ markRead })} />
+      <ChoiceGroup legend="Theme" name="theme" choices={THEMES} value={settings.theme} onChange={(theme) => store.update({ theme })} />
       <fieldset>
         <legend>Read and star state</legend>
         <button type="button" onClick={() => void report(backup.backUp().then((count) => `Backed up ${count} papers’ marks.`))}>
@@ -71,5 +57,26 @@ export function SettingsDialog({ open, onClose }: { open: boolean; onClose: () =
         </p>
       </fieldset>
     </ModalDialog>
+  );
+}
+
+interface ChoiceGroupProps<T extends string> {
+  legend: string;
+  name: string;
+  choices: { value: T; label: string }[];
+  value: T;
+  onChange: (value: T) => void;
+}
+
+function ChoiceGroup<T extends string>({ legend, name, choices, value, onChange }: ChoiceGroupProps<T>) {
+  return (
+    <fieldset>
+      <legend>{legend}</legend>
+      {choices.map((choice) => (
+        <label key={choice.value}>
+          <input type="radio" name={name} checked={value === choice.value} onChange={() => onChange(choice.value)} /> {choice.label}
+        </label>
+      ))}
+    </fieldset>
   );
 }
