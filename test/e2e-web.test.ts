@@ -87,7 +87,7 @@ describe('web mode in real Chromium', () => {
     const rowsShown = () =>
       list
         .getByRole('listitem')
-        .evaluateAll((slots) => slots.map((slot) => ({ at: Number(slot.getAttribute('aria-posinset')), title: slot.querySelector('.paper-row-title')?.textContent ?? null })));
+        .evaluateAll((slots) => slots.map((slot) => ({ at: Number(slot.getAttribute('aria-posinset')), title: slot.querySelector('.paper-row-title')?.getAttribute('title') ?? null })));
     /** Takes in the rows on screen once they have loaded; true when some were not taken in before. */
     const takeInRows = async () => {
       const rows = await rowsShown();

@@ -2,7 +2,8 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useImperativeHandle, useRef, type Ref } from 'react';
 import type { MatchTerm } from '../search/highlight';
 import { formatDate } from './format-date';
-import { Highlighted } from './Highlighted';
+import { matchSnippet } from '../search/snippet';
+import { RichText } from './RichText';
 import { useListedPapers } from './use-library';
 
 interface Props {
@@ -73,15 +74,17 @@ export function PaperList({ ref, ids, terms, selectedId, onSelect }: Props) {
                   tabIndex={row.index === tabStop ? 0 : -1}
                   onClick={() => onSelect(id)}
                 >
-                  <span className="paper-row-title">
-                    <Highlighted text={item.paper.title} terms={terms} />
+                  <span className="paper-row-title" title={item.paper.title}>
+                    <RichText text={item.paper.title} terms={terms} />
                   </span>
                   <span className="paper-row-meta">
                     {item.starred && <span className="star-mark" aria-label="starred">★ </span>}
                     {!item.read && <span className="visually-hidden">unread, </span>}
                     {[formatDate(item.paper.published), authorLine(item.paper.authors)].filter(Boolean).join(' · ')}
                   </span>
-                  <span className="paper-row-snippet">{item.paper.abstract.slice(0, 300)}</span>
+                  <span className="paper-row-snippet">
+                    <RichText text={matchSnippet(item.paper.abstract, terms)} terms={terms} />
+                  </span>
                 </button>
               ) : (
                 <div className="paper-row paper-row-loading" aria-hidden="true" />

@@ -5,6 +5,7 @@ import type { ExportFormat } from '../export/export-file';
 import { ExportMenu } from './ExportMenu';
 import type { MatchTerm } from '../search/highlight';
 import { Highlighted } from './Highlighted';
+import { RichText } from './RichText';
 import { formatDate } from './format-date';
 import type { ListedPaper } from './use-library';
 
@@ -36,7 +37,7 @@ export function Reader({ ref, item, terms, onCommand, onExport }: Props) {
   return (
     <article ref={ref} id="reader" tabIndex={-1} className="reader" aria-labelledby="reader-title">
       <h2 id="reader-title">
-        <Highlighted text={paper.title} terms={terms} />
+        <RichText text={paper.title} terms={terms} />
       </h2>
       {paper.authors.length > 0 && (
         <p className="reader-authors">
