@@ -108,3 +108,30 @@ describe('upgrading a library from schema version 3', () => {
     await db.delete();
   });
 });
+
+describe('upgrading a library with papers stored without a date', () => {
+  it('gives each its listing date, and lists it by that date instead of last', async () => {
+    const v1 = new Dexie('upgrade-undated');
+    v1.version(1).stores({ papers: 'id, sortKey', states: 'paperId, read, starred', sources: 'hash, file, seenAt' });
+    const paper = (id: string, published: string | null, file: string, seenAt: string) => ({
+      id,
+      title: id,
+      abstract: '',
+      authors: [],
+      published,
+      sortKey: published ?? '',
+      listings: [{ file, hash: `hash-${id}`, format: 'hf-papers-text', seenAt }],
+    });
+    await v1.table('papers').bulkPut([
+      paper('title:older dated', '2026-03-01', 'a.txt', '2026-03-02T00:00:00.000Z'),
+      paper('title:daily listing', null, 'hf-2026-03-14.txt', '2026-03-20T00:00:00.000Z'),
+      paper('title:arrived later', null, 'page.txt', '2026-03-16T09:00:00.000Z'),
+    ]);
+    v1.close();
+    const db = new PaperdropDatabase('upgrade-undated');
+    expect((await db.papers.get('title:daily listing'))?.sortKey).toBe('2026-03-14');
+    expect((await db.papers.get('title:arrived later'))?.sortKey).toBe('2026-03-16');
+    expect((await readNewestFirst(db)).ids).toEqual(['title:arrived later', 'title:daily listing', 'title:older dated']);
+    await db.delete();
+  });
+});

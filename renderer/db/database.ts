@@ -1,15 +1,17 @@
 import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
+import { listingDate } from '../../shared/listing-date';
 import { matchKeys } from '../../shared/merge';
 import type { FeedFormat, FileError, Paper } from '../../shared/paper';
 import type { SnapshotRecord } from '../search/index-snapshot';
 import { digestStoredKeys } from './known-keys';
+import { dateUndatedPapers } from './listing-dates';
 import { logStoredOrder } from './newest-first';
 import { listStoredPapers } from './paper-lists';
 import { stampMarks } from './stamp-marks';
 
 /** A paper as stored: the content, plus the keys it is found and ordered by. */
 export interface PaperRecord extends Paper {
-  /** The list's order: the publication date ('' when unknown, IndexedDB skips null keys). */
+  /** The list's order: the listing date (shared/listing-date.ts), never empty for a paper with a listing. */
   sortKey: string;
   /**
    * Every other key another sighting of this paper may carry (shared/merge matchKeys). Its own id,
@@ -116,13 +118,14 @@ export class PaperdropDatabase extends Dexie {
     this.version(6)
       .stores({ pendingMarks: 'paperId' })
       .upgrade((transaction) => stampMarks(transaction));
+    this.version(7).upgrade((transaction) => dateUndatedPapers(transaction));
   }
 }
 
 export function toPaperRecord(paper: Paper, generation: number): PaperRecord {
   return {
     ...contentOf(paper),
-    sortKey: paper.published ?? '',
+    sortKey: listingDate(paper),
     keys: matchKeys(paper).filter((key) => key !== paper.id),
     files: [...new Set(paper.listings.map((listing) => listing.file))],
     generation,

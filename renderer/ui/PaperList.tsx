@@ -80,7 +80,7 @@ export function PaperList({ ref, ids, terms, selectedId, onSelect }: Props) {
                   <span className="paper-row-meta">
                     {item.starred && <span className="star-mark" aria-label="starred">★ </span>}
                     {!item.read && <span className="visually-hidden">unread, </span>}
-                    {[formatDate(item.paper.published), authorLine(item.paper.authors)].filter(Boolean).join(' · ')}
+                    {[formatDate(item.paper.sortKey), authorLine(item.paper.authors)].filter(Boolean).join(' · ')}
                   </span>
                   <span className="paper-row-snippet">
                     <RichText text={matchSnippet(item.paper.abstract, terms)} terms={terms} />
