@@ -1,3 +1,4 @@
+import { IMPORT_CHUNK_BYTES } from './import-limits';
 import { isInvokeChannel, type InvokeArgs, type InvokeChannel, type InvokeHandlers } from './ipc';
 
 type ArgsCheck<K extends InvokeChannel> = (args: unknown[]) => args is InvokeArgs<K>;
@@ -5,6 +6,16 @@ type ArgsCheck<K extends InvokeChannel> = (args: unknown[]) => args is InvokeArg
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
 }
+
+/** Longest name and upload id a renderer may send: names are shortened in main anyway. */
+const MAX_IMPORT_NAME_CHARS = 4096;
+const MAX_UPLOAD_ID_CHARS = 64;
+/** Base64 of one chunk: 4 characters for every 3 bytes. */
+const MAX_CHUNK_CHARS = Math.ceil(IMPORT_CHUNK_BYTES / 3) * 4;
+
+const isByteCount = (value: unknown): value is number => typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+const isUploadId = (value: unknown): value is string => typeof value === 'string' && value.length > 0 && value.length <= MAX_UPLOAD_ID_CHARS;
+const isUploadRequest = (args: unknown[]): boolean => args.length === 1 && isRecord(args[0]) && isUploadId(args[0].uploadId);
 
 /** The shape each channel accepts: a renderer is untrusted input to main. */
 const argsChecks: { [K in InvokeChannel]: ArgsCheck<K> } = {
@@ -23,6 +34,28 @@ const argsChecks: { [K in InvokeChannel]: ArgsCheck<K> } = {
   },
   chooseFolder: (args): args is [] => args.length === 0,
   addSamples: (args): args is [] => args.length === 0,
+  importBegin: (args): args is InvokeArgs<'importBegin'> => {
+    const [request] = args;
+    return (
+      args.length === 1 &&
+      isRecord(request) &&
+      typeof request.name === 'string' &&
+      request.name.length <= MAX_IMPORT_NAME_CHARS &&
+      isByteCount(request.size)
+    );
+  },
+  importChunk: (args): args is InvokeArgs<'importChunk'> => {
+    const [request] = args;
+    return (
+      isUploadRequest(args) &&
+      isRecord(request) &&
+      isByteCount(request.offset) &&
+      typeof request.data === 'string' &&
+      request.data.length <= MAX_CHUNK_CHARS
+    );
+  },
+  importEnd: (args): args is InvokeArgs<'importEnd'> => isUploadRequest(args),
+  importAbort: (args): args is InvokeArgs<'importAbort'> => isUploadRequest(args),
 };
 
 /** Checks a call from a renderer against the contract, then runs its handler. Throws on anything off-contract. */

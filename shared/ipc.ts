@@ -13,6 +13,29 @@ export interface FolderInfo {
   canChooseFolder: boolean;
 }
 
+/** The start of an import: the file's name as the renderer has it (untrusted) and its size in bytes. */
+export interface ImportBeginRequest {
+  name: string;
+  size: number;
+}
+
+/** Bytes of an import, in order: base64 of at most IMPORT_CHUNK_BYTES, starting at byte `offset`. */
+export interface ImportChunkRequest {
+  uploadId: string;
+  offset: number;
+  data: string;
+}
+
+/** A file imported into the watched folder. */
+export interface ImportResult {
+  /** The name it was given in the folder (" (2)" added when the name was taken). */
+  name: string;
+  /** SHA-256 of its content: the hash of the batch that the watcher will send for it. */
+  hash: string;
+  /** This renderer has stored that content already, so no batch will come for it. */
+  alreadyStored: boolean;
+}
+
 export interface IngestStatus {
   /** Files found but not yet delivered to this renderer. */
   pending: number;
@@ -28,6 +51,13 @@ export interface InvokeApi {
   chooseFolder(): FolderInfo | null;
   /** Copies the sample feeds shipped with Paperdrop into the watched folder. */
   addSamples(): { copied: string[] };
+  /** Starts copying a file into the watched folder (see docs/import.md); refused over 50 MB. */
+  importBegin(request: ImportBeginRequest): { uploadId: string };
+  importChunk(request: ImportChunkRequest): void;
+  /** All bytes have been sent: the file is given its name in the folder, and the watcher reads it. */
+  importEnd(request: { uploadId: string }): ImportResult;
+  /** Drops an unfinished import and its partial file. */
+  importAbort(request: { uploadId: string }): void;
 }
 
 /** Messages from main to the renderer. */
@@ -45,7 +75,16 @@ export type InvokeArgs<K extends InvokeChannel> = Parameters<InvokeApi[K]>;
 export type InvokeResult<K extends InvokeChannel> = ReturnType<InvokeApi[K]>;
 
 /** A `Record` over the keys, so adding a channel to the interface without listing it fails to compile. */
-const invokeChannels: Record<InvokeChannel, true> = { hello: true, stored: true, chooseFolder: true, addSamples: true };
+const invokeChannels: Record<InvokeChannel, true> = {
+  hello: true,
+  stored: true,
+  chooseFolder: true,
+  addSamples: true,
+  importBegin: true,
+  importChunk: true,
+  importEnd: true,
+  importAbort: true,
+};
 const eventChannels: Record<EventChannel, true> = { batch: true, folder: true, status: true, command: true };
 
 export const INVOKE_CHANNELS = Object.keys(invokeChannels) as InvokeChannel[];

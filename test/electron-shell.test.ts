@@ -250,6 +250,10 @@ describe('registerIpc', () => {
       stored: () => {},
       chooseFolder: () => null,
       addSamples: () => ({ copied: [] }),
+      importBegin: () => ({ uploadId: 'u' }),
+      importChunk: () => {},
+      importEnd: () => ({ name: 'feed.xml', hash: 'h', alreadyStored: false }),
+      importAbort: () => {},
     };
     const unregister = registerIpc(ipcMain, {
       handlersFor: (sender) => (sender === windowContents ? handlers : undefined),

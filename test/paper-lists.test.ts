@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { IngestBatch, Paper } from '../shared/paper';
 import { emptyPaperFields, PaperdropDatabase } from '../renderer/db/database';
 import { readListMembers } from '../renderer/db/list-members';
-import { categoryList, fileList, listsOf, readCategoryNames } from '../renderer/db/paper-lists';
+import { categoryList, fileList, listsOf, localDay, readCategoryNames, seenList } from '../renderer/db/paper-lists';
 import { storeBatch } from '../renderer/db/store-batch';
 import { followLists } from './followed-lists';
 import { databaseOpener, OVERLAPPING_BATCHES as BATCHES } from './sample-library';
@@ -78,5 +78,21 @@ describe('the source and category lists', () => {
     expect(await readListMembers(db, fileList('third.xml'))).toEqual(new Set(['arxiv:2401.00002']));
     const { stored, read } = await listsAsStoredAndRead(db);
     expect(read).toEqual(stored);
+  });
+});
+
+describe('the Today list', () => {
+  it('holds the papers first seen on a day, and a paper seen again later stays on its first day', async () => {
+    const db = openDatabase();
+    const today = new Date();
+    const yesterday = new Date(today.getTime() - 24 * 3600 * 1000);
+    const seenOn = (file: string, moment: Date, papers: Paper[]): IngestBatch => ({
+      ...batchOf(file, papers.map((each) => ({ ...each, listings: each.listings.map((listing) => ({ ...listing, seenAt: moment.toISOString() })) }))),
+      seenAt: moment.toISOString(),
+    });
+    await storeBatch(db, seenOn('old.xml', yesterday, [paper('arxiv:2401.00001', { arxivId: '2401.00001' }, 'old.xml')]));
+    await storeBatch(db, seenOn('new.xml', today, [paper('arxiv:2401.00001', { arxivId: '2401.00001' }, 'new.xml'), paper('arxiv:2401.00009', { arxivId: '2401.00009' }, 'new.xml')]));
+    expect([...(await readListMembers(db, seenList(localDay(today))))]).toEqual(['arxiv:2401.00009']);
+    expect([...(await readListMembers(db, seenList(localDay(yesterday))))]).toEqual(['arxiv:2401.00001']);
   });
 });

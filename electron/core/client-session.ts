@@ -1,6 +1,7 @@
 import type { EventChannel, EventMap, InvokeHandlers } from '../../shared/ipc';
 import type { IngestBatch } from '../../shared/paper';
 import type { FolderFile } from './folder-file';
+import { ImportUploads } from './import-file';
 
 /** How many batches may wait for the renderer's "stored" at once: enough to keep it busy, not to flood it. */
 const MAX_IN_FLIGHT = 4;
@@ -30,11 +31,14 @@ export class ClientSession {
   private closed = false;
 
   readonly handlers: InvokeHandlers;
+  /** Files this renderer is importing into the folder; their partial files go when it does. */
+  readonly imports: ImportUploads;
 
   constructor(
     private readonly host: SessionHost,
     private readonly send: SendEvent,
   ) {
+    this.imports = new ImportUploads({ folder: () => host.folderInfo().folder, onError: (error) => host.onError(error) });
     this.handlers = {
       hello: ({ knownHashes }) => {
         this.known = new Set(knownHashes);
@@ -51,6 +55,13 @@ export class ClientSession {
       },
       chooseFolder: () => host.chooseFolder(),
       addSamples: () => host.addSamples(),
+      importBegin: (request) => this.imports.begin(request),
+      importChunk: (request) => this.imports.chunk(request),
+      importEnd: async (request) => {
+        const { name, hash } = await this.imports.end(request);
+        return { name, hash, alreadyStored: this.known?.has(hash) ?? false };
+      },
+      importAbort: (request) => this.imports.abort(request),
     };
   }
 
@@ -72,6 +83,7 @@ export class ClientSession {
 
   close(): void {
     this.closed = true;
+    this.imports.close().catch((error: unknown) => this.host.onError(error));
   }
 
   private pump(): void {

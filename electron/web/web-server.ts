@@ -39,7 +39,10 @@ const SECURITY_HEADERS = {
   'Cross-Origin-Resource-Policy': 'same-origin',
 };
 
-/** A tab sends only small calls; its largest, hello, lists the hashes of the files it holds. */
+/**
+ * A tab sends small calls, and files it imports in chunks of 4 MB (about 5.6 MB as base64 JSON, see
+ * shared/import-limits.ts); hello lists the hashes of the files it holds.
+ */
 const MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
 
 /**

@@ -22,6 +22,8 @@ export interface CommandContext {
   openExternal: (url: string) => void;
   showShortcuts: () => void;
   showSettings: () => void;
+  /** Opens a file picker; the files chosen are copied into the watched folder (see renderer/ui/use-import.ts). */
+  importFiles: () => void;
   /** Opens the Export menu of the papers in view. */
   openExport: () => void;
   /** The setting "mark a paper read when it is opened". */

@@ -8,10 +8,18 @@ import type { ListRecord, MetaRecord, PaperdropDatabase, PaperRecord } from './d
  */
 export const fileList = (file: string): string => `file:${file}`;
 export const categoryList = (category: string): string => `category:${category}`;
+/** The papers first seen on a day (this machine's local day, YYYY-MM-DD): the Today view reads today's. */
+export const seenList = (day: string): string => `seen:${day}`;
 
-/** The lists a paper is in: one per file it is listed in and per category it carries. */
+/** A moment's local day, YYYY-MM-DD. */
+export function localDay(moment: Date): string {
+  return [moment.getFullYear(), moment.getMonth() + 1, moment.getDate()].map((part) => String(part).padStart(2, '0')).join('-');
+}
+
+/** The lists a paper is in: one per file it is listed in and per category it carries, and the day it was first seen. */
 export function listsOf(paper: PaperRecord): string[] {
-  return [...paper.files.map(fileList), ...paper.categories.map(categoryList)];
+  const firstSeen = paper.listings.map((listing) => listing.seenAt).sort()[0];
+  return [...paper.files.map(fileList), ...paper.categories.map(categoryList), ...(firstSeen ? [seenList(localDay(new Date(firstSeen)))] : [])];
 }
 
 /** The records for papers written as `generation`: one per list, naming every one of them in it. */
@@ -37,8 +45,28 @@ export async function readCategoryNames(db: PaperdropDatabase): Promise<string[]
 
 /** Inside a batch's transaction: takes papers merged away out of every list, so an id used again later starts afresh. */
 export async function dropFromLists(db: PaperdropDatabase, papers: readonly PaperRecord[]): Promise<void> {
-  const gone = new Set(papers.map((paper) => paper.id));
-  for (const list of new Set(papers.flatMap(listsOf))) {
+  await removeFromLists(db, papers.flatMap((paper) => listsOf(paper).map((list) => [list, paper.id] as const)));
+}
+
+/**
+ * Inside a batch's transaction: takes rewritten papers out of the lists their stored version was in
+ * and they are no longer: one first seen earlier than was known leaves the later day's list.
+ */
+export async function leaveLists(db: PaperdropDatabase, stored: readonly PaperRecord[], written: readonly PaperRecord[]): Promise<void> {
+  const before = new Map(stored.map((paper) => [paper.id, listsOf(paper)]));
+  await removeFromLists(
+    db,
+    written.flatMap((paper) => {
+      const now = new Set(listsOf(paper));
+      return (before.get(paper.id) ?? []).filter((list) => !now.has(list)).map((list) => [list, paper.id] as const);
+    }),
+  );
+}
+
+async function removeFromLists(db: PaperdropDatabase, memberships: readonly (readonly [list: string, id: string])[]): Promise<void> {
+  const idsByList = new Map<string, Set<string>>();
+  for (const [list, id] of memberships) idsByList.set(list, (idsByList.get(list) ?? new Set()).add(id));
+  for (const [list, gone] of idsByList) {
     await recordsOf(db.lists, list).modify((record) => {
       record.ids = record.ids.filter((id) => !gone.has(id));
     });

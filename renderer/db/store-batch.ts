@@ -4,7 +4,7 @@ import { toPaperRecord, type PaperdropDatabase, type PaperRecord, type PaperStat
 import { knownKeysOf } from './known-keys';
 import { eitherMarks, unmarked } from './mark-merge';
 import { logStoredChange } from './newest-first';
-import { dropFromLists, listRecords } from './paper-lists';
+import { dropFromLists, leaveLists, listRecords } from './paper-lists';
 import { applyPendingMarks } from './pending-marks';
 
 export interface StoredChange {
@@ -31,6 +31,7 @@ export async function storeBatch(db: PaperdropDatabase, batch: IngestBatch): Pro
     await db.meta.put({ key: 'generation', value: generation });
     const written = plan.put.map((paper) => toPaperRecord(paper, generation));
     await putInChunks(db, written);
+    await leaveLists(db, stored, written);
     await db.lists.bulkPut(listRecords(written, generation));
     const digests = known.unknown(written.flatMap((paper) => [paper.id, ...paper.keys]));
     if (digests.length > 0) await db.keyDigests.put({ generation, digests });

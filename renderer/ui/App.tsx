@@ -7,6 +7,7 @@ import { useServices, useSettings } from './app-context';
 import { EmptyState } from './EmptyState';
 import { ErrorBoundary } from './ErrorBoundary';
 import { ExportMenu } from './ExportMenu';
+import { ImportDropZone } from './ImportDropZone';
 import { FileErrors } from './FileErrors';
 import { FilterBar } from './FilterBar';
 import { FolderBar } from './FolderBar';
@@ -16,6 +17,7 @@ import { SearchSummary } from './SearchSummary';
 import { SettingsDialog } from './SettingsDialog';
 import { ShortcutSheet } from './ShortcutSheet';
 import { useExport } from './use-export';
+import { useImport } from './use-import';
 import { useLibraryView, useOpenPaper } from './use-library';
 import { useMarkActions } from './use-mark-actions';
 import { useSearch } from './use-search';
@@ -29,6 +31,7 @@ export function App() {
   const [exportRequest, setExportRequest] = useState(0);
   const settings = useSettings();
   const exportPapers = useExport();
+  const importer = useImport();
   const searchBox = useRef<HTMLInputElement>(null);
   const reader = useRef<HTMLElement>(null);
   const list = useRef<HTMLDivElement>(null);
@@ -56,6 +59,7 @@ export function App() {
     showShortcuts: () => setDialog('shortcuts'),
     showSettings: () => setDialog('settings'),
     openExport: () => setExportRequest((count) => count + 1),
+    importFiles: importer.openPicker,
     markReadOnOpen: settings.markRead === 'on-open',
   };
   const attempt = (label: string, action: () => void | Promise<void>) => {
@@ -158,6 +162,7 @@ export function App() {
       )}
       <ShortcutSheet open={dialog === 'shortcuts'} onClose={() => setDialog(null)} />
       <SettingsDialog open={dialog === 'settings'} onClose={() => setDialog(null)} />
+      <ImportDropZone importer={importer} />
     </div>
   );
 }

@@ -18,7 +18,7 @@ export function FilterBar({ filter, counts, onChange }: Props) {
           aria-label={`${label} ${counts?.[value] ?? 0}`}
           onClick={() => onChange(value)}
         >
-          {label}
+          {label}{' '}
           <span className="count" data-testid={`count-${value}`}>
             {counts?.[value] ?? 0}
           </span>

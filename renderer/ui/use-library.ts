@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import type { PaperRecord } from '../db/database';
 import { listMembersWith, readListMembers } from '../db/list-members';
 import { readNewestFirst, withStoredChange } from '../db/newest-first';
-import { categoryList, fileList } from '../db/paper-lists';
+import { categoryList, fileList, localDay, seenList } from '../db/paper-lists';
 import type { Filter } from './filters';
 import { useServices } from './app-context';
 import { useFollowed } from './use-followed';
@@ -50,14 +50,15 @@ export function useLibraryView({ filter, searchIds, sort, source, category, kept
   );
   const inSource = useListMembers(source === null ? null : fileList(source));
   const inCategory = useListMembers(category === null ? null : categoryList(category));
+  const seenToday = useListMembers(seenList(localDay(new Date())));
   const searching = searchIds !== null;
   // Made once per library change, not per keystroke: a set of 100,000 ids takes a while to build.
   const present = useMemo(() => (newestFirst && searching ? new Set(newestFirst.ids) : null), [newestFirst, searching]);
   return useMemo(() => {
-    if (!newestFirst || !marks || inSource === undefined || inCategory === undefined) return undefined;
+    if (!newestFirst || !marks || inSource === undefined || inCategory === undefined || !seenToday) return undefined;
     const inLists = [inSource, inCategory].filter((members) => members !== null);
-    return composeView(newestFirst.ids, present, marks, inLists, { filter, searchIds, sort, kept });
-  }, [newestFirst, present, marks, inSource, inCategory, filter, searchIds, sort, kept]);
+    return composeView(newestFirst.ids, present, marks, seenToday, inLists, { filter, searchIds, sort, kept });
+  }, [newestFirst, present, marks, inSource, inCategory, seenToday, filter, searchIds, sort, kept]);
 }
 
 /** The ids in a list, kept current from each stored batch; null for no list, undefined until read. */
@@ -74,6 +75,7 @@ function composeView(
   newestFirst: string[],
   present: Set<string> | null,
   marks: { read: Set<string>; starred: Set<string> },
+  seenToday: Set<string>,
   /** Every list chosen: a paper in view is in all of them. */
   inLists: Set<string>[],
   { filter, searchIds, sort, kept }: Pick<ViewOptions, 'filter' | 'searchIds' | 'sort' | 'kept'>,
@@ -85,15 +87,20 @@ function composeView(
     ids = matching ? newestFirst.filter((id) => matching.has(id)) : searchIds.filter((id) => present!.has(id));
   }
   const keep = (id: string) =>
-    (filter === 'all' || kept.has(id) || (filter === 'unread' ? !marks.read.has(id) : marks.starred.has(id))) &&
+    (filter === 'all' || kept.has(id) || inFilter(filter, id, marks, seenToday)) &&
     inLists.every((members) => members.has(id));
   return {
     searchIds,
     isRead: (id) => marks.read.has(id),
     isStarred: (id) => marks.starred.has(id),
     ids: filter === 'all' && inLists.length === 0 ? ids : ids.filter(keep),
-    counts: { all: newestFirst.length, unread: newestFirst.length - marks.read.size, starred: marks.starred.size },
+    counts: { today: seenToday.size, all: newestFirst.length, unread: newestFirst.length - marks.read.size, starred: marks.starred.size },
   };
+}
+
+function inFilter(filter: Exclude<Filter, 'all'>, id: string, marks: { read: Set<string>; starred: Set<string> }, seenToday: Set<string>): boolean {
+  if (filter === 'today') return seenToday.has(id);
+  return filter === 'unread' ? !marks.read.has(id) : marks.starred.has(id);
 }
 
 export interface ListedPaper {

@@ -39,6 +39,7 @@ function contextFor(initial: Partial<ViewState> = {}) {
     showShortcuts: vi.fn(),
     showSettings: vi.fn(),
     openExport: vi.fn(),
+    importFiles: vi.fn(),
     markReadOnOpen: true,
   };
   const press = async (keys: string) => {
@@ -106,6 +107,13 @@ describe('the command registry', () => {
     expect(state().filter).toBe('starred');
     await press('Shift+A');
     expect([...read].sort()).toEqual(['a', 'b', 'c', 'd', 'e']);
+  });
+
+  it('i opens the import picker, with or without papers', async () => {
+    const { context, press } = contextFor();
+    await press('i');
+    expect(context.importFiles).toHaveBeenCalledTimes(1);
+    expect(commandById('import').enabled({ ...context, ids: [] })).toBe(true);
   });
 
   it('commands that need an open paper are disabled without one', () => {

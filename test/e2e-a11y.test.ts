@@ -1,0 +1,172 @@
+import { createRequire } from 'node:module';
+import { copyFile, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from './chromium';
+import { SEED_FILES, SEEDS_DIR, SHARED_DIR } from './shared-paths';
+import { startWebMode, type WebModeProcess } from './web-mode-process';
+
+const WAIT = { timeout: 15_000 };
+const FILES = [SEEDS_DIR + SEED_FILES[0], `${SHARED_DIR}feeds/samples/arxiv-rss2-2024.xml`];
+const AXE_SOURCE = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const asset = (name: string) => fileURLToPath(new URL(`../assets/${name}`, import.meta.url));
+
+/** The light and dark theme as the system picks them, and the dark one as Settings sets it over a light system. */
+const THEMES = [
+  { name: 'light system', colorScheme: 'light', setting: 'As the system' },
+  { name: 'dark system', colorScheme: 'dark', setting: 'As the system' },
+  { name: 'dark setting', colorScheme: 'light', setting: 'Dark' },
+] as const;
+
+describe('accessibility and layout in real Chromium', () => {
+  let web: WebModeProcess;
+  let browser: BrowserContext;
+  let page: Page;
+  let scratch: string;
+  let folder: string;
+
+  beforeAll(async () => {
+    scratch = await mkdtemp(join(tmpdir(), 'a11y-'));
+    folder = join(scratch, 'inbox');
+    await mkdir(folder);
+    web = await startWebMode(folder, join(scratch, 'config'));
+    browser = await launchChromium(join(scratch, 'profile'));
+    page = await browser.newPage();
+    await page.goto(web.url);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await web?.stop();
+    await rm(scratch, { recursive: true, force: true });
+  });
+
+  const search = () => page.getByRole('searchbox', { name: 'Search papers' });
+  const readerTitle = () => page.locator('#reader-title').textContent({ timeout: 1000 }).catch(() => null);
+
+  /** The serious and critical violations axe-core finds on the page as it is, one line each. */
+  async function audit(view: string): Promise<string[]> {
+    // The page's policy refuses inline scripts (addScriptTag); evaluate runs axe's source all the same.
+    if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(await AXE_SOURCE);
+    const violations = await page.evaluate(async () => {
+      const { violations } = await (window as unknown as { axe: typeof import('axe-core') }).axe.run(document, { resultTypes: ['violations'] });
+      return violations
+        .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+        .map((violation) => `${violation.id}: ${violation.help} at ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+    });
+    return violations.map((violation) => `${view}: ${violation}`);
+  }
+
+  async function setTheme(setting: string) {
+    await page.getByRole('button', { name: 'Settings', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Settings' });
+    await dialog.getByLabel(setting).check();
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await dialog.waitFor({ state: 'hidden', ...WAIT });
+  }
+
+  /** Opens the next paper with j, and waits for it in the reader. */
+  async function next() {
+    const before = await readerTitle();
+    await page.keyboard.press('j');
+    await expect.poll(readerTitle, WAIT).not.toBe(before);
+  }
+
+  it('finds no serious or critical violation on the empty state, light and dark', async () => {
+    await page.getByRole('heading', { name: 'No papers yet' }).waitFor(WAIT);
+    const found: string[] = [];
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      found.push(...(await audit(`empty state, ${colorScheme}`)));
+    }
+    expect(found, found.join('\n')).toEqual([]);
+  });
+
+  it('lists the papers of the files dropped into the folder, one of them starred', async () => {
+    for (const file of FILES) await copyFile(file, join(folder, file.split('/').at(-1)!));
+    await page.locator('.paper-row').first().waitFor(WAIT);
+    await next();
+    await page.keyboard.press('s');
+    await expect.poll(() => page.getByTestId('count-starred').textContent(), WAIT).toBe('1');
+  });
+
+  it.each(THEMES)('finds no serious or critical violation on any view or dialog: $name', async ({ colorScheme, setting }) => {
+    await page.emulateMedia({ colorScheme });
+    await setTheme(setting);
+    const found: string[] = [];
+    for (const [keys, view] of [['g a', 'All'], ['g u', 'Unread'], ['g s', 'Starred']] as const) {
+      for (const key of keys.split(' ')) await page.keyboard.press(key);
+      await expect.poll(() => page.locator('.filter[aria-pressed="true"]').getAttribute('aria-label')).toMatch(new RegExp(`^${view} \\d+$`, 'u'));
+      found.push(...(await audit(view)));
+    }
+    await page.keyboard.press('g');
+    await page.keyboard.press('a');
+    await next();
+    found.push(...(await audit('a paper open')));
+
+    await search().fill('tokenizer');
+    await expect.poll(() => page.locator('.search-summary').textContent(), WAIT).toMatch(/match “tokenizer”/u);
+    found.push(...(await audit('searching')));
+    await search().press('Escape');
+
+    await page.keyboard.press('?');
+    await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor(WAIT);
+    found.push(...(await audit('Keyboard shortcuts')));
+    await page.keyboard.press('Escape');
+
+    await page.getByRole('button', { name: 'Settings', exact: true }).click();
+    await page.getByRole('dialog', { name: 'Settings' }).waitFor(WAIT);
+    found.push(...(await audit('Settings')));
+    await page.keyboard.press('Escape');
+
+    await page.getByRole('button', { name: 'Export', exact: true }).click();
+    await page.getByRole('menu', { name: 'Export' }).waitFor(WAIT);
+    found.push(...(await audit('Export menu')));
+    await page.keyboard.press('Escape');
+
+    await setTheme('As the system');
+    expect(found, found.join('\n')).toEqual([]);
+  });
+
+  it.each([500, 800])('overflows nothing horizontally at %i px wide', async (width) => {
+    await page.setViewportSize({ width, height: 800 });
+    await page.keyboard.press('g');
+    await page.keyboard.press('a');
+    await next();
+    const overflows = await page.evaluate(() => {
+      const right = (element: Element) => element.getBoundingClientRect().right;
+      const found: string[] = [];
+      if (document.documentElement.scrollWidth > innerWidth) found.push(`the page is ${document.documentElement.scrollWidth} px wide`);
+      for (const element of document.querySelectorAll('.top-bar *, .folder-bar *, .view-controls *')) {
+        if (right(element) > innerWidth + 0.5) found.push(`${element.className || element.tagName} ends at ${right(element)} px`);
+      }
+      for (const row of document.querySelectorAll('.paper-row')) {
+        const list = row.closest('.paper-list')!;
+        if (right(row) > right(list) + 0.5 || right(list) > innerWidth + 0.5) found.push(`a list row ends at ${right(row)} px`);
+        for (const part of row.children) if (right(part) > right(row) + 0.5) found.push(`${part.className} ends at ${right(part)} px, past its row`);
+      }
+      return found;
+    });
+    expect(overflows, overflows.join('\n')).toEqual([]);
+    await page.setViewportSize({ width: 1280, height: 800 });
+  });
+
+  it('saves screenshots of the dark theme with a paper open, and of the shortcut sheet', async () => {
+    await page.emulateMedia({ colorScheme: 'light' });
+    await setTheme('Dark');
+    await search().fill('tokenizer');
+    await page.locator('.paper-row', { hasText: 'Zero-Shot Tokenizer Transfer' }).click();
+    await page.getByRole('article').getByRole('heading', { name: 'Zero-Shot Tokenizer Transfer' }).waitFor(WAIT);
+    await expect.poll(() => page.locator('.paper-row-loading').count()).toBe(0);
+    await page.mouse.move(0, 0);
+    await page.screenshot({ path: asset('screenshot-dark.png') });
+    await setTheme('Light');
+    await search().press('Escape');
+    await page.keyboard.press('?');
+    await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor(WAIT);
+    await page.screenshot({ path: asset('screenshot-shortcuts.png') });
+  });
+});

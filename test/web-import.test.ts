@@ -1,0 +1,162 @@
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { PaperdropCore } from '../electron/core/paperdrop-core';
+import { WebAccess } from '../electron/web/access';
+import { startWebServer, type WebServer } from '../electron/web/web-server';
+import { IMPORT_CHUNK_BYTES, MAX_IMPORT_BYTES } from '../shared/import-limits';
+import type { IngestBatch, Paper } from '../shared/paper';
+import type { WireMessage } from '../shared/ipc';
+import { renderArxivRss } from './bench/arxiv-feeds';
+import { readCorpusSample, type CorpusRecord } from './bench/corpus-reader';
+import { SEEDS_DIR } from './shared-paths';
+import { makeTempDir } from './temp-dir';
+
+const TOKEN = 'test-token-0123456789abcdef';
+let core: PaperdropCore;
+let server: WebServer;
+let folder: string;
+
+beforeEach(async () => {
+  const rendererDir = await makeTempDir('renderer');
+  await writeFile(join(rendererDir, 'index.html'), '<!doctype html><title>Paperdrop</title>');
+  folder = await makeTempDir('inbox');
+  core = await PaperdropCore.start({
+    configDir: await makeTempDir('config'),
+    samplesDir: SEEDS_DIR,
+    folder,
+    watcher: { stableMs: 200, pollMs: 50 },
+    log: () => undefined,
+  });
+  server = await startWebServer({ core, rendererDir, port: 0, accessFor: (port) => new WebAccess(TOKEN, port) });
+});
+
+afterEach(async () => {
+  await server.close();
+  await core.close();
+});
+
+/** A tab's socket: calls by id, and the batches main sends, papers joined back to them. */
+async function connect() {
+  const socket = await new Promise<WebSocket>((resolve, reject) => {
+    const ws = new WebSocket(`ws://127.0.0.1:${server.port}/ws`, {
+      headers: { origin: `http://127.0.0.1:${server.port}`, cookie: `${server.access.cookieName}=${TOKEN}` },
+    });
+    ws.once('open', () => resolve(ws));
+    ws.once('error', reject);
+  });
+  let nextId = 1;
+  const results = new Map<number, (message: WireMessage) => void>();
+  const batches: IngestBatch[] = [];
+  const papersAhead = new Map<string, Paper[]>();
+  socket.on('message', (data) => {
+    const message = JSON.parse(String(data)) as WireMessage;
+    if (message.kind === 'result') results.get(message.id)?.(message);
+    if (message.kind === 'papers') papersAhead.set(message.hash, [...(papersAhead.get(message.hash) ?? []), ...message.papers]);
+    if (message.kind === 'event' && message.channel === 'batch') {
+      const batch = message.payload as IngestBatch;
+      batches.push({ ...batch, papers: [...(papersAhead.get(batch.hash) ?? []), ...batch.papers] });
+    }
+  });
+  const call = (channel: string, ...args: unknown[]) =>
+    new Promise<WireMessage & { kind: 'result' }>((resolve) => {
+      const id = nextId++;
+      results.set(id, resolve as (message: WireMessage) => void);
+      socket.send(JSON.stringify({ kind: 'invoke', id, channel, args }));
+    });
+  const value = async (channel: string, ...args: unknown[]) => {
+    const result = await call(channel, ...args);
+    if (!result.ok) throw new Error(result.error);
+    return result.value as never;
+  };
+  return { socket, call, value, batches };
+}
+
+/** A saved arXiv RSS listing of real corpus records, larger than `bytes`. */
+async function arxivListing(bytes: number): Promise<{ feed: Buffer; papers: number }> {
+  const records: CorpusRecord[] = [];
+  for await (const record of readCorpusSample(8000)) records.push(record);
+  const feed = Buffer.from(renderArxivRss(records, 'cs.CL'));
+  expect(feed.length).toBeGreaterThan(bytes);
+  return { feed, papers: records.length };
+}
+
+const chunksOf = (bytes: Buffer) => {
+  const chunks: { offset: number; data: string }[] = [];
+  for (let offset = 0; offset < bytes.length; offset += IMPORT_CHUNK_BYTES) {
+    chunks.push({ offset, data: bytes.subarray(offset, offset + IMPORT_CHUNK_BYTES).toString('base64') });
+  }
+  return chunks;
+};
+
+describe('importing through the web mode WebSocket', () => {
+  it('lands a file of several chunks in the watched folder, and the watcher ingests it', async () => {
+    const tab = await connect();
+    try {
+      await tab.value('hello', { knownHashes: [] });
+      const { feed, papers } = await arxivListing(IMPORT_CHUNK_BYTES * 2);
+      const { uploadId } = await tab.value('importBegin', { name: '../../outside/cs.CL.xml', size: feed.length });
+      const chunks = chunksOf(feed);
+      expect(chunks.length).toBeGreaterThanOrEqual(3);
+      for (const chunk of chunks) await tab.value('importChunk', { uploadId, ...chunk });
+      const result: { name: string; hash: string; alreadyStored: boolean } = await tab.value('importEnd', { uploadId });
+      expect(result.name).toBe('cs.CL.xml');
+      expect(result.alreadyStored).toBe(false);
+      expect(await readdir(folder)).toEqual(['cs.CL.xml']);
+      expect((await readFile(join(folder, 'cs.CL.xml'))).equals(feed)).toBe(true);
+      await expect.poll(() => tab.batches.find((batch) => batch.hash === result.hash), { timeout: 15_000 }).toBeTruthy();
+      const batch = tab.batches.find((each) => each.hash === result.hash)!;
+      expect(batch.file).toBe('cs.CL.xml');
+      expect(batch.errors).toEqual([]);
+      expect(batch.papers.length).toBe(papers);
+      await tab.value('stored', { hash: result.hash });
+
+      // The same content again: a second name, and this tab says it holds it already.
+      const again = await tab.value('importBegin', { name: 'cs.CL.xml', size: feed.length });
+      for (const chunk of chunks) await tab.value('importChunk', { ...(again as object), ...chunk });
+      expect(await tab.value('importEnd', again)).toEqual({ name: 'cs.CL (2).xml', hash: result.hash, alreadyStored: true });
+    } finally {
+      tab.socket.close();
+    }
+  });
+
+  it('refuses oversize files, chunks off the contract and too many uploads, with errors naming the file', async () => {
+    const tab = await connect();
+    try {
+      await expect(tab.value('importBegin', { name: 'huge.xml', size: MAX_IMPORT_BYTES + 1 })).rejects.toThrow(
+        '"huge.xml" is 50 MB: files over 50 MB are not imported',
+      );
+      await expect(tab.value('importChunk', { uploadId: 'x', offset: 0, data: 'A'.repeat(6_000_000) })).rejects.toThrow(
+        'Bad arguments for importChunk',
+      );
+      await expect(tab.value('importChunk', { uploadId: 'nope', offset: 0, data: 'YWJj' })).rejects.toThrow('No such import');
+      const open: { uploadId: string }[] = [];
+      for (let index = 0; index < 4; index += 1) open.push(await tab.value('importBegin', { name: `f${index}.xml`, size: 8 }));
+      await expect(tab.value('importBegin', { name: 'f4.xml', size: 8 })).rejects.toThrow('too many imports at once');
+      const { uploadId } = open[0]!;
+      await expect(tab.value('importChunk', { uploadId, offset: 0, data: 'YWJjZGVmZ2hpamts' })).rejects.toThrow(
+        'Importing "f0.xml" failed: a chunk past its announced size',
+      );
+      // Still serving the other uploads and calls.
+      await tab.value('importChunk', { ...open[1]!, offset: 0, data: 'PHJzcy8+AAA=' });
+      expect((await readdir(folder)).filter((name) => name.startsWith('.paperdrop-import-'))).toHaveLength(3);
+    } finally {
+      tab.socket.close();
+    }
+  });
+
+  it('leaves no file behind when the tab disconnects mid-upload', async () => {
+    const tab = await connect();
+    const size = IMPORT_CHUNK_BYTES + 100;
+    const { uploadId } = await tab.value('importBegin', { name: 'half.xml', size });
+    await tab.value('importChunk', { uploadId, offset: 0, data: Buffer.alloc(IMPORT_CHUNK_BYTES, 'a').toString('base64') });
+    expect(await readdir(folder)).toHaveLength(1);
+    tab.socket.terminate();
+    await expect.poll(() => readdir(folder), { timeout: 5000 }).toEqual([]);
+    // The watcher never saw it.
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    await core.idle();
+    expect(core.files()).toEqual([]);
+  });
+});
