@@ -1,13 +1,12 @@
 import { createRequire } from 'node:module';
-import { copyFile, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { copyFile, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './chromium';
 import { SEED_FILES, SEEDS_DIR, SHARED_DIR } from './shared-paths';
-import { startWebMode, type WebModeProcess } from './web-mode-process';
+import type { WebModeProcess } from './web-mode-process';
+import { openWebSession, type WebSession } from './web-session';
 
 const WAIT = { timeout: 15_000 };
 const FILES = [SEEDS_DIR + SEED_FILES[0], `${SHARED_DIR}feeds/samples/arxiv-rss2-2024.xml`];
@@ -22,27 +21,17 @@ const THEMES = [
 ] as const;
 
 describe('accessibility and layout in real Chromium', () => {
+  let session: WebSession;
   let web: WebModeProcess;
-  let browser: BrowserContext;
   let page: Page;
-  let scratch: string;
   let folder: string;
 
   beforeAll(async () => {
-    scratch = await mkdtemp(join(tmpdir(), 'a11y-'));
-    folder = join(scratch, 'inbox');
-    await mkdir(folder);
-    web = await startWebMode(folder, join(scratch, 'config'));
-    browser = await launchChromium(join(scratch, 'profile'));
-    page = await browser.newPage();
-    await page.goto(web.url);
+    session = await openWebSession('a11y');
+    ({ web, page, folder } = session);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await web?.stop();
-    await rm(scratch, { recursive: true, force: true });
-  });
+  afterAll(() => session?.close());
 
   const search = () => page.getByRole('searchbox', { name: 'Search papers' });
   const readerTitle = () => page.locator('#reader-title').textContent({ timeout: 1000 }).catch(() => null);

@@ -1,11 +1,10 @@
-import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './chromium';
 import { SEED_FILES, SEEDS_DIR } from './shared-paths';
-import { startWebMode, type WebModeProcess } from './web-mode-process';
+import type { WebModeProcess } from './web-mode-process';
+import { openWebSession, type WebSession } from './web-session';
 
 const WAIT = { timeout: 20_000 };
 
@@ -15,29 +14,17 @@ const WAIT = { timeout: 20_000 };
  * Needs ImportDropZone and useImport wired into App.tsx (see docs/import.md).
  */
 describe('importing files in real Chromium', () => {
+  let session: WebSession;
   let web: WebModeProcess;
-  let browser: BrowserContext;
   let page: Page;
-  let scratch: string;
   let folder: string;
-  const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    scratch = await mkdtemp(join(tmpdir(), 'import-'));
-    folder = join(scratch, 'inbox');
-    await mkdir(folder);
-    web = await startWebMode(folder, join(scratch, 'config'));
-    browser = await launchChromium(join(scratch, 'profile'));
-    page = await browser.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto(web.url);
+    session = await openWebSession('import');
+    ({ web, page, folder } = session);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await web?.stop();
-    await rm(scratch, { recursive: true, force: true });
-  });
+  afterAll(() => session?.close());
 
   const status = () => page.locator('.ingest-status').textContent();
 
@@ -99,6 +86,6 @@ describe('importing files in real Chromium', () => {
     await page.dispatchEvent('main', 'drop', { dataTransfer });
     await expect.poll(status, WAIT).toBe('"huge.xml" is 51 MB: files over 50 MB are not imported');
     expect(await readdir(folder)).not.toContain('huge.xml');
-    expect(pageErrors).toEqual([]);
+    expect(session.pageErrors).toEqual([]);
   });
 });

@@ -1,40 +1,23 @@
-import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './chromium';
 import { storedMarks } from './page-marks';
 import { SEED_FILES, SEEDS_DIR } from './shared-paths';
-import { startWebMode, type WebModeProcess } from './web-mode-process';
+import type { WebModeProcess } from './web-mode-process';
+import { openWebSession, type WebSession } from './web-session';
 
 const WAIT = { timeout: 15_000 };
 
 describe('keyboard triage in real Chromium', () => {
+  let session: WebSession;
   let web: WebModeProcess;
-  let browser: BrowserContext;
   let page: Page;
-  let scratch: string;
-  const pageErrors: string[] = [];
 
-  // One window for the whole triage, as a researcher has: each test goes on from where the last left it.
   beforeAll(async () => {
-    scratch = await mkdtemp(join(tmpdir(), 'keys-'));
-    const folder = join(scratch, 'inbox');
-    await mkdir(folder);
-    await copyFile(SEEDS_DIR + SEED_FILES[0], join(folder, SEED_FILES[0]));
-    web = await startWebMode(folder, join(scratch, 'config'));
-    browser = await launchChromium(join(scratch, 'profile'));
-    page = await browser.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto(web.url);
+    session = await openWebSession('keys', [SEEDS_DIR + SEED_FILES[0]]);
+    ({ web, page } = session);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await web?.stop();
-    await rm(scratch, { recursive: true, force: true });
-  });
+  afterAll(() => session?.close());
 
   const readerTitle = () => page.locator('#reader-title').textContent({ timeout: 1000 }).catch(() => null);
   const marks = async () => {
@@ -56,15 +39,17 @@ describe('keyboard triage in real Chromium', () => {
     expect(new Set(titles).size).toBe(50);
     await expect.poll(marks, WAIT).toEqual({ read: 45, starred: 10 });
     await expect.poll(() => page.getByTestId('count-unread').textContent()).toBe('15');
-    expect(pageErrors).toEqual([]);
+    expect(session.pageErrors).toEqual([]);
   });
 
   it('keeps the list one Tab stop, and the focus inside it as j moves on', async () => {
     await page.locator('.paper-row[aria-current="true"]').focus();
     const tabStops = await page.locator('.paper-list [tabindex="0"]').count();
     expect(tabStops).toBe(1);
+    const unreadBefore = Number(await page.getByTestId('count-unread').textContent());
     await page.keyboard.press('j');
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-current'))).toBe('true');
+    await expect.poll(async () => Number(await page.getByTestId('count-unread').textContent()), WAIT).toBe(unreadBefore - 1);
   });
 
   it('in Unread, keeps each opened paper in the list until the view changes', async () => {
@@ -98,6 +83,6 @@ describe('keyboard triage in real Chromium', () => {
     await expect(dialog.getByText('Mark everything in view as read').isVisible()).resolves.toBe(true);
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden', ...WAIT });
-    expect(pageErrors).toEqual([]);
+    expect(session.pageErrors).toEqual([]);
   });
 });

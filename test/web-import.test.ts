@@ -1,41 +1,28 @@
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { PaperdropCore } from '../electron/core/paperdrop-core';
-import { WebAccess } from '../electron/web/access';
-import { startWebServer, type WebServer } from '../electron/web/web-server';
+import type { PaperdropCore } from '../electron/core/paperdrop-core';
+import type { WebServer } from '../electron/web/web-server';
 import { IMPORT_CHUNK_BYTES, MAX_IMPORT_BYTES } from '../shared/import-limits';
 import type { IngestBatch, Paper } from '../shared/paper';
 import type { WireMessage } from '../shared/ipc';
 import { renderArxivRss } from './bench/arxiv-feeds';
 import { readCorpusSample, type CorpusRecord } from './bench/corpus-reader';
-import { SEEDS_DIR } from './shared-paths';
-import { makeTempDir } from './temp-dir';
+import { startTestWebServer, TEST_TOKEN, type TestWebServer } from './test-web-server';
 
-const TOKEN = 'test-token-0123456789abcdef';
+const TOKEN = TEST_TOKEN;
+let running: TestWebServer;
 let core: PaperdropCore;
 let server: WebServer;
 let folder: string;
 
 beforeEach(async () => {
-  const rendererDir = await makeTempDir('renderer');
-  await writeFile(join(rendererDir, 'index.html'), '<!doctype html><title>Paperdrop</title>');
-  folder = await makeTempDir('inbox');
-  core = await PaperdropCore.start({
-    configDir: await makeTempDir('config'),
-    samplesDir: SEEDS_DIR,
-    folder,
-    watcher: { stableMs: 200, pollMs: 50 },
-    log: () => undefined,
-  });
-  server = await startWebServer({ core, rendererDir, port: 0, accessFor: (port) => new WebAccess(TOKEN, port) });
+  running = await startTestWebServer({ stableMs: 200, pollMs: 50 });
+  ({ core, server, folder } = running);
 });
 
-afterEach(async () => {
-  await server.close();
-  await core.close();
-});
+afterEach(() => running.close());
 
 /** A tab's socket: calls by id, and the batches main sends, papers joined back to them. */
 async function connect() {

@@ -1,34 +1,23 @@
 import { request as httpRequest } from 'node:http';
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { PaperdropCore } from '../electron/core/paperdrop-core';
-import { WebAccess } from '../electron/web/access';
-import { startWebServer, type WebServer } from '../electron/web/web-server';
+import type { PaperdropCore } from '../electron/core/paperdrop-core';
+import type { WebServer } from '../electron/web/web-server';
 import type { WireMessage } from '../shared/ipc';
-import { SEEDS_DIR } from './shared-paths';
-import { makeTempDir } from './temp-dir';
+import { startTestWebServer, TEST_TOKEN, type TestWebServer } from './test-web-server';
 
-const TOKEN = 'test-token-0123456789abcdef';
+const TOKEN = TEST_TOKEN;
+let running: TestWebServer;
 let core: PaperdropCore;
 let server: WebServer;
 let folder: string;
 
 beforeEach(async () => {
-  const rendererDir = await makeTempDir('renderer');
-  await writeFile(join(rendererDir, 'index.html'), '<!doctype html><title>Paperdrop</title>');
-  await mkdir(join(rendererDir, 'assets'));
-  await writeFile(join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
-  folder = await makeTempDir('inbox');
-  core = await PaperdropCore.start({ configDir: await makeTempDir('config'), samplesDir: SEEDS_DIR, folder, log: () => undefined });
-  server = await startWebServer({ core, rendererDir, port: 0, accessFor: (port) => new WebAccess(TOKEN, port) });
+  running = await startTestWebServer();
+  ({ core, server, folder } = running);
 });
 
-afterEach(async () => {
-  await server.close();
-  await core.close();
-});
+afterEach(() => running.close());
 
 interface RawResponse {
   status: number;
