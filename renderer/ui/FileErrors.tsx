@@ -1,11 +1,10 @@
-import { useLiveQuery } from 'dexie-react-hooks';
-import { useServices } from './app-context';
+import { useFileErrors } from './use-file-errors';
 
-/** Files that could not be read, each with its reason: a bad file never fails silently. */
+/** Files that could not be read, each with its reason: a bad file never fails silently, and each error can be dismissed. */
 export function FileErrors() {
-  const { db } = useServices();
-  const failed = useLiveQuery(() => db.sources.filter((source) => source.errors.length > 0).toArray(), [db]);
-  if (!failed || failed.length === 0) return null;
+  const { failed, dismiss } = useFileErrors();
+  const count = failed?.reduce((sum, source) => sum + source.errors.length, 0) ?? 0;
+  if (!failed || count === 0) return null;
   return (
     <details className="file-errors">
       <summary>
@@ -15,7 +14,10 @@ export function FileErrors() {
         {failed.flatMap((source) =>
           source.errors.map((error, index) => (
             <li key={`${source.hash}/${index}`}>
-              <code>{error.file}</code>: {error.message}
+              <code>{error.file}</code>: {error.message}{' '}
+              <button type="button" className="dismiss" aria-label={`Dismiss the error for ${error.file}`} onClick={() => dismiss(source.hash, index)}>
+                Dismiss
+              </button>
             </li>
           )),
         )}

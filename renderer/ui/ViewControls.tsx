@@ -1,6 +1,4 @@
-import { useLiveQuery } from 'dexie-react-hooks';
-import { readCategoryNames } from '../db/paper-lists';
-import { useServices } from './app-context';
+import { useViewOptions } from './use-view-options';
 import type { SortOrder } from './use-library';
 
 interface Props {
@@ -15,9 +13,7 @@ interface Props {
 
 /** Sort order (while searching), and the source and category filters: one file's or one category's papers only. */
 export function ViewControls({ searching, sort, onSort, source, onSource, category, onCategory }: Props) {
-  const { db } = useServices();
-  const files = useLiveQuery(async () => [...new Set((await db.sources.orderBy('file').keys()) as string[])], [db]);
-  const categories = useLiveQuery(() => readCategoryNames(db), [db]);
+  const { files, categories } = useViewOptions();
   return (
     <div className="view-controls">
       {searching && (

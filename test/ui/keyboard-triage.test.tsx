@@ -13,7 +13,7 @@ import { StoredChanges } from '../../renderer/sync/stored-changes';
 import { App } from '../../renderer/ui/App';
 import { AppContext, type AppServices } from '../../renderer/ui/app-context';
 import type { Bridge } from '../../shared/ipc';
-import { parseFile } from '../parse-file';
+import { parseFile, parseText } from '../parse-file';
 
 // jsdom tests load modules as a browser would: import.meta.url is no file URL here, so the path comes from the test root.
 const SEED = resolve(process.cwd(), '../shared/feeds/seeds/000_0d76c9f6c8fe1248.txt');
@@ -150,5 +150,19 @@ describe('keyboard triage in the window', () => {
     expect(dialog?.querySelector('h2')?.textContent).toBe('Keyboard shortcuts');
     expect(dialog?.textContent).toContain('g then u');
     expect(dialog?.textContent).toContain('Shift+A');
+  });
+});
+
+describe('the list of files that could not be read', () => {
+  it('names each bad file with its reason, and lets each error be dismissed', async () => {
+    const { db } = await renderLibrary();
+    const bad = parseText('this is not a feed', 'notes.txt');
+    await act(async () => {
+      await storeBatch(db, bad);
+    });
+    await vi.waitFor(() => expect(document.querySelector('.file-errors li')?.textContent).toContain('notes.txt'));
+    act(() => document.querySelector<HTMLButtonElement>('button[aria-label="Dismiss the error for notes.txt"]')!.click());
+    await vi.waitFor(() => expect(document.querySelector('.file-errors')).toBeNull());
+    expect((await db.sources.get(bad.hash))?.errors).toEqual([]);
   });
 });
