@@ -7,7 +7,9 @@ import {
   ipcMain,
   Menu,
   net,
+  Notification,
   protocol,
+  screen,
   session,
   shell,
   type OpenDialogOptions,
@@ -15,11 +17,16 @@ import {
 } from 'electron';
 import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, resolveAppFile } from './app-protocol';
 import type { ClientSession } from './core/client-session';
+import { importNotice } from './core/import-notice';
 import { PaperdropCore } from './core/paperdrop-core';
+import { restoredBounds, type OpeningBounds } from './core/window-bounds';
+import { WindowStore } from './core/window-store';
 import { isTrustedFrame, registerIpc, sendEvent } from './ipc';
 import { menuTemplate } from './menu-template';
 import { guardWebContents } from './navigation';
-import { createWindowOptions } from './window-options';
+import { rememberWindow } from './remember-window';
+import { bringToFront, claimSingleInstance } from './single-instance';
+import { createWindowOptions, DEFAULT_WINDOW_SIZE } from './window-options';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const rendererDir = join(here, '../renderer');
@@ -27,15 +34,14 @@ const preloadPath = join(here, 'preload.cjs');
 const samplesDir = join(here, '../../assets/samples');
 
 let mainWindow: BrowserWindow | null = null;
+/** Held so that it is not collected while shown, which would lose its click. */
+let shownNotice: Notification | null = null;
 const sessionsByContents = new Map<WebContents, ClientSession>();
 
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
 app.enableSandbox();
 
-if (!app.requestSingleInstanceLock()) {
-  app.quit();
-} else {
-  app.on('second-instance', focusMainWindow);
+if (claimSingleInstance(app, () => bringToFront(mainWindow))) {
   app.on('web-contents-created', (_event, contents) => guardWebContents(contents, (url) => shell.openExternal(url)));
   app.on('window-all-closed', () => app.quit());
   app.whenReady().then(start).catch((error: unknown) => {
@@ -52,25 +58,38 @@ async function start(): Promise<void> {
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
 
+  const configDir = app.getPath('userData');
+  const windowStore = new WindowStore(configDir, (error) => console.error('Paperdrop: could not keep the window’s place:', error));
+  const savedWindow = await windowStore.load();
   const core = await PaperdropCore.start({
-    configDir: app.getPath('userData'),
+    configDir,
     samplesDir,
     pickFolder,
     parseWorker: new URL('./parse-worker.js', import.meta.url),
   });
-  closeCoreOnQuit(core);
+  closeOnQuit(core, windowStore);
   registerIpc(ipcMain, { handlersFor: (sender) => sessionsByContents.get(sender)?.handlers, isTrustedFrame });
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate((id) => mainWindow && sendEvent(mainWindow.webContents, 'command', { id }))));
-  mainWindow = openWindow(core);
+  const workAreas = screen.getAllDisplays().map((display) => display.workArea);
+  mainWindow = openWindow(core, restoredBounds(savedWindow, workAreas, DEFAULT_WINDOW_SIZE));
+  rememberWindow(mainWindow, (place) => windowStore.save(place));
 }
 
-function openWindow(core: PaperdropCore): BrowserWindow {
-  const window = new BrowserWindow(createWindowOptions(preloadPath));
+function openWindow(core: PaperdropCore, { maximized, ...bounds }: OpeningBounds): BrowserWindow {
+  const window = new BrowserWindow(createWindowOptions(preloadPath, bounds));
   // Kept: once the window is closed its webContents can no longer be read from it.
   const contents = window.webContents;
-  const clientSession = core.connect((channel, payload) => sendEvent(contents, channel, payload));
+  const noticeImports = importNotice({ isFocused: () => window.isFocused(), notify: showNotice });
+  const clientSession = core.connect((channel, payload) => {
+    sendEvent(contents, channel, payload);
+    noticeImports(channel, payload);
+  });
   sessionsByContents.set(contents, clientSession);
-  window.once('ready-to-show', () => window.show());
+  window.once('ready-to-show', () => {
+    // maximize() also shows the window.
+    if (maximized) window.maximize();
+    window.show();
+  });
   window.on('closed', () => {
     core.disconnect(clientSession);
     sessionsByContents.delete(contents);
@@ -86,21 +105,22 @@ async function pickFolder(): Promise<string | null> {
   return result.canceled ? null : (result.filePaths[0] ?? null);
 }
 
-function focusMainWindow(): void {
-  if (!mainWindow) return;
-  if (mainWindow.isMinimized()) mainWindow.restore();
-  mainWindow.focus();
+/** An OS notification that brings the window to the front when clicked; none where the platform has none. */
+function showNotice(title: string, body: string): void {
+  if (!Notification.isSupported()) return;
+  shownNotice = new Notification({ title, body });
+  shownNotice.on('click', () => bringToFront(mainWindow));
+  shownNotice.show();
 }
 
-/** Quitting waits once for the core to stop watching and finish its queue. */
-function closeCoreOnQuit(core: PaperdropCore): void {
+/** Quitting waits once for the core to stop watching and finish its queue, and for the window's place to be written. */
+function closeOnQuit(core: PaperdropCore, windowStore: WindowStore): void {
   let closing = false;
   app.on('will-quit', (event) => {
     if (closing) return;
     closing = true;
     event.preventDefault();
-    core
-      .close()
+    Promise.all([core.close(), windowStore.idle()])
       .catch((error: unknown) => console.error('Paperdrop: closing failed:', error))
       .finally(() => app.quit());
   });

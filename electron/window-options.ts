@@ -1,11 +1,19 @@
 import type { BrowserWindowConstructorOptions } from 'electron';
 
-/** The main window: the renderer gets no Node, no webviews, and only what the preload bridge exposes. */
-export function createWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+/** The window's size the first time, or when its saved place is on no display. */
+export const DEFAULT_WINDOW_SIZE = { width: 1200, height: 800 };
+
+/**
+ * The main window, at the given place (the platform places it when x and y are absent): the renderer
+ * gets no Node, no webviews, and only what the preload bridge exposes.
+ */
+export function createWindowOptions(
+  preloadPath: string,
+  bounds: { x?: number; y?: number; width: number; height: number } = DEFAULT_WINDOW_SIZE,
+): BrowserWindowConstructorOptions {
   return {
     title: 'Paperdrop',
-    width: 1200,
-    height: 800,
+    ...bounds,
     minWidth: 720,
     minHeight: 480,
     // Shown on 'ready-to-show' so the user never sees an empty frame.

@@ -1,11 +1,11 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { readJsonObject, writeJsonFile } from './json-file';
 
 export interface Settings {
   folder?: string;
 }
 
-/** Settings as a JSON file in the config folder, written atomically so a crash never leaves half a file. */
+/** Settings as a JSON file in the config folder. */
 export class SettingsStore {
   readonly file: string;
 
@@ -14,31 +14,11 @@ export class SettingsStore {
   }
 
   async load(): Promise<Settings> {
-    let text: string;
-    try {
-      text = await readFile(this.file, 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {};
-      throw error;
-    }
-    try {
-      const parsed: unknown = JSON.parse(text);
-      return typeof parsed === 'object' && parsed !== null ? pickSettings(parsed as Record<string, unknown>) : {};
-    } catch {
-      console.warn(`Paperdrop: ignoring unreadable settings file ${this.file}`);
-      return {};
-    }
+    const raw = await readJsonObject(this.file);
+    return typeof raw?.folder === 'string' ? { folder: raw.folder } : {};
   }
 
-  async save(settings: Settings): Promise<void> {
-    const dir = join(this.file, '..');
-    await mkdir(dir, { recursive: true });
-    const temporary = `${this.file}.${process.pid}.tmp`;
-    await writeFile(temporary, `${JSON.stringify(settings, null, 2)}\n`);
-    await rename(temporary, this.file);
+  save(settings: Settings): Promise<void> {
+    return writeJsonFile(this.file, settings);
   }
-}
-
-function pickSettings(raw: Record<string, unknown>): Settings {
-  return typeof raw.folder === 'string' ? { folder: raw.folder } : {};
 }
