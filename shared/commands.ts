@@ -37,7 +37,3 @@ export const COMMAND_LIST = [
 ] as const satisfies readonly CommandInfo[];
 
 export type CommandId = (typeof COMMAND_LIST)[number]['id'];
-
-export function isCommandId(value: unknown): value is CommandId {
-  return COMMAND_LIST.some((command) => command.id === value);
-}

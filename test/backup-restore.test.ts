@@ -7,7 +7,7 @@ import type { BackupDocument, BackupMark } from '../renderer/backup/backup-forma
 import { BackupError } from '../renderer/backup/parse-backup';
 import { restoreBackup } from '../renderer/backup/restore-backup';
 import { PaperdropDatabase, type PaperState } from '../renderer/db/database';
-import { setMark } from '../renderer/db/paper-state';
+import { setMarks } from '../renderer/db/paper-state';
 import { storeBatch } from '../renderer/db/store-batch';
 import { parseFile } from './parse-file';
 import { SEED_FILES, SEEDS_DIR, SHARED_DIR } from './shared-paths';
@@ -51,10 +51,10 @@ const at = (day: number) => `2026-05-${String(day).padStart(2, '0')}T00:00:00.00
 describe('backing up and restoring marks', () => {
   it('backs up every mark with its times and the settings, and a fresh library restored from it holds the same marks', async () => {
     const db = await seededLibrary();
-    await setMark(db, TOME, 'read', true);
-    await setMark(db, TOME, 'starred', true);
-    await setMark(db, NEXT_X, 'starred', true);
-    await setMark(db, NEXT_X, 'starred', false);
+    await setMarks(db, [TOME], 'read', true);
+    await setMarks(db, [TOME], 'starred', true);
+    await setMarks(db, [NEXT_X], 'starred', true);
+    await setMarks(db, [NEXT_X], 'starred', false);
     await restoreBackup(db, backupOf([{ paperId: NEVER, read: true, readAt: at(1), starred: false, starredAt: null }]));
     const settings = { folder: '/home/me/papers', view: { filter: 'unread', sort: ['date'] } };
 
@@ -94,7 +94,7 @@ describe('backing up and restoring marks', () => {
     ]);
 
     // Unstarred here after the backup was made: restoring it again leaves that be.
-    await setMark(db, TOME, 'starred', false);
+    await setMarks(db, [TOME], 'starred', false);
     const local = await marksIn(db);
     expect(await restoreBackup(db, backup)).toMatchObject({ applied: 0, keptLocal: 2 });
     expect(await marksIn(db)).toEqual(local);
@@ -134,7 +134,7 @@ describe('backing up and restoring marks', () => {
 
   it('refuses a file that is not a valid backup with a clear error, and changes nothing', async () => {
     const db = await seededLibrary();
-    await setMark(db, TOME, 'read', true);
+    await setMarks(db, [TOME], 'read', true);
     const before = await marksIn(db);
     const good = JSON.parse(backupOf([{ paperId: NEXT_X, read: true, readAt: at(1), starred: false, starredAt: null }])) as Record<string, unknown>;
     const mark = (good.marks as object[])[0];

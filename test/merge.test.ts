@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { mergeCatalog, planMerge } from '../shared/merge';
 import type { IngestBatch, Paper } from '../shared/paper';
 import { PaperdropDatabase } from '../renderer/db/database';
-import { setMark } from '../renderer/db/paper-state';
+import { setMarks } from '../renderer/db/paper-state';
 import { storeBatch } from '../renderer/db/store-batch';
 import { parseFile, parseText } from './parse-file';
 import { sample } from './sample-library';
@@ -119,7 +119,7 @@ describe('read and star state', () => {
             const ids = (await db.papers.toCollection().primaryKeys()) as string[];
             for (const [pick, mark] of marks.filter((_mark, position) => position % shuffled.length === index)) {
               const id = ids[pick % ids.length]!;
-              await setMark(db, id, mark, true);
+              await setMarks(db, [id], mark, true);
               set.set(id, new Set([...(set.get(id) ?? []), mark]));
             }
           }

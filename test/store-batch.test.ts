@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { IngestBatch } from '../shared/paper';
 import { PaperdropDatabase } from '../renderer/db/database';
-import { setMark } from '../renderer/db/paper-state';
+import { setMarks } from '../renderer/db/paper-state';
 import { storeBatch } from '../renderer/db/store-batch';
 import { parseFile, parseText } from './parse-file';
 import { SEED_FILES, SEEDS_DIR } from './shared-paths';
@@ -41,9 +41,9 @@ describe('storing a batch', () => {
   it('is idempotent and never touches read or star, also across a reopen of the database', async () => {
     const db = openDatabase('reopened');
     await storeBatch(db, seedBatch(0));
-    await setMark(db, TOME, 'read', true);
-    await setMark(db, TOME, 'starred', true);
-    await setMark(db, NEXT_X, 'starred', true);
+    await setMarks(db, [TOME], 'read', true);
+    await setMarks(db, [TOME], 'starred', true);
+    await setMarks(db, [NEXT_X], 'starred', true);
 
     await storeBatch(db, seedBatch(0, '2025-06-02T00:00:00.000Z'));
     await storeBatch(db, seedBatch(1));
@@ -77,7 +77,7 @@ describe('storing a batch', () => {
   it('takes richer text from a newer listing and keeps the state', async () => {
     const db = openDatabase();
     await storeBatch(db, seedBatch(0));
-    await setMark(db, TOME, 'starred', true);
+    await setMarks(db, [TOME], 'starred', true);
     const longer = seedBatch(0);
     longer.hash = 'hash-updated';
     longer.papers = longer.papers

@@ -7,7 +7,7 @@ import { ClientSession, type SendEvent, type SessionHost } from './client-sessio
 import { describeFile, readIngestBatch, type FolderFile } from './folder-file';
 import { FolderWatcher, type FolderWatcherOptions } from './folder-watcher';
 import { createInlineParser, type ParseFile } from './parse-job';
-import { createWorkerParser, type ParseBudget, type WorkerParser } from './worker-parser';
+import { createWorkerParser, ParseInterrupted, type ParseBudget, type WorkerParser } from './worker-parser';
 import { defaultInboxFolder } from './paths';
 import { copySamples } from './samples';
 import { SerialQueue } from './serial-queue';
@@ -87,9 +87,9 @@ export class PaperdropCore implements SessionHost {
     const cached = this.batches.get(file.hash);
     if (cached) return cached;
     const batch = await readIngestBatch(file, this.parse).catch((error: unknown) => {
-      // A read error may pass (the file is retried later); a parse that failed fails again for the same
-      // content, so it is stored as an error naming the file, listed, and not parsed on every connection.
-      if (error instanceof Error && 'syscall' in error) throw error;
+      // A read error or a stopped worker may pass (the file is retried later); a parse that failed fails again
+      // for the same content, so it is stored as an error naming the file, listed, and not parsed on every connection.
+      if (error instanceof ParseInterrupted || (error instanceof Error && 'syscall' in error)) throw error;
       return failedBatch(file.name, file.hash, error instanceof Error ? error.message : String(error), new Date());
     });
     if (!batch) return null;

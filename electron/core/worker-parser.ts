@@ -26,6 +26,11 @@ export interface ParseBudget {
 
 export const PARSE_BUDGET: ParseBudget = { memoryMb: 1024, seconds: 30, secondsPerMb: 10 };
 
+/** The worker stopped for a reason of its own, not the file's: the same file may parse on a later try. */
+export class ParseInterrupted extends Error {
+  override readonly name = 'ParseInterrupted';
+}
+
 interface Call {
   job: DroppedFile;
   resolve: (batch: IngestBatch) => void;
@@ -67,7 +72,7 @@ export function createWorkerParser(workerFile: URL, budget: ParseBudget = PARSE_
       stop(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new Error(`parsing stopped: the file needed more than ${budget.memoryMb} MB of memory`) : error);
     });
     started.on('exit', (code) => {
-      if (started === worker) stop(new Error(`the parse worker stopped (exit code ${code})`));
+      if (started === worker) stop(new ParseInterrupted(`the parse worker stopped (exit code ${code})`));
     });
     started.unref();
     return started;

@@ -1,3 +1,4 @@
+import type { FileError } from '../../shared/paper';
 import type { PaperdropDatabase, SourceRecord } from './database';
 
 /** The stored files with errors to show. */
@@ -6,9 +7,10 @@ export function readFailedSources(db: PaperdropDatabase): Promise<SourceRecord[]
 }
 
 /** The user has seen one of a file's errors: it leaves the list. The file stays stored, so it is not read again. */
-export async function dismissFileError(db: PaperdropDatabase, hash: string, index: number): Promise<void> {
+export async function dismissFileError(db: PaperdropDatabase, hash: string, dismissed: FileError): Promise<void> {
   await db.transaction('rw', db.sources, async () => {
     const source = await db.sources.get(hash);
-    if (source) await db.sources.update(hash, { errors: source.errors.filter((_error, at) => at !== index) });
+    const kept = source?.errors.filter((error) => error.file !== dismissed.file || error.message !== dismissed.message);
+    if (kept) await db.sources.update(hash, { errors: kept });
   });
 }

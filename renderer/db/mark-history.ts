@@ -12,8 +12,16 @@ export class MarkHistory {
 
   async set(paperIds: readonly string[], mark: Mark, on: boolean): Promise<void> {
     if (paperIds.length === 0) return;
-    this.steps.push(await setMarks(this.db, paperIds, mark, on));
+    const prior = await setMarks(this.db, paperIds, mark, on);
+    // A change that changed nothing is no step: z takes back what the user last changed.
+    if (prior.every(({ state }) => (state?.[mark] ?? 0) === (on ? 1 : 0))) return;
+    this.steps.push(prior);
     if (this.steps.length > UNDO_DEPTH) this.steps.shift();
+  }
+
+  /** Forgets every step: after a restore, an older step would put back marks from before it. */
+  clear(): void {
+    this.steps.length = 0;
   }
 
   get canUndo(): boolean {

@@ -18,7 +18,8 @@ export function localDay(moment: Date): string {
 
 /** The lists a paper is in: one per file it is listed in and per category it carries, and the day it was first seen. */
 export function listsOf(paper: PaperRecord): string[] {
-  const firstSeen = paper.listings.map((listing) => listing.seenAt).sort()[0];
+  // Listings are kept oldest first (shared/merge.ts).
+  const firstSeen = paper.listings[0]?.seenAt;
   return [...paper.files.map(fileList), ...paper.categories.map(categoryList), ...(firstSeen ? [seenList(localDay(new Date(firstSeen)))] : [])];
 }
 

@@ -9,11 +9,6 @@ export interface PriorState {
   state: PaperState | undefined;
 }
 
-/** Sets one mark on a paper, creating its state row on first use. */
-export async function setMark(db: PaperdropDatabase, paperId: string, mark: Mark, on: boolean): Promise<void> {
-  await setMarks(db, [paperId], mark, on);
-}
-
 /** Sets one mark on many papers in one transaction, stamping that mark's time only; returns what each was before, for undo. */
 export async function setMarks(db: PaperdropDatabase, paperIds: readonly string[], mark: Mark, on: boolean): Promise<PriorState[]> {
   return db.transaction('rw', db.states, async () => {

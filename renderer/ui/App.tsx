@@ -83,10 +83,10 @@ export function App() {
   // "After 2 seconds": a paper counts as read once it has stayed open that long.
   const { selectedId } = state;
   useEffect(() => {
-    if (settings.markRead !== 'after-delay' || selectedId === null) return;
+    if (settings.markRead !== 'after-delay' || selectedId === null || view?.isRead(selectedId)) return;
     const timer = setTimeout(() => void marks.set([selectedId], 'read', true), MARK_READ_DELAY_MS);
     return () => clearTimeout(timer);
-  }, [settings.markRead, selectedId, marks]);
+  }, [settings.markRead, selectedId, marks, view]);
   useEffect(() => {
     if (settings.theme === 'system') delete document.documentElement.dataset.theme;
     else document.documentElement.dataset.theme = settings.theme;

@@ -3,8 +3,7 @@ import { useFileErrors } from './use-file-errors';
 /** Files that could not be read, each with its reason: a bad file never fails silently, and each error can be dismissed. */
 export function FileErrors() {
   const { failed, dismiss } = useFileErrors();
-  const count = failed?.reduce((sum, source) => sum + source.errors.length, 0) ?? 0;
-  if (!failed || count === 0) return null;
+  if (!failed || failed.length === 0) return null;
   return (
     <details className="file-errors">
       <summary>
@@ -15,7 +14,7 @@ export function FileErrors() {
           source.errors.map((error, index) => (
             <li key={`${source.hash}/${index}`}>
               <code>{error.file}</code>: {error.message}{' '}
-              <button type="button" className="dismiss" aria-label={`Dismiss the error for ${error.file}`} onClick={() => dismiss(source.hash, index)}>
+              <button type="button" className="dismiss" aria-label={`Dismiss the error for ${error.file}`} onClick={() => dismiss(source.hash, error)}>
                 Dismiss
               </button>
             </li>

@@ -75,7 +75,7 @@ export function PaperList({ ref, ids, terms, selectedId, onSelect }: Props) {
                   onClick={() => onSelect(id)}
                 >
                   <span className="paper-row-title" title={item.paper.title}>
-                    <RichText text={item.paper.title} terms={terms} />
+                    <RichText text={item.paper.title} terms={terms} latex={item.paper.arxivId !== null} />
                   </span>
                   <span className="paper-row-meta">
                     {item.starred && <span className="star-mark" aria-label="starred">★ </span>}
@@ -83,7 +83,7 @@ export function PaperList({ ref, ids, terms, selectedId, onSelect }: Props) {
                     {[formatDate(item.paper.sortKey), authorLine(item.paper.authors)].filter(Boolean).join(' · ')}
                   </span>
                   <span className="paper-row-snippet">
-                    <RichText text={matchSnippet(item.paper.abstract, terms)} terms={terms} />
+                    <RichText text={matchSnippet(item.paper.abstract, terms)} terms={terms} latex={item.paper.arxivId !== null} />
                   </span>
                 </button>
               ) : (

@@ -37,7 +37,7 @@ export function Reader({ ref, item, terms, onCommand, onExport }: Props) {
   return (
     <article ref={ref} id="reader" tabIndex={-1} className="reader" aria-labelledby="reader-title">
       <h2 id="reader-title">
-        <RichText text={paper.title} terms={terms} />
+        <RichText text={paper.title} terms={terms} latex={paper.arxivId !== null} />
       </h2>
       {paper.authors.length > 0 && (
         <p className="reader-authors">

@@ -46,7 +46,9 @@ export function latexSegments(text: string): LatexSegment[] {
   return segments;
 }
 
-/** True when the text holds anything latexSegments would typeset: plain text needs no KaTeX. */
+const ANY_LATEX = new RegExp(PATTERN.source, 'u');
+
+/** True when the text holds anything latexSegments would typeset: plain text needs no KaTeX. Run for every row shown. */
 export function hasLatex(text: string): boolean {
-  return latexSegments(text).some((segment) => segment.kind !== 'text');
+  return ANY_LATEX.test(text);
 }

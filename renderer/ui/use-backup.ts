@@ -13,7 +13,7 @@ export interface BackupActions {
 }
 
 export function useBackup(): BackupActions {
-  const { db, settings } = useServices();
+  const { db, settings, marks } = useServices();
   return useMemo(
     () => ({
       backUp: async () => {
@@ -24,9 +24,10 @@ export function useBackup(): BackupActions {
       restore: async (file) => {
         const summary = await restoreBackup(db, await file.text());
         settings.update(readSettings(summary.settings));
+        marks.clear();
         return summary;
       },
     }),
-    [db, settings],
+    [db, settings, marks],
   );
 }

@@ -1,16 +1,17 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback } from 'react';
+import type { FileError } from '../../shared/paper';
 import type { SourceRecord } from '../db/database';
 import { dismissFileError, readFailedSources } from '../db/file-errors';
 import { useServices } from './app-context';
 
 /** The files that could not be read in full, live, and a way to dismiss one error; a failed write reaches the status line. */
-export function useFileErrors(): { failed: SourceRecord[] | undefined; dismiss: (hash: string, index: number) => void } {
+export function useFileErrors(): { failed: SourceRecord[] | undefined; dismiss: (hash: string, error: FileError) => void } {
   const { db, status } = useServices();
   const failed = useLiveQuery(() => readFailedSources(db), [db]);
   const dismiss = useCallback(
-    (hash: string, index: number) => {
-      dismissFileError(db, hash, index).catch((error: unknown) =>
+    (hash: string, error: FileError) => {
+      dismissFileError(db, hash, error).catch((error: unknown) =>
         status.update({ notice: `Dismissing the error failed: ${error instanceof Error ? error.message : String(error)}` }),
       );
     },

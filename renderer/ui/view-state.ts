@@ -1,8 +1,6 @@
 import type { Filter } from './filters';
 import type { SortOrder } from './use-library';
 
-export type Pane = 'list' | 'reader' | 'search';
-
 /** Everything that decides what the window shows: one reducer instead of a state hook per field. */
 export interface ViewState {
   filter: Filter;
@@ -11,7 +9,6 @@ export interface ViewState {
   source: string | null;
   category: string | null;
   selectedId: string | null;
-  focusedPane: Pane;
   /**
    * Papers opened in this view. They stay in it until the view changes, so that in Unread a paper
    * marked read on opening does not vanish under the reader, and j keeps moving forward.
@@ -25,8 +22,7 @@ export type ViewAction =
   | { type: 'sort'; sort: SortOrder }
   | { type: 'source'; source: string | null }
   | { type: 'category'; category: string | null }
-  | { type: 'select'; id: string | null }
-  | { type: 'focus'; pane: Pane };
+  | { type: 'select'; id: string | null };
 
 export const INITIAL_VIEW: ViewState = {
   filter: 'all',
@@ -35,7 +31,6 @@ export const INITIAL_VIEW: ViewState = {
   source: null,
   category: null,
   selectedId: null,
-  focusedPane: 'list',
   kept: new Set(),
 };
 
@@ -56,8 +51,6 @@ export function viewReducer(state: ViewState, action: ViewAction): ViewState {
     case 'select':
       if (action.id === null) return { ...state, selectedId: null };
       return { ...state, selectedId: action.id, kept: state.kept.has(action.id) ? state.kept : new Set([...state.kept, action.id]) };
-    case 'focus':
-      return { ...state, focusedPane: action.pane };
   }
 }
 

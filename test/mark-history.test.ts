@@ -1,0 +1,40 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { PaperdropDatabase } from '../renderer/db/database';
+import { MarkHistory } from '../renderer/db/mark-history';
+import { storeBatch } from '../renderer/db/store-batch';
+import { parseFile } from './parse-file';
+import { SEED_FILES, SEEDS_DIR } from './shared-paths';
+
+let db: PaperdropDatabase | null = null;
+afterEach(async () => {
+  await db?.delete();
+});
+
+async function library(): Promise<{ history: MarkHistory; ids: string[] }> {
+  db = new PaperdropDatabase(`history-${Math.random()}`);
+  const { written } = await storeBatch(db, parseFile(SEEDS_DIR + SEED_FILES[0]));
+  return { history: new MarkHistory(db), ids: written.map((paper) => paper.id) };
+}
+
+describe('undoing marks', () => {
+  it('takes back the last real change: setting a mark it already has is no step', async () => {
+    const { history, ids } = await library();
+    await history.set([ids[0]!], 'starred', true);
+    await history.set([ids[1]!], 'read', true);
+    await history.set([ids[1]!], 'read', true);
+    expect(await history.undo()).toBe(1);
+    expect((await db!.states.get(ids[1]!))).toBeUndefined();
+    expect((await db!.states.get(ids[0]!))?.starred).toBe(1);
+    expect(await history.undo()).toBe(1);
+    expect(history.canUndo).toBe(false);
+  });
+
+  it('forgets every step when cleared, as after a restore', async () => {
+    const { history, ids } = await library();
+    await history.set(ids.slice(0, 3), 'read', true);
+    history.clear();
+    expect(await history.undo()).toBe(0);
+    expect(await db!.states.where('read').equals(1).count()).toBe(3);
+  });
+});
