@@ -1,4 +1,4 @@
-import { MAX_FEED_BYTES } from './text/limits';
+import { formatMegabytes, MAX_FEED_BYTES } from './text/limits';
 
 /**
  * Limits of an import over the bridge (see docs/import.md). A file is sent in base64 chunks of at most
@@ -8,6 +8,14 @@ export const IMPORT_CHUNK_BYTES = 4 * 1024 * 1024;
 
 /** The largest file an import accepts: the same as the watcher reads. */
 export const MAX_IMPORT_BYTES = MAX_FEED_BYTES;
+
+/** The longest base64 text of one chunk. */
+export const MAX_IMPORT_CHUNK_CHARS = Math.ceil(IMPORT_CHUNK_BYTES / 3) * 4;
+
+/** Why a file too large to import is refused, the same on both sides of the bridge. */
+export function oversizedImportMessage(name: string, size: number): string {
+  return `"${name}" is ${formatMegabytes(size)}: files over ${formatMegabytes(MAX_IMPORT_BYTES)} are not imported`;
+}
 
 /** Uploads one renderer may have open at once. */
 export const MAX_IMPORT_UPLOADS = 4;

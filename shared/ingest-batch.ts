@@ -3,6 +3,7 @@ import { parseFeedSteps } from './feeds/parse-feed';
 import { mergeCatalog } from './merge';
 import type { HtmlTools } from './normalize/html-tools';
 import type { IngestBatch, Paper } from './paper';
+import { formatMegabytes } from './text/limits';
 import { runSteps, type Steps } from './steps';
 
 export interface DroppedFile {
@@ -47,6 +48,5 @@ export function failedBatch(file: string, hash: string, message: string, seenAt:
 
 /** The batch for a file too large to read: an error that says how large, and the limit. */
 export function oversizedBatch(file: string, hash: string, size: number, limit: number, seenAt: Date): IngestBatch {
-  const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1).replace(/\.0$/u, '')} MB`;
-  return failedBatch(file, hash, `the file is ${megabytes(size)}; feeds over ${megabytes(limit)} are not read`, seenAt);
+  return failedBatch(file, hash, `the file is ${formatMegabytes(size)}; feeds over ${formatMegabytes(limit)} are not read`, seenAt);
 }

@@ -1,4 +1,4 @@
-import { IMPORT_CHUNK_BYTES } from './import-limits';
+import { MAX_IMPORT_CHUNK_CHARS } from './import-limits';
 import { isInvokeChannel, type InvokeArgs, type InvokeChannel, type InvokeHandlers } from './ipc';
 
 type ArgsCheck<K extends InvokeChannel> = (args: unknown[]) => args is InvokeArgs<K>;
@@ -11,7 +11,6 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 const MAX_IMPORT_NAME_CHARS = 4096;
 const MAX_UPLOAD_ID_CHARS = 64;
 /** Base64 of one chunk: 4 characters for every 3 bytes. */
-const MAX_CHUNK_CHARS = Math.ceil(IMPORT_CHUNK_BYTES / 3) * 4;
 
 const isByteCount = (value: unknown): value is number => typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
 const isUploadId = (value: unknown): value is string => typeof value === 'string' && value.length > 0 && value.length <= MAX_UPLOAD_ID_CHARS;
@@ -51,7 +50,7 @@ const argsChecks: { [K in InvokeChannel]: ArgsCheck<K> } = {
       isRecord(request) &&
       isByteCount(request.offset) &&
       typeof request.data === 'string' &&
-      request.data.length <= MAX_CHUNK_CHARS
+      request.data.length <= MAX_IMPORT_CHUNK_CHARS
     );
   },
   importEnd: (args): args is InvokeArgs<'importEnd'> => isUploadRequest(args),

@@ -44,7 +44,13 @@ describe('safeImportName', () => {
     expect(safeImportName('feed.crdownload')).toBe('feed.crdownload.txt');
     expect(safeImportName('CON.xml')).toBe('_CON.xml');
     expect(safeImportName('nul')).toBe('_nul');
-    for (const raw of ['.x', '~$x', 'x~', 'x.tmp', 'x.swp', ' .x', '\u0000.x', '.\u202e.x']) expect(isIgnoredName(safeImportName(raw)), raw).toBe(false);
+    // The last two are cut to length where a "." or "~" ends up last.
+    const cutAtDot = `${'a'.repeat(179)}.${'b'.repeat(20)}`;
+    const cutAtTilde = `${'a'.repeat(179)}~${'b'.repeat(20)}`;
+    for (const raw of ['.x', '~$x', 'x~', 'x.tmp', 'x.swp', ' .x', '\u0000.x', '.\u202e.x', cutAtDot, cutAtTilde]) {
+      expect(isIgnoredName(safeImportName(raw)), raw).toBe(false);
+      expect(safeImportName(raw), raw).not.toMatch(/[.~\s]$/u);
+    }
   });
 
   it('drops control, format and lone surrogate characters, and Windows-invalid ones', () => {

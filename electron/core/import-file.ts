@@ -2,7 +2,7 @@ import { createHash, randomUUID, type Hash } from 'node:crypto';
 import { constants } from 'node:fs';
 import { copyFile, link, open, unlink, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
-import { IMPORT_CHUNK_BYTES, importChunkCount, MAX_IMPORT_BYTES, MAX_IMPORT_UPLOADS } from '../../shared/import-limits';
+import { importChunkCount, MAX_IMPORT_BYTES, MAX_IMPORT_CHUNK_CHARS, MAX_IMPORT_UPLOADS, oversizedImportMessage } from '../../shared/import-limits';
 import { isIgnoredName } from './folder-watcher';
 
 /** Room under the usual 255-byte limit for " (999)" and the temporary name's own length. */
@@ -25,18 +25,21 @@ const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/u;
 export function safeImportName(raw: string): string {
   let name = raw.normalize('NFC');
   name = name.slice(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
-  name = name
-    .replace(/[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}]/gu, '')
-    .replace(/[<>:"|?*]/gu, '_')
-    .replace(/\s+/gu, ' ')
+  name = shorten(
+    name
+      .replace(/[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}]/gu, '')
+      .replace(/[<>:"|?*]/gu, '_')
+      .replace(/\s+/gu, ' '),
+  )
     // A leading dot hides the file from the watcher, as do "~$" and a trailing "~"; Windows drops trailing dots and spaces.
+    // After shortening, which can leave either at the end.
     .replace(/^[\s.~$]+/u, '')
     .replace(/[\s.~]+$/u, '');
   if (name === '') name = 'imported feed';
   // "feed.part" would be taken for a download still running and never read.
   if (isIgnoredName(name)) name += '.txt';
   if (WINDOWS_DEVICE.test(name)) name = `_${name}`;
-  return shorten(name);
+  return name;
 }
 
 function splitExtension(name: string): [stem: string, extension: string] {
@@ -134,7 +137,7 @@ export class ImportUploads {
     const name = safeImportName(request.name);
     if (this.closed) throw new Error('The connection is closing');
     if (request.size > MAX_IMPORT_BYTES) {
-      throw new Error(`"${name}" is ${megabytes(request.size)}: files over ${megabytes(MAX_IMPORT_BYTES)} are not imported`);
+      throw new Error(oversizedImportMessage(name, request.size));
     }
     if (this.uploads.size >= (this.options.maxUploads ?? MAX_IMPORT_UPLOADS)) {
       throw new Error(`"${name}": too many imports at once; wait for the others to finish`);
@@ -170,7 +173,7 @@ export class ImportUploads {
     try {
       if (request.offset !== upload.received) throw new Error(`expected the chunk at byte ${upload.received}, got ${request.offset}`);
       if (upload.chunks >= importChunkCount(upload.size)) throw new Error('more chunks than its size needs');
-      if (request.data.length > base64Length(IMPORT_CHUNK_BYTES) || request.data.length % 4 !== 0 || !BASE64.test(request.data)) {
+      if (request.data.length > MAX_IMPORT_CHUNK_CHARS || request.data.length % 4 !== 0 || !BASE64.test(request.data)) {
         throw new Error('a chunk that is not base64 of at most 4 MB');
       }
       const bytes = Buffer.from(request.data, 'base64');
@@ -255,10 +258,3 @@ async function discard(upload: Upload): Promise<void> {
   await unlink(upload.tempPath).catch(() => undefined);
 }
 
-function base64Length(bytes: number): number {
-  return Math.ceil(bytes / 3) * 4;
-}
-
-function megabytes(bytes: number): string {
-  return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
-}

@@ -1,4 +1,4 @@
-import { IMPORT_CHUNK_BYTES, MAX_IMPORT_BYTES } from '../../shared/import-limits';
+import { IMPORT_CHUNK_BYTES, MAX_IMPORT_BYTES, oversizedImportMessage } from '../../shared/import-limits';
 import type { Bridge, ImportResult } from '../../shared/ipc';
 
 /** A dropped or picked file: the DOM's File, or any Blob with a name. */
@@ -36,10 +36,6 @@ export function toBase64(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
-function megabytes(bytes: number): string {
-  return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
-}
-
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
@@ -48,7 +44,7 @@ const messageOf = (error: unknown) => (error instanceof Error ? error.message : 
  */
 export async function sendFile(bridge: Bridge, file: ImportSource): Promise<ImportResult> {
   if (file.size > MAX_IMPORT_BYTES) {
-    throw new Error(`"${file.name}" is ${megabytes(file.size)}: files over ${megabytes(MAX_IMPORT_BYTES)} are not imported`);
+    throw new Error(oversizedImportMessage(file.name, file.size));
   }
   const { uploadId } = await bridge.invoke('importBegin', { name: file.name, size: file.size });
   try {
