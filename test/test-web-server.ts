@@ -1,5 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { afterEach, beforeEach } from 'vitest';
 import { PaperdropCore, type CoreOptions } from '../electron/core/paperdrop-core';
 import { WebAccess } from '../electron/web/access';
 import { startWebServer, type WebServer } from '../electron/web/web-server';
@@ -39,4 +40,14 @@ export async function startTestWebServer(watcher?: CoreOptions['watcher']): Prom
       await core.close();
     },
   };
+}
+
+/** A new server for each test of the file, closed after it; its fields change as each test starts. */
+export function testWebServerForEach(watcher?: CoreOptions['watcher']): TestWebServer {
+  const current = {} as TestWebServer;
+  beforeEach(async () => {
+    Object.assign(current, await startTestWebServer(watcher));
+  });
+  afterEach(() => current.close());
+  return current;
 }

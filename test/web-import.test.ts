@@ -1,34 +1,22 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import type { PaperdropCore } from '../electron/core/paperdrop-core';
-import type { WebServer } from '../electron/web/web-server';
 import { IMPORT_CHUNK_BYTES, MAX_IMPORT_BYTES } from '../shared/import-limits';
 import type { IngestBatch, Paper } from '../shared/paper';
 import type { WireMessage } from '../shared/ipc';
 import { renderArxivRss } from './bench/arxiv-feeds';
 import { readCorpusSample, type CorpusRecord } from './bench/corpus-reader';
-import { startTestWebServer, TEST_TOKEN, type TestWebServer } from './test-web-server';
+import { TEST_TOKEN, testWebServerForEach } from './test-web-server';
 
 const TOKEN = TEST_TOKEN;
-let running: TestWebServer;
-let core: PaperdropCore;
-let server: WebServer;
-let folder: string;
-
-beforeEach(async () => {
-  running = await startTestWebServer({ stableMs: 200, pollMs: 50 });
-  ({ core, server, folder } = running);
-});
-
-afterEach(() => running.close());
+const running = testWebServerForEach({ stableMs: 200, pollMs: 50 });
 
 /** A tab's socket: calls by id, and the batches main sends, papers joined back to them. */
 async function connect() {
   const socket = await new Promise<WebSocket>((resolve, reject) => {
-    const ws = new WebSocket(`ws://127.0.0.1:${server.port}/ws`, {
-      headers: { origin: `http://127.0.0.1:${server.port}`, cookie: `${server.access.cookieName}=${TOKEN}` },
+    const ws = new WebSocket(`ws://127.0.0.1:${running.server.port}/ws`, {
+      headers: { origin: `http://127.0.0.1:${running.server.port}`, cookie: `${running.server.access.cookieName}=${TOKEN}` },
     });
     ws.once('open', () => resolve(ws));
     ws.once('error', reject);
@@ -90,8 +78,8 @@ describe('importing through the web mode WebSocket', () => {
       const result: { name: string; hash: string; alreadyStored: boolean } = await tab.value('importEnd', { uploadId });
       expect(result.name).toBe('cs.CL.xml');
       expect(result.alreadyStored).toBe(false);
-      expect(await readdir(folder)).toEqual(['cs.CL.xml']);
-      expect((await readFile(join(folder, 'cs.CL.xml'))).equals(feed)).toBe(true);
+      expect(await readdir(running.folder)).toEqual(['cs.CL.xml']);
+      expect((await readFile(join(running.folder, 'cs.CL.xml'))).equals(feed)).toBe(true);
       await expect.poll(() => tab.batches.find((batch) => batch.hash === result.hash), { timeout: 15_000 }).toBeTruthy();
       const batch = tab.batches.find((each) => each.hash === result.hash)!;
       expect(batch.file).toBe('cs.CL.xml');
@@ -127,7 +115,7 @@ describe('importing through the web mode WebSocket', () => {
       );
       // Still serving the other uploads and calls.
       await tab.value('importChunk', { ...open[1]!, offset: 0, data: 'PHJzcy8+AAA=' });
-      expect((await readdir(folder)).filter((name) => name.startsWith('.paperdrop-import-'))).toHaveLength(3);
+      expect((await readdir(running.folder)).filter((name) => name.startsWith('.paperdrop-import-'))).toHaveLength(3);
     } finally {
       tab.socket.close();
     }
@@ -138,12 +126,12 @@ describe('importing through the web mode WebSocket', () => {
     const size = IMPORT_CHUNK_BYTES + 100;
     const { uploadId } = await tab.value('importBegin', { name: 'half.xml', size });
     await tab.value('importChunk', { uploadId, offset: 0, data: Buffer.alloc(IMPORT_CHUNK_BYTES, 'a').toString('base64') });
-    expect(await readdir(folder)).toHaveLength(1);
+    expect(await readdir(running.folder)).toHaveLength(1);
     tab.socket.terminate();
-    await expect.poll(() => readdir(folder), { timeout: 5000 }).toEqual([]);
+    await expect.poll(() => readdir(running.folder), { timeout: 5000 }).toEqual([]);
     // The watcher never saw it.
     await new Promise((resolve) => setTimeout(resolve, 400));
-    await core.idle();
-    expect(core.files()).toEqual([]);
+    await running.core.idle();
+    expect(running.core.files()).toEqual([]);
   });
 });

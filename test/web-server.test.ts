@@ -1,23 +1,11 @@
 import { request as httpRequest } from 'node:http';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import type { PaperdropCore } from '../electron/core/paperdrop-core';
-import type { WebServer } from '../electron/web/web-server';
 import type { WireMessage } from '../shared/ipc';
-import { startTestWebServer, TEST_TOKEN, type TestWebServer } from './test-web-server';
+import { TEST_TOKEN, testWebServerForEach } from './test-web-server';
 
 const TOKEN = TEST_TOKEN;
-let running: TestWebServer;
-let core: PaperdropCore;
-let server: WebServer;
-let folder: string;
-
-beforeEach(async () => {
-  running = await startTestWebServer();
-  ({ core, server, folder } = running);
-});
-
-afterEach(() => running.close());
+const running = testWebServerForEach();
 
 interface RawResponse {
   status: number;
@@ -29,7 +17,7 @@ interface RawResponse {
 function get(path: string, headers: Record<string, string> = {}): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const request = httpRequest(
-      { host: '127.0.0.1', port: server.port, path, headers: { host: `127.0.0.1:${server.port}`, ...headers } },
+      { host: '127.0.0.1', port: running.server.port, path, headers: { host: `127.0.0.1:${running.server.port}`, ...headers } },
       (response) => {
         let body = '';
         response.on('data', (chunk) => (body += chunk));
@@ -41,12 +29,12 @@ function get(path: string, headers: Record<string, string> = {}): Promise<RawRes
   });
 }
 
-const cookie = () => `${server.access.cookieName}=${TOKEN}`;
-const origin = () => `http://127.0.0.1:${server.port}`;
+const cookie = () => `${running.server.access.cookieName}=${TOKEN}`;
+const origin = () => `http://127.0.0.1:${running.server.port}`;
 
 function openSocket(headers: Record<string, string>, path = '/ws'): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
-    const socket = new WebSocket(`ws://127.0.0.1:${server.port}${path}`, { headers });
+    const socket = new WebSocket(`ws://127.0.0.1:${running.server.port}${path}`, { headers });
     socket.once('open', () => resolve(socket));
     socket.once('unexpected-response', (_request, response) => reject(new Error(`HTTP ${response.statusCode}`)));
     socket.once('error', reject);
@@ -69,15 +57,15 @@ function call(socket: WebSocket, message: WireMessage): Promise<WireMessage> {
 
 describe('web mode HTTP', () => {
   it('listens on loopback only', () => {
-    expect(server.host).toBe('127.0.0.1');
-    expect(server.port).toBeGreaterThan(0);
+    expect(running.server.host).toBe('127.0.0.1');
+    expect(running.server.port).toBeGreaterThan(0);
   });
 
   it('answers 403 without the token, or with a wrong one', async () => {
     expect((await get('/')).status).toBe(403);
     expect((await get('/assets/app.js')).status).toBe(403);
     expect((await get('/?token=wrong')).status).toBe(403);
-    expect((await get('/', { cookie: `${server.access.cookieName}=wrong` })).status).toBe(403);
+    expect((await get('/', { cookie: `${running.server.access.cookieName}=wrong` })).status).toBe(403);
   });
 
   it('trades the token link for an HttpOnly cookie and drops the token from the address', async () => {
@@ -100,9 +88,9 @@ describe('web mode HTTP', () => {
   });
 
   it('refuses a foreign Host header even with the token', async () => {
-    expect((await get('/', { cookie: cookie(), host: `evil.example:${server.port}` })).status).toBe(403);
+    expect((await get('/', { cookie: cookie(), host: `evil.example:${running.server.port}` })).status).toBe(403);
     expect((await get(`/?token=${TOKEN}`, { host: 'evil.example' })).status).toBe(403);
-    expect((await get('/', { cookie: cookie(), host: `localhost:${server.port}` })).status).toBe(200);
+    expect((await get('/', { cookie: cookie(), host: `localhost:${running.server.port}` })).status).toBe(200);
   });
 
   it('serves nothing outside the renderer folder', async () => {
@@ -127,7 +115,7 @@ describe('web mode WebSocket bridge', () => {
         kind: 'result',
         id: 1,
         ok: true,
-        value: { folder, canChooseFolder: false },
+        value: { folder: running.folder, canChooseFolder: false },
       });
       expect(await call(socket, { kind: 'invoke', id: 2, channel: 'openShell' as 'hello', args: [] })).toEqual({
         kind: 'result',
