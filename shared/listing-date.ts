@@ -1,5 +1,10 @@
 import type { Paper } from './paper';
 
+/** A moment's local day, YYYY-MM-DD. */
+export function localDay(moment: Date): string {
+  return [moment.getFullYear(), moment.getMonth() + 1, moment.getDate()].map((part) => String(part).padStart(2, '0')).join('-');
+}
+
 /** 2026-03-14, 2026_03_14 or 20260314 in a file name, between word boundaries. */
 const DATE_IN_NAME = /(?<![0-9])(19[9][0-9]|20[0-9]{2})[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12][0-9]|3[01])(?![0-9])/u;
 
@@ -15,11 +20,13 @@ export function dateInFileName(file: string): string | null {
 
 /**
  * The day a paper is listed under, so that a daily listing without dates does not sink to the end:
- * its feed's date, else the earliest date in the name of a file that lists it, else the day it first arrived.
+ * its feed's date, else the earliest date in the name of a file that lists it, else the day it first
+ * arrived, as `dayOf` tells the day of a moment (the reader's local day; UTC where none is given).
  */
-export function listingDate(paper: Pick<Paper, 'published' | 'listings'>): string {
+export function listingDate(paper: Pick<Paper, 'published' | 'listings'>, dayOf = (iso: string) => iso.slice(0, 10)): string {
   if (paper.published) return paper.published.slice(0, 10);
   const named = paper.listings.map((listing) => dateInFileName(listing.file)).filter((date): date is string => date !== null);
   if (named.length > 0) return named.sort()[0]!;
-  return paper.listings.map((listing) => listing.seenAt.slice(0, 10)).sort()[0] ?? '';
+  const firstSeen = paper.listings.map((listing) => listing.seenAt).sort()[0];
+  return firstSeen === undefined ? '' : dayOf(firstSeen);
 }

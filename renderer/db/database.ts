@@ -6,7 +6,7 @@ import type { SnapshotRecord } from '../search/index-snapshot';
 import { digestStoredKeys } from './known-keys';
 import { dateUndatedPapers } from './listing-dates';
 import { logStoredOrder } from './newest-first';
-import { listStoredPapers } from './paper-lists';
+import { listStoredPapers, seenDay } from './paper-lists';
 import { stampMarks } from './stamp-marks';
 
 /** A paper as stored: the content, plus the keys it is found and ordered by. */
@@ -125,7 +125,7 @@ export class PaperdropDatabase extends Dexie {
 export function toPaperRecord(paper: Paper, generation: number): PaperRecord {
   return {
     ...contentOf(paper),
-    sortKey: listingDate(paper),
+    sortKey: listingDate(paper, seenDay),
     keys: matchKeys(paper).filter((key) => key !== paper.id),
     files: [...new Set(paper.listings.map((listing) => listing.file))],
     generation,

@@ -1,4 +1,5 @@
 import Dexie, { type Transaction } from 'dexie';
+import { localDay } from '../../shared/listing-date';
 import type { ListRecord, MetaRecord, PaperdropDatabase, PaperRecord } from './database';
 
 /**
@@ -11,16 +12,14 @@ export const categoryList = (category: string): string => `category:${category}`
 /** The papers first seen on a day (this machine's local day, YYYY-MM-DD): the Today view reads today's. */
 export const seenList = (day: string): string => `seen:${day}`;
 
-/** A moment's local day, YYYY-MM-DD. */
-export function localDay(moment: Date): string {
-  return [moment.getFullYear(), moment.getMonth() + 1, moment.getDate()].map((part) => String(part).padStart(2, '0')).join('-');
-}
+/** The local day of an ISO time: the one day a paper was first seen, for Today and for its listing date alike. */
+export const seenDay = (iso: string): string => localDay(new Date(iso));
 
 /** The lists a paper is in: one per file it is listed in and per category it carries, and the day it was first seen. */
 export function listsOf(paper: PaperRecord): string[] {
   // Listings are kept oldest first (shared/merge.ts).
   const firstSeen = paper.listings[0]?.seenAt;
-  return [...paper.files.map(fileList), ...paper.categories.map(categoryList), ...(firstSeen ? [seenList(localDay(new Date(firstSeen)))] : [])];
+  return [...paper.files.map(fileList), ...paper.categories.map(categoryList), ...(firstSeen ? [seenList(seenDay(firstSeen))] : [])];
 }
 
 /** The records for papers written as `generation`: one per list, naming every one of them in it. */

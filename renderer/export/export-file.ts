@@ -1,3 +1,4 @@
+import { localDay } from '../../shared/listing-date';
 import type { Paper } from '../../shared/paper';
 
 export type ExportFormat = 'bibtex' | 'markdown' | 'json' | 'ris';
@@ -23,7 +24,7 @@ const FILE_TYPES: Record<ExportFormat, { extension: string; mimeType: string }> 
  */
 export function exportFile(format: ExportFormat, viewName: string, date: Date): { fileName: string; mimeType: string } {
   const view = viewName.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9.]+/g, '-').replace(/^[-.]+|[-.]+$/g, '') || 'papers';
-  const day = [date.getFullYear(), date.getMonth() + 1, date.getDate()].map((part) => String(part).padStart(2, '0')).join('-');
+  const day = localDay(date);
   const { extension, mimeType } = FILE_TYPES[format];
   return { fileName: `paperdrop-${view}-${day}.${extension}`, mimeType };
 }
