@@ -4,7 +4,7 @@ import { PaperdropDatabase } from '../renderer/db/database';
 import { MarkHistory } from '../renderer/db/mark-history';
 import { storeBatch } from '../renderer/db/store-batch';
 import { parseFile } from './parse-file';
-import { SEED_FILES, SEEDS_DIR } from './shared-paths';
+import { SEED_FILES, SEEDS_DIR, SHARED_DIR } from './shared-paths';
 
 let db: PaperdropDatabase | null = null;
 afterEach(async () => {
@@ -16,6 +16,17 @@ async function library(): Promise<{ history: MarkHistory; ids: string[] }> {
   const { written } = await storeBatch(db, parseFile(SEEDS_DIR + SEED_FILES[0]));
   return { history: new MarkHistory(db), ids: written.map((paper) => paper.id) };
 }
+
+describe('marks for papers merged away', () => {
+  it('go to the paper that answers to the id now, and never make a row for a paper the library lacks', async () => {
+    const { history } = await library();
+    await storeBatch(db!, parseFile(`${SHARED_DIR}feeds/samples/arxiv-rss2-2024.xml`));
+    // A paper known by an id of its own and another key: a listing of it under that key merged into it.
+    const holder = (await db!.papers.filter((paper) => paper.keys.length > 0).first())!;
+    await history.set([holder.keys[0]!, 'title:no such paper'], 'starred', true);
+    expect(await db!.states.toArray()).toMatchObject([{ paperId: holder.id, starred: 1 }]);
+  });
+});
 
 describe('undoing marks', () => {
   it('takes back the last real change: setting a mark it already has is no step', async () => {

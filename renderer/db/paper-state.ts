@@ -1,5 +1,6 @@
 import type { PaperdropDatabase, PaperState } from './database';
 import { STAMP, unmarked } from './mark-merge';
+import { papersAnswering } from './pending-marks';
 
 export type Mark = 'read' | 'starred';
 
@@ -9,12 +10,20 @@ export interface PriorState {
   state: PaperState | undefined;
 }
 
+/*
+ * A row in `states` is for a paper in the library: the counts rely on it. A key press can race a
+ * batch that merges its paper away, so marks go to the paper that answers to the id now, and an
+ * undo puts back only the rows of papers still there.
+ */
+
 /** Sets one mark on many papers in one transaction, stamping that mark's time only; returns what each was before, for undo. */
 export async function setMarks(db: PaperdropDatabase, paperIds: readonly string[], mark: Mark, on: boolean): Promise<PriorState[]> {
-  return db.transaction('rw', db.states, async () => {
-    const current = await db.states.bulkGet([...paperIds]);
+  return db.transaction('rw', db.papers, db.states, async () => {
+    const answering = await papersAnswering(db, paperIds);
+    const targets = [...new Set(paperIds.flatMap((id) => answering.get(id) ?? []))];
+    const current = await db.states.bulkGet(targets);
     const now = new Date().toISOString();
-    const next = paperIds.map((paperId, index): PaperState => {
+    const next = targets.map((paperId, index): PaperState => {
       const state = { ...(current[index] ?? unmarked(paperId)) };
       state[mark] = on ? 1 : 0;
       // Stamped even when unchanged: setting it again is the user's latest word, which a restore must not undo.
@@ -22,14 +31,16 @@ export async function setMarks(db: PaperdropDatabase, paperIds: readonly string[
       return state;
     });
     await db.states.bulkPut(next);
-    return paperIds.map((paperId, index) => ({ paperId, state: current[index] }));
+    return targets.map((paperId, index) => ({ paperId, state: current[index] }));
   });
 }
 
 /** Puts papers' marks back exactly as they were before a change, times included. */
 export async function restoreStates(db: PaperdropDatabase, prior: readonly PriorState[]): Promise<void> {
-  await db.transaction('rw', db.states, async () => {
-    await db.states.bulkDelete(prior.filter((each) => each.state === undefined).map((each) => each.paperId));
-    await db.states.bulkPut(prior.flatMap((each) => (each.state ? [each.state] : [])));
+  await db.transaction('rw', db.papers, db.states, async () => {
+    const present = new Set(await db.papers.where(':id').anyOf(prior.map((each) => each.paperId)).primaryKeys());
+    const still = prior.filter((each) => present.has(each.paperId));
+    await db.states.bulkDelete(still.filter((each) => each.state === undefined).map((each) => each.paperId));
+    await db.states.bulkPut(still.flatMap((each) => (each.state ? [each.state] : [])));
   });
 }
