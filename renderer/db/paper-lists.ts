@@ -17,9 +17,14 @@ export const seenDay = (iso: string): string => localDay(new Date(iso));
 
 /** The lists a paper is in: one per file it is listed in and per category it carries, and the day it was first seen. */
 export function listsOf(paper: PaperRecord): string[] {
-  // Listings are kept oldest first (shared/merge.ts).
+  const seen = seenListOf(paper);
+  return [...paper.files.map(fileList), ...paper.categories.map(categoryList), ...(seen ? [seen] : [])];
+}
+
+/** The list of the day a paper was first seen: listings are kept oldest first (shared/merge.ts). */
+function seenListOf(paper: PaperRecord): string | null {
   const firstSeen = paper.listings[0]?.seenAt;
-  return [...paper.files.map(fileList), ...paper.categories.map(categoryList), ...(firstSeen ? [seenList(seenDay(firstSeen))] : [])];
+  return firstSeen ? seenList(seenDay(firstSeen)) : null;
 }
 
 /** The records for papers written as `generation`: one per list, naming every one of them in it. */
@@ -53,12 +58,13 @@ export async function dropFromLists(db: PaperdropDatabase, papers: readonly Pape
  * and they are no longer: one first seen earlier than was known leaves the later day's list.
  */
 export async function leaveLists(db: PaperdropDatabase, stored: readonly PaperRecord[], written: readonly PaperRecord[]): Promise<void> {
-  const before = new Map(stored.map((paper) => [paper.id, listsOf(paper)]));
+  // A paper written again keeps every file and category it had (merging unites them): only its first-seen day can move.
+  const before = new Map(stored.map((paper) => [paper.id, seenListOf(paper)]));
   await removeFromLists(
     db,
     written.flatMap((paper) => {
-      const now = new Set(listsOf(paper));
-      return (before.get(paper.id) ?? []).filter((list) => !now.has(list)).map((list) => [list, paper.id] as const);
+      const was = before.get(paper.id);
+      return was && was !== seenListOf(paper) ? [[was, paper.id] as const] : [];
     }),
   );
 }
