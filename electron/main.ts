@@ -22,6 +22,7 @@ import { PaperdropCore } from './core/paperdrop-core';
 import { restoredBounds, type OpeningBounds } from './core/window-bounds';
 import { WindowStore } from './core/window-store';
 import { isTrustedFrame, registerIpc, sendEvent } from './ipc';
+import { menuCommandRunner } from './menu-commands';
 import { menuTemplate } from './menu-template';
 import { guardWebContents } from './navigation';
 import { rememberWindow } from './remember-window';
@@ -69,7 +70,11 @@ async function start(): Promise<void> {
   });
   closeOnQuit(core, windowStore);
   registerIpc(ipcMain, { handlersFor: (sender) => sessionsByContents.get(sender)?.handlers, isTrustedFrame });
-  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate((id) => mainWindow && sendEvent(mainWindow.webContents, 'command', { id }))));
+  const runMenuCommand = menuCommandRunner({
+    sendToRenderer: (id) => mainWindow && sendEvent(mainWindow.webContents, 'command', { id }),
+    importWithDialog: () => void importWithDialog(core),
+  });
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(runMenuCommand)));
   const workAreas = screen.getAllDisplays().map((display) => display.workArea);
   mainWindow = openWindow(core, restoredBounds(savedWindow, workAreas, DEFAULT_WINDOW_SIZE));
   rememberWindow(mainWindow, (place) => windowStore.save(place));
@@ -103,6 +108,15 @@ async function pickFolder(): Promise<string | null> {
   const options: OpenDialogOptions = { properties: ['openDirectory', 'createDirectory'] };
   const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
   return result.canceled ? null : (result.filePaths[0] ?? null);
+}
+
+/** Imports the files chosen in a native dialog; those left out are named in an error box. */
+async function importWithDialog(core: PaperdropCore): Promise<void> {
+  const options: OpenDialogOptions = { title: 'Import feed files', properties: ['openFile', 'multiSelections'] };
+  const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+  if (result.canceled || result.filePaths.length === 0) return;
+  const { errors } = await core.importPaths(result.filePaths);
+  if (errors.length > 0) dialog.showErrorBox(`${errors.length} of ${result.filePaths.length} files were not imported`, errors.join('\n'));
 }
 
 /** An OS notification that brings the window to the front when clicked; none where the platform has none. */

@@ -4,6 +4,7 @@ import { connectBridge } from './bridge/connect-bridge';
 import { PaperdropDatabase } from './db/database';
 import { MarkHistory } from './db/mark-history';
 import { SearchClient } from './search/search-client';
+import { LayoutStore } from './settings/layout-store';
 import { SettingsStore } from './settings/settings-store';
 import { AppStatusStore } from './sync/app-status';
 import { startIngestSync } from './sync/ingest-sync';
@@ -19,6 +20,7 @@ const services: AppServices = {
   marks: new MarkHistory(db),
   search: new SearchClient(),
   settings: new SettingsStore(),
+  layout: new LayoutStore(),
   status: new AppStatusStore(),
   changes: new StoredChanges(),
 };

@@ -54,7 +54,7 @@ describe('keyboard triage in real Chromium', () => {
 
   it('in Unread, keeps each opened paper in the list until the view changes', async () => {
     await page.keyboard.press('u');
-    await expect.poll(() => page.locator('.filter[aria-pressed="true"]').getAttribute('aria-label')).toMatch(/^Unread \d+$/u);
+    await expect.poll(() => page.locator('.sidebar-views [aria-pressed="true"]').textContent()).toMatch(/^Unread \d+$/u);
     const listed = () => page.getByRole('list', { name: 'Papers' }).getByRole('listitem').first().getAttribute('aria-setsize');
     const unreadCount = await page.getByTestId('count-unread').textContent();
     await expect.poll(listed, WAIT).toBe(unreadCount);

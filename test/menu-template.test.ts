@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { menuCommandRunner } from '../electron/menu-commands';
 import { acceleratorFor, menuTemplate, type MenuItem } from '../electron/menu-template';
 import { COMMAND_LIST, type CommandId } from '../shared/commands';
 
@@ -35,5 +36,16 @@ describe('the desktop menus', () => {
     expect(items(linux[1]!).map((item) => item.role).filter(Boolean)).toEqual(['undo', 'redo', 'cut', 'copy', 'paste', 'selectAll']);
     expect(items(linux[0]!).some((item) => item.role === 'quit')).toBe(true);
     expect(items(menuTemplate(() => undefined, 'darwin')[1]!).some((item) => item.role === 'quit')).toBe(false);
+  });
+});
+
+describe('a desktop menu item', () => {
+  it('imports through main’s own file dialog, since a page may open its picker only on a click or key in it; every other command goes to the renderer', () => {
+    const sent: CommandId[] = [];
+    let dialogs = 0;
+    const run = menuCommandRunner({ sendToRenderer: (id) => sent.push(id), importWithDialog: () => (dialogs += 1) });
+    for (const item of commandItems(menuTemplate(run, 'linux'))) item.click!();
+    expect(dialogs).toBe(1);
+    expect(sent.sort()).toEqual(COMMAND_LIST.map((command) => command.id).filter((id) => id !== 'import').sort());
   });
 });

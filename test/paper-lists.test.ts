@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import type { IngestBatch, Paper } from '../shared/paper';
 import { emptyPaperFields, PaperdropDatabase } from '../renderer/db/database';
 import { readListMembers } from '../renderer/db/list-members';
-import { categoryList, fileList, listsOf, readCategoryNames, seenList } from '../renderer/db/paper-lists';
+import { countLists, listMembershipsWith, readListMemberships, type ListMemberships } from '../renderer/db/list-memberships';
+import { categoryList, fileList, listsOf, seenList } from '../renderer/db/paper-lists';
 import { localDay } from '../shared/listing-date';
 import { storeBatch } from '../renderer/db/store-batch';
 import { followLists } from './followed-lists';
@@ -41,6 +42,13 @@ function paper(id: string, fields: Partial<Paper>, file: string): Paper {
   };
 }
 
+/** Each paper's source and category lists, sorted, as the stored papers say and as memberships hold them. */
+async function membershipsAsStored(db: PaperdropDatabase) {
+  const papers = await db.papers.toArray();
+  return new Map(papers.map((paper) => [paper.id, listsOf(paper).filter((list) => !list.startsWith(seenList(''))).sort()]));
+}
+const sortedMemberships = ({ byPaper }: ListMemberships) => new Map([...byPaper].map(([id, lists]) => [id, [...lists].sort()]));
+
 const batchOf = (file: string, papers: Paper[]): IngestBatch => ({ file, hash: file, format: 'arxiv-api', seenAt: '2024-01-03T00:00:00.000Z', papers, errors: [] });
 
 describe('the source and category lists', () => {
@@ -48,11 +56,14 @@ describe('the source and category lists', () => {
     await fc.assert(
       fc.asyncProperty(fc.shuffledSubarray(BATCHES, { minLength: BATCHES.length }), async (shuffled) => {
         const db = openDatabase();
+        let followed = await readListMemberships(db);
         for (const batch of shuffled) {
-          await storeBatch(db, batch);
+          followed = listMembershipsWith(followed, await storeBatch(db, batch));
           const { stored, read } = await listsAsStoredAndRead(db);
           expect(read).toEqual(stored);
-          expect(await readCategoryNames(db)).toEqual([...new Set((await db.papers.toArray()).flatMap((paper) => paper.categories))].sort());
+          const memberships = await membershipsAsStored(db);
+          expect(sortedMemberships(await readListMemberships(db))).toEqual(memberships);
+          expect(sortedMemberships(followed)).toEqual(memberships);
         }
       }),
       { numRuns: 8 },
@@ -79,6 +90,23 @@ describe('the source and category lists', () => {
     expect(await readListMembers(db, fileList('third.xml'))).toEqual(new Set(['arxiv:2401.00002']));
     const { stored, read } = await listsAsStoredAndRead(db);
     expect(read).toEqual(stored);
+  });
+});
+
+describe('the sidebar counts', () => {
+  it("count each list's papers and those not read", async () => {
+    const db = openDatabase();
+    for (const batch of BATCHES) await storeBatch(db, batch);
+    const papers = await db.papers.toArray();
+    const read = new Set(papers.filter((_, index) => index % 3 === 0).map((each) => each.id));
+    const counts = countLists(await readListMemberships(db), read);
+    const lists = new Set(papers.flatMap((each) => listsOf(each)).filter((list) => !list.startsWith(seenList(''))));
+    expect(new Set(counts.keys())).toEqual(lists);
+    for (const list of lists) {
+      const members = papers.filter((each) => listsOf(each).includes(list));
+      expect(counts.get(list), list).toEqual({ papers: members.length, unread: members.filter((each) => !read.has(each.id)).length });
+    }
+    expect([...counts.values()].some((count) => count.unread < count.papers)).toBe(true);
   });
 });
 

@@ -6,6 +6,7 @@ import type { IngestBatch } from '../../shared/paper';
 import { ClientSession, type SendEvent, type SessionHost } from './client-session';
 import { describeFile, readIngestBatch, type FolderFile } from './folder-file';
 import { FolderWatcher, type FolderWatcherOptions } from './folder-watcher';
+import { importPaths, type PathImport } from './import-paths';
 import { createInlineParser, type ParseFile } from './parse-job';
 import { createWorkerParser, ParseInterrupted, type ParseBudget, type WorkerParser } from './worker-parser';
 import { defaultInboxFolder } from './paths';
@@ -108,6 +109,11 @@ export class PaperdropCore implements SessionHost {
 
   addSamples(): Promise<{ copied: string[] }> {
     return copySamples(this.options.samplesDir, this.folder).then((copied) => ({ copied }));
+  }
+
+  /** Copies files chosen in the desktop app's file dialog into the folder (see import-paths.ts). */
+  importPaths(paths: readonly string[]): Promise<PathImport> {
+    return importPaths(paths, this.folder);
   }
 
   /** Resolves once every file event so far has been hashed and offered. */

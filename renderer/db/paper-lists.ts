@@ -40,14 +40,6 @@ export function listRecords(papers: readonly PaperRecord[], generation: number):
   return [...ids].map(([list, members]) => ({ list, generation, ids: members }));
 }
 
-/** The names of the categories some list record is for, in key order, read from the keys alone. */
-export async function readCategoryNames(db: PaperdropDatabase): Promise<string[]> {
-  const prefix = categoryList('');
-  // Every list named with the prefix sorts below prefix + '\uffff', as in Dexie's startsWith.
-  const range = db.lists.where('[list+generation]').between([prefix, Dexie.minKey], [`${prefix}\uffff`, Dexie.maxKey]);
-  return [...new Set((await range.primaryKeys()).map(([list]) => list.slice(prefix.length)))];
-}
-
 /** Inside a batch's transaction: takes papers merged away out of every list, so an id used again later starts afresh. */
 export async function dropFromLists(db: PaperdropDatabase, papers: readonly PaperRecord[]): Promise<void> {
   await removeFromLists(db, papers.flatMap((paper) => listsOf(paper).map((list) => [list, paper.id] as const)));

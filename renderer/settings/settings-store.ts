@@ -1,3 +1,5 @@
+import { LocalStore } from './local-store';
+
 /** When opening a paper marks it read. */
 export type MarkReadWhen = 'on-open' | 'after-delay' | 'never';
 export type Theme = 'system' | 'light' | 'dark';
@@ -26,31 +28,9 @@ export function readSettings(value: unknown): Settings {
   return { markRead: pick('markRead'), theme: pick('theme') };
 }
 
-/** The reader's settings, kept in this profile's localStorage, for useSyncExternalStore. */
-export class SettingsStore {
-  private settings: Settings;
-  private readonly listeners = new Set<() => void>();
-
-  constructor(private readonly storage: Pick<Storage, 'getItem' | 'setItem'> = localStorage) {
-    let stored: unknown = null;
-    try {
-      stored = JSON.parse(storage.getItem(STORAGE_KEY) ?? 'null');
-    } catch {
-      // A damaged entry reads as the defaults.
-    }
-    this.settings = readSettings(stored);
-  }
-
-  get = (): Settings => this.settings;
-
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
-
-  update(change: Partial<Settings>): void {
-    this.settings = readSettings({ ...this.settings, ...change });
-    this.storage.setItem(STORAGE_KEY, JSON.stringify(this.settings));
-    for (const listener of this.listeners) listener();
+/** The reader's settings, kept in this profile's localStorage. */
+export class SettingsStore extends LocalStore<Settings> {
+  constructor(storage?: Pick<Storage, 'getItem' | 'setItem'>) {
+    super(STORAGE_KEY, readSettings, storage);
   }
 }

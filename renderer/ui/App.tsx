@@ -1,27 +1,28 @@
-import { useEffect, useReducer, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useReducer, useRef, useState } from 'react';
 import type { CommandContext } from '../commands/command-context';
 import { commandById, openPaper, type Command } from '../commands/registry';
 import { useKeyboardCommands } from '../commands/use-keyboard-commands';
 import { MARK_READ_DELAY_MS } from '../settings/settings-store';
-import { useServices, useSettings } from './app-context';
+import { useLayout, useServices, useSettings } from './app-context';
 import { EmptyState } from './EmptyState';
 import { ErrorBoundary } from './ErrorBoundary';
 import { ExportMenu } from './ExportMenu';
 import { ImportDropZone } from './ImportDropZone';
 import { FileErrors } from './FileErrors';
-import { FilterBar } from './FilterBar';
 import { FolderBar } from './FolderBar';
+import { PaneResizer } from './PaneResizer';
 import { PaperList } from './PaperList';
 import { Reader } from './Reader';
 import { SearchSummary } from './SearchSummary';
 import { SettingsDialog } from './SettingsDialog';
 import { ShortcutSheet } from './ShortcutSheet';
+import { Sidebar } from './Sidebar';
 import { useExport } from './use-export';
 import { useImport } from './use-import';
-import { useLibraryView, useOpenPaper } from './use-library';
+import { useLibraryView, useMarkSets, useOpenPaper } from './use-library';
 import { useMarkActions } from './use-mark-actions';
 import { useSearch } from './use-search';
-import { INITIAL_VIEW, isSearching, viewName, viewReducer } from './view-state';
+import { INITIAL_VIEW, isSearching, sortInEffect, viewName, viewReducer } from './view-state';
 import { ViewControls } from './ViewControls';
 
 export function App() {
@@ -37,7 +38,10 @@ export function App() {
   const list = useRef<HTMLDivElement>(null);
   const marks = useMarkActions();
   const search = useSearch(state.query);
-  const view = useLibraryView({ ...state, searchIds: search.ids });
+  const markSets = useMarkSets();
+  const sort = sortInEffect(state);
+  const view = useLibraryView({ ...state, sort, marks: markSets, searchIds: search.ids });
+  const layout = useLayout();
   const selected = useOpenPaper(state.selectedId);
 
   const context: CommandContext = {
@@ -87,18 +91,33 @@ export function App() {
     const timer = setTimeout(() => void marks.set([selectedId], 'read', true), MARK_READ_DELAY_MS);
     return () => clearTimeout(timer);
   }, [settings.markRead, selectedId, marks, view]);
+  useLayoutEffect(() => {
+    document.documentElement.style.setProperty('--sidebar-width', `${layout.sidebarWidth}px`);
+    document.documentElement.style.setProperty('--list-width', `${layout.listWidth}px`);
+  }, [layout.sidebarWidth, layout.listWidth]);
   useEffect(() => {
     if (settings.theme === 'system') delete document.documentElement.dataset.theme;
     else document.documentElement.dataset.theme = settings.theme;
   }, [settings.theme]);
 
   const isEmpty = view !== undefined && view.counts.all === 0;
+  // A narrow window shows one pane at a time: the reader only once a paper is open.
+  const pane = state.pane === 'reader' && state.selectedId === null ? 'list' : state.pane;
   return (
-    <div className="app">
+    <div className="app" data-pane={pane}>
       <a className="skip-link" href="#reader">
         Skip to reader
       </a>
       <header className="top-bar">
+        <button
+          type="button"
+          className="library-toggle"
+          aria-expanded={pane === 'sidebar'}
+          aria-controls="library"
+          onClick={() => dispatch({ type: 'pane', pane: pane === 'sidebar' ? 'list' : 'sidebar' })}
+        >
+          Library
+        </button>
         <h1 className="brand">Paperdrop</h1>
         <input
           ref={searchBox}
@@ -109,7 +128,6 @@ export function App() {
           value={state.query}
           onChange={(event) => dispatch({ type: 'query', query: event.target.value })}
         />
-        <FilterBar filter={state.filter} counts={view?.counts} onChange={(filter) => dispatch({ type: 'filter', filter })} />
         <div className="top-actions">
           <ExportMenu
             label="Export"
@@ -126,40 +144,62 @@ export function App() {
       </header>
       <FolderBar />
       <FileErrors />
-      {isEmpty ? (
-        <EmptyState />
-      ) : (
-        <main className="panes">
-          <div className="list-pane">
-            <ViewControls
-              searching={isSearching(state)}
-              sort={state.sort}
-              onSort={(sort) => dispatch({ type: 'sort', sort })}
-              source={state.source}
-              onSource={(source) => dispatch({ type: 'source', source })}
-              category={state.category}
-              onCategory={(category) => dispatch({ type: 'category', category })}
-            />
-            {isSearching(state) && <SearchSummary query={state.query} search={search} view={view} />}
-            <PaperList
-              ref={list}
-              ids={view?.ids ?? []}
-              terms={search.terms}
-              selectedId={state.selectedId}
-              onSelect={(id) => attempt('Opening the paper', () => openPaper(context, id))}
-            />
-          </div>
-          <ErrorBoundary label="This paper" resetKey={state.selectedId}>
-            <Reader
-              ref={reader}
-              item={selected}
-              terms={search.terms}
-              onCommand={run}
-              onExport={(format, paper) => attempt('Export', () => exportPapers(format, [paper.id], paper.title))}
-            />
-          </ErrorBoundary>
+      <div className="panes">
+        <Sidebar
+          filter={state.filter}
+          counts={view?.counts}
+          source={state.source}
+          category={state.category}
+          read={markSets?.read}
+          onFilter={(filter) => dispatch({ type: 'filter', filter })}
+          onSource={(source) => dispatch({ type: 'source', source })}
+          onCategory={(category) => dispatch({ type: 'category', category })}
+        />
+        <PaneResizer pane="sidebarWidth" label="Resize the library" />
+        <main className="content">
+          {isEmpty ? (
+            <EmptyState />
+          ) : (
+            <>
+              <div className="list-pane">
+                <ViewControls
+                  searching={isSearching(state)}
+                  sort={sort}
+                  onSort={(order) => dispatch({ type: 'sort', sort: order })}
+                  source={state.source}
+                  onSource={(source) => dispatch({ type: 'source', source })}
+                  category={state.category}
+                  onCategory={(category) => dispatch({ type: 'category', category })}
+                />
+                {isSearching(state) && <SearchSummary query={state.query} search={search} view={view} />}
+                <PaperList
+                  ref={list}
+                  ids={view?.ids ?? []}
+                  days={view?.days ?? null}
+                  terms={search.terms}
+                  selectedId={state.selectedId}
+                  onSelect={(id) => attempt('Opening the paper', () => openPaper(context, id))}
+                />
+              </div>
+              <PaneResizer pane="listWidth" label="Resize the list" />
+              <div className="reader-pane">
+                <button type="button" className="back-to-list" onClick={() => dispatch({ type: 'pane', pane: 'list' })}>
+                  ← Papers
+                </button>
+                <ErrorBoundary label="This paper" resetKey={state.selectedId}>
+                  <Reader
+                    ref={reader}
+                    item={selected}
+                    terms={search.terms}
+                    onCommand={run}
+                    onExport={(format, paper) => attempt('Export', () => exportPapers(format, [paper.id], paper.title))}
+                  />
+                </ErrorBoundary>
+              </div>
+            </>
+          )}
         </main>
-      )}
+      </div>
       <ShortcutSheet open={dialog === 'shortcuts'} onClose={() => setDialog(null)} />
       <SettingsDialog open={dialog === 'settings'} onClose={() => setDialog(null)} />
       <ImportDropZone importer={importer} />

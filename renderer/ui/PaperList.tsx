@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useImperativeHandle, useRef, type Ref } from 'react';
 import type { MatchTerm } from '../search/highlight';
+import { dayLabel } from './day-label';
 import { formatDate } from './format-date';
 import { matchSnippet } from '../search/snippet';
 import { RichText } from './RichText';
@@ -9,31 +10,38 @@ import { useListedPapers } from './use-library';
 interface Props {
   ref: Ref<HTMLDivElement>;
   ids: string[];
+  /** Each id's listing day, in a date order: a header opens each day. Null in relevance order. */
+  days: string[] | null;
   terms: MatchTerm[];
   selectedId: string | null;
   onSelect: (id: string) => void;
 }
 
 const ROW_HEIGHT = 76;
+const DAY_HEADER_HEIGHT = 30;
 
 /**
  * The paper list, virtualised: only the rows on screen exist, and only their papers are read
  * from the database, so 100,000 papers cost what a screenful does. It is one Tab stop (a roving
  * tabindex on the open paper's row); the keys that move through it are the registry's commands.
  */
-export function PaperList({ ref, ids, terms, selectedId, onSelect }: Props) {
+export function PaperList({ ref, ids, days, terms, selectedId, onSelect }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
   useImperativeHandle(ref, () => scrollRef.current!, []);
-  // A new getItemKey makes the virtualizer lay out every row again: keep it while the ids stay.
-  const getItemKey = useCallback((index: number) => ids[index]!, [ids]);
+  const opensDay = useCallback((index: number) => days !== null && (index === 0 || days[index] !== days[index - 1]), [days]);
+  // A new getItemKey makes the virtualizer lay out every row again: keep it while the ids and their days (which
+  // decide the rows' heights) stay.
+  const getItemKey = useCallback((index: number) => ids[index]!, [ids, days]);
+  const estimateSize = useCallback((index: number) => ROW_HEIGHT + (opensDay(index) ? DAY_HEADER_HEIGHT : 0), [opensDay]);
   const virtualizer = useVirtualizer({
     count: ids.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
+    estimateSize,
     overscan: 8,
     getItemKey,
   });
   const rows = virtualizer.getVirtualItems();
+  const topIndex = virtualizer.range?.startIndex;
   const papers = useListedPapers(rows.map((row) => ids[row.index]!));
   const selectedIndex = selectedId === null ? -1 : ids.indexOf(selectedId);
 
@@ -52,6 +60,12 @@ export function PaperList({ ref, ids, terms, selectedId, onSelect }: Props) {
 
   return (
     <div className="paper-list" ref={scrollRef} role="list" aria-label="Papers">
+      {days !== null && topIndex !== undefined && (
+        // The day of the rows at the top stays in sight while they scroll; screen readers have the headers themselves.
+        <div className="day-sticky" aria-hidden="true">
+          <div className="day-header">{dayLabel(days[topIndex]!)}</div>
+        </div>
+      )}
       <div className="paper-list-inner" style={{ height: virtualizer.getTotalSize() }}>
         {rows.map((row) => {
           const id = ids[row.index]!;
@@ -64,8 +78,9 @@ export function PaperList({ ref, ids, terms, selectedId, onSelect }: Props) {
               aria-posinset={row.index + 1}
               data-index={row.index}
               className="paper-row-slot"
-              style={{ transform: `translateY(${row.start}px)`, height: ROW_HEIGHT }}
+              style={{ transform: `translateY(${row.start}px)`, height: row.size }}
             >
+              {opensDay(row.index) && <h3 className="day-header">{dayLabel(days![row.index]!)}</h3>}
               {item ? (
                 <button
                   type="button"

@@ -1,58 +1,44 @@
-import { useViewOptions } from './use-view-options';
-import type { SortOrder } from './use-library';
+import { describeCategory } from '../../shared/arxiv-taxonomy';
+import type { SortOrder } from './view-state';
 
 interface Props {
   searching: boolean;
   sort: SortOrder;
   onSort: (sort: SortOrder) => void;
   source: string | null;
-  onSource: (source: string | null) => void;
+  onSource: (source: null) => void;
   category: string | null;
-  onCategory: (category: string | null) => void;
+  onCategory: (category: null) => void;
 }
 
-/** Sort order (while searching), and the source and category filters: one file's or one category's papers only. */
+/** Above the list: its order, and the source and category it is narrowed to, each with a way to let it go. */
 export function ViewControls({ searching, sort, onSort, source, onSource, category, onCategory }: Props) {
-  const { files, categories } = useViewOptions();
   return (
     <div className="view-controls">
-      {searching && (
-        <label>
-          Sort{' '}
-          <select value={sort} onChange={(event) => onSort(event.target.value as SortOrder)}>
-            <option value="relevance">by relevance</option>
-            <option value="date">newest first</option>
-          </select>
-        </label>
-      )}
-      <ListChoice label="Source" everything="all files" names={files} chosen={source} onChoose={onSource} />
-      <ListChoice label="Category" everything="all categories" names={categories} chosen={category} onChoose={onCategory} />
+      <label>
+        Sort{' '}
+        <select value={sort} onChange={(event) => onSort(event.target.value as SortOrder)}>
+          <option value="newest">newest first</option>
+          <option value="oldest">oldest first</option>
+          {/* Relevance ranks a search: without a query there is nothing to rank by. */}
+          <option value="relevance" disabled={!searching}>
+            by relevance
+          </option>
+        </select>
+      </label>
+      {source !== null && <Narrowed kind="Source" name={source} onClear={() => onSource(null)} />}
+      {category !== null && <Narrowed kind="Category" name={describeCategory(category)} onClear={() => onCategory(null)} />}
     </div>
   );
 }
 
-interface ListChoiceProps {
-  label: string;
-  /** The option for no list at all. */
-  everything: string;
-  names: string[] | undefined;
-  chosen: string | null;
-  onChoose: (name: string | null) => void;
-}
-
-/** A select of one list's papers (a source file, a category), or of all papers. */
-function ListChoice({ label, everything, names, chosen, onChoose }: ListChoiceProps) {
+function Narrowed({ kind, name, onClear }: { kind: string; name: string; onClear: () => void }) {
   return (
-    <label>
-      {label}{' '}
-      <select value={chosen ?? ''} onChange={(event) => onChoose(event.target.value === '' ? null : event.target.value)}>
-        <option value="">{everything}</option>
-        {names?.map((name) => (
-          <option key={name} value={name}>
-            {name}
-          </option>
-        ))}
-      </select>
-    </label>
+    <span className="narrowed">
+      {kind}: <span className="narrowed-name">{name}</span>
+      <button type="button" aria-label={`Show every ${kind.toLowerCase()}`} onClick={onClear}>
+        ×
+      </button>
+    </span>
   );
 }

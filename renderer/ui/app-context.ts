@@ -3,6 +3,7 @@ import type { Bridge } from '../../shared/ipc';
 import type { PaperdropDatabase } from '../db/database';
 import type { MarkHistory } from '../db/mark-history';
 import type { SearchClient } from '../search/search-client';
+import type { Layout, LayoutStore } from '../settings/layout-store';
 import type { Settings, SettingsStore } from '../settings/settings-store';
 import type { AppStatus, AppStatusStore } from '../sync/app-status';
 import type { StoredChanges } from '../sync/stored-changes';
@@ -14,6 +15,8 @@ export interface AppServices {
   marks: MarkHistory;
   search: SearchClient;
   settings: SettingsStore;
+  /** Pane widths and open sidebar sections, for this device only: not in backups. */
+  layout: LayoutStore;
   status: AppStatusStore;
   changes: StoredChanges;
 }
@@ -34,4 +37,9 @@ export function useAppStatus(): AppStatus {
 export function useSettings(): Settings {
   const { settings } = useServices();
   return useSyncExternalStore(settings.subscribe, settings.get);
+}
+
+export function useLayout(): Layout {
+  const { layout } = useServices();
+  return useSyncExternalStore(layout.subscribe, layout.get);
 }

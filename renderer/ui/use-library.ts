@@ -2,18 +2,25 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 import type { PaperRecord } from '../db/database';
 import { listMembersWith, readListMembers } from '../db/list-members';
-import { readNewestFirst, withStoredChange } from '../db/newest-first';
+import { readNewestFirst, withStoredChange, type NewestFirst } from '../db/newest-first';
 import { localDay } from '../../shared/listing-date';
 import { categoryList, fileList, seenList } from '../db/paper-lists';
 import type { Filter } from './filters';
 import { useServices } from './app-context';
 import { useFollowed } from './use-followed';
+import type { SortOrder } from './view-state';
 
-export type SortOrder = 'relevance' | 'date';
+/** The papers marked read and starred, by id. */
+export interface MarkSets {
+  read: ReadonlySet<string>;
+  starred: ReadonlySet<string>;
+}
 
 export interface LibraryView {
   /** The ids in view, in display order: filter, source, category and search applied. */
   ids: string[];
+  /** In a date order, each id's listing date (its sortKey), for the list's day headers; null in relevance order. */
+  days: string[] | null;
   counts: Record<Filter, number>;
   /** The search these ids answer: a live query shows its last answer until the next is ready. */
   searchIds: string[] | null;
@@ -22,6 +29,7 @@ export interface LibraryView {
 }
 
 export interface ViewOptions {
+  marks: MarkSets | undefined;
   filter: Filter;
   searchIds: string[] | null;
   sort: SortOrder;
@@ -34,21 +42,14 @@ export interface ViewOptions {
 }
 
 /**
- * The ids the list shows: newest first, or in search-rank order. The order and the papers of the
+ * The ids the list shows: newest or oldest first, or in search-rank order. The order and the papers of the
  * chosen source and category are read from the database once, then kept current from each stored
  * batch, so a large ingest never reads them again. Only keys are held here; rows fetch their
  * papers as they scroll into view. Marks update at once.
  */
-export function useLibraryView({ filter, searchIds, sort, source, category, kept }: ViewOptions): LibraryView | undefined {
+export function useLibraryView({ marks, filter, searchIds, sort, source, category, kept }: ViewOptions): LibraryView | undefined {
   const { db } = useServices();
   const newestFirst = useFollowed(() => readNewestFirst(db), withStoredChange, [db]);
-  const marks = useLiveQuery(
-    async () => ({
-      read: new Set((await db.states.where('read').equals(1).primaryKeys()) as string[]),
-      starred: new Set((await db.states.where('starred').equals(1).primaryKeys()) as string[]),
-    }),
-    [db],
-  );
   const inSource = useListMembers(source === null ? null : fileList(source));
   const inCategory = useListMembers(category === null ? null : categoryList(category));
   const seenToday = useListMembers(seenList(localDay(new Date())));
@@ -58,8 +59,20 @@ export function useLibraryView({ filter, searchIds, sort, source, category, kept
   return useMemo(() => {
     if (!newestFirst || !marks || inSource === undefined || inCategory === undefined || !seenToday) return undefined;
     const inLists = [inSource, inCategory].filter((members) => members !== null);
-    return composeView(newestFirst.ids, present, marks, seenToday, inLists, { filter, searchIds, sort, kept });
+    return composeView(newestFirst, present, marks, seenToday, inLists, { filter, searchIds, sort, kept });
   }, [newestFirst, present, marks, inSource, inCategory, seenToday, filter, searchIds, sort, kept]);
+}
+
+/** The read and starred marks, live. */
+export function useMarkSets(): MarkSets | undefined {
+  const { db } = useServices();
+  return useLiveQuery(
+    async () => ({
+      read: new Set((await db.states.where('read').equals(1).primaryKeys()) as string[]),
+      starred: new Set((await db.states.where('starred').equals(1).primaryKeys()) as string[]),
+    }),
+    [db],
+  );
 }
 
 /** The ids in a list, kept current from each stored batch; null for no list, undefined until read. */
@@ -73,33 +86,40 @@ function useListMembers(list: string | null): Set<string> | null | undefined {
 }
 
 function composeView(
-  newestFirst: string[],
+  newestFirst: NewestFirst,
   present: Set<string> | null,
-  marks: { read: Set<string>; starred: Set<string> },
+  marks: MarkSets,
   seenToday: Set<string>,
   /** Every list chosen: a paper in view is in all of them. */
   inLists: Set<string>[],
   { filter, searchIds, sort, kept }: Pick<ViewOptions, 'filter' | 'searchIds' | 'sort' | 'kept'>,
 ): LibraryView {
-  let ids = newestFirst;
-  if (searchIds) {
-    const matching = sort === 'date' ? new Set(searchIds) : null;
-    // Search may still name a paper merged away since it was indexed; it is not shown.
-    ids = matching ? newestFirst.filter((id) => matching.has(id)) : searchIds.filter((id) => present!.has(id));
-  }
   const keep = (id: string) =>
-    (filter === 'all' || kept.has(id) || inFilter(filter, id, marks, seenToday)) &&
-    inLists.every((members) => members.has(id));
-  return {
-    searchIds,
-    isRead: (id) => marks.read.has(id),
-    isStarred: (id) => marks.starred.has(id),
-    ids: filter === 'all' && inLists.length === 0 ? ids : ids.filter(keep),
-    counts: { today: seenToday.size, all: newestFirst.length, unread: newestFirst.length - marks.read.size, starred: marks.starred.size },
-  };
+    (filter === 'all' || kept.has(id) || inFilter(filter, id, marks, seenToday)) && inLists.every((members) => members.has(id));
+  const counts = { today: seenToday.size, all: newestFirst.ids.length, unread: newestFirst.ids.length - marks.read.size, starred: marks.starred.size };
+  const view = { searchIds, counts, isRead: (id: string) => marks.read.has(id), isStarred: (id: string) => marks.starred.has(id) };
+  if (searchIds && sort === 'relevance') {
+    // Search may still name a paper merged away since it was indexed; it is not shown.
+    return { ...view, ids: searchIds.filter((id) => present!.has(id) && keep(id)), days: null };
+  }
+  const matching = searchIds ? new Set(searchIds) : null;
+  const everything = filter === 'all' && inLists.length === 0 && !matching;
+  let ids = newestFirst.ids;
+  let days = newestFirst.sortKeys;
+  if (!everything) {
+    ids = [];
+    days = [];
+    newestFirst.ids.forEach((id, index) => {
+      if ((!matching || matching.has(id)) && keep(id)) {
+        ids.push(id);
+        days.push(newestFirst.sortKeys[index]!);
+      }
+    });
+  }
+  return sort === 'oldest' ? { ...view, ids: ids.toReversed(), days: days.toReversed() } : { ...view, ids, days };
 }
 
-function inFilter(filter: Exclude<Filter, 'all'>, id: string, marks: { read: Set<string>; starred: Set<string> }, seenToday: Set<string>): boolean {
+function inFilter(filter: Exclude<Filter, 'all'>, id: string, marks: MarkSets, seenToday: Set<string>): boolean {
   if (filter === 'today') return seenToday.has(id);
   return filter === 'unread' ? !marks.read.has(id) : marks.starred.has(id);
 }

@@ -1,82 +1,9 @@
 import 'fake-indexeddb/auto';
-import { resolve } from 'node:path';
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { PaperdropDatabase } from '../../renderer/db/database';
-import { MarkHistory } from '../../renderer/db/mark-history';
+import { describe, expect, it, vi } from 'vitest';
 import { storeBatch } from '../../renderer/db/store-batch';
-import type { SearchClient } from '../../renderer/search/search-client';
-import { SettingsStore } from '../../renderer/settings/settings-store';
-import { AppStatusStore } from '../../renderer/sync/app-status';
-import { StoredChanges } from '../../renderer/sync/stored-changes';
-import { App } from '../../renderer/ui/App';
-import { AppContext, type AppServices } from '../../renderer/ui/app-context';
-import type { Bridge } from '../../shared/ipc';
-import { parseFile, parseText } from '../parse-file';
-
-// jsdom tests load modules as a browser would: import.meta.url is no file URL here, so the path comes from the test root.
-const SEED = resolve(process.cwd(), '../shared/feeds/seeds/000_0d76c9f6c8fe1248.txt');
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-// jsdom has <dialog> but not its modal API; the end-to-end test opens the real one in Chromium.
-HTMLDialogElement.prototype.showModal ??= function (this: HTMLDialogElement) {
-  this.setAttribute('open', '');
-};
-HTMLDialogElement.prototype.close ??= function (this: HTMLDialogElement) {
-  this.removeAttribute('open');
-};
-
-// Searching runs in a Web Worker, which jsdom lacks; these tests type no query.
-const INDEXED = { indexed: 0, total: 0, ready: true };
-const noSearch = {
-  search: async () => null,
-  index: () => undefined,
-  getProgress: () => INDEXED,
-  subscribeProgress: () => () => undefined,
-} as unknown as SearchClient;
-
-let root: Root | null = null;
-let db: PaperdropDatabase | null = null;
-afterEach(async () => {
-  act(() => root?.unmount());
-  root = null;
-  await db?.delete();
-  document.body.innerHTML = '';
-});
-
-async function renderLibrary(): Promise<{ db: PaperdropDatabase; newestFirst: string[] }> {
-  db = new PaperdropDatabase(`ui-${Math.random()}`);
-  const change = await storeBatch(db, parseFile(SEED));
-  const services: AppServices = {
-    bridge: { invoke: async () => null, on: () => () => undefined, onConnectionChange: () => () => undefined } as unknown as Bridge,
-    db,
-    marks: new MarkHistory(db),
-    search: noSearch,
-    settings: new SettingsStore({ getItem: () => null, setItem: () => undefined }),
-    status: new AppStatusStore(),
-    changes: new StoredChanges(),
-  };
-  const container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
-  act(() =>
-    root!.render(
-      <AppContext.Provider value={services}>
-        <App />
-      </AppContext.Provider>,
-    ),
-  );
-  await vi.waitFor(() => expect(document.querySelector('[data-testid="count-all"]')?.textContent).toBe(String(change.written.length)));
-  const newestFirst = (await db.papers.orderBy('sortKey').reverse().primaryKeys()) as string[];
-  return { db, newestFirst };
-}
-
-function press(key: string, shiftKey = false): void {
-  act(() => {
-    document.body.dispatchEvent(new KeyboardEvent('keydown', { key, shiftKey, bubbles: true, cancelable: true }));
-  });
-}
+import { parseText } from '../parse-file';
+import { press, renderLibrary } from './render-app';
 
 const readerTitle = () => document.querySelector('#reader-title')?.textContent ?? null;
 const pressed = (name: string) => document.querySelector(`.reader-actions button[aria-pressed]`) && [...document.querySelectorAll<HTMLButtonElement>('.reader-actions button')].find((button) => button.textContent === name);
@@ -106,7 +33,7 @@ describe('keyboard triage in the window', () => {
     await renderLibrary();
     const unreadCount = () => document.querySelector('[data-testid="count-unread"]')?.textContent;
     press('u');
-    await vi.waitFor(() => expect(document.querySelector('.filter[aria-pressed="true"]')?.getAttribute('aria-label')).toMatch(/^Unread \d+$/u));
+    await vi.waitFor(() => expect(document.querySelector('.sidebar-views [aria-pressed="true"]')?.textContent).toMatch(/^Unread \d+$/u));
     press('j');
     await vi.waitFor(() => expect(readerTitle()).not.toBeNull());
     const firstTitle = readerTitle();

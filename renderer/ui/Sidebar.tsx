@@ -1,0 +1,119 @@
+import { useId, useRef, type ReactNode } from 'react';
+import { useLayout, useServices } from './app-context';
+import { FILTERS, type Filter } from './filters';
+import type { Layout } from '../settings/layout-store';
+import { useRovingTabStop } from './use-roving-tab-stop';
+import { useSidebarLists, type SidebarEntry } from './use-sidebar-lists';
+
+interface Props {
+  filter: Filter;
+  counts: Record<Filter, number> | undefined;
+  source: string | null;
+  category: string | null;
+  read: ReadonlySet<string> | undefined;
+  onFilter: (filter: Filter) => void;
+  onSource: (source: string | null) => void;
+  onCategory: (category: string | null) => void;
+}
+
+const formatCount = (count: number) => count.toLocaleString();
+
+/**
+ * The library's views: Today, All, Unread and Starred with their counts, then each source file and
+ * arXiv category with its unread papers. A source or category narrows the view and combines with
+ * the others; choosing it again lets it go. The whole sidebar is one Tab stop; arrows move in it.
+ */
+export function Sidebar({ filter, counts, source, category, read, onFilter, onSource, onCategory }: Props) {
+  const nav = useRef<HTMLElement>(null);
+  const roving = useRovingTabStop(nav);
+  const lists = useSidebarLists(read);
+  return (
+    <nav ref={nav} id="library" className="sidebar" aria-label="Library" {...roving}>
+      <ul className="sidebar-views">
+        {FILTERS.map(({ value, label }) => (
+          <li key={value}>
+            <button
+              type="button"
+              className="sidebar-item"
+              aria-pressed={filter === value}
+              onClick={() => onFilter(value)}
+            >
+              <span className="sidebar-label">{label}</span>{' '}
+              <span className="count" data-testid={`count-${value}`}>
+                {counts?.[value] ?? 0}
+              </span>
+            </button>
+          </li>
+        ))}
+      </ul>
+      <SidebarSection title="Sources" open="sourcesOpen">
+        <EntryList entries={lists?.sources} chosen={source} onChoose={onSource} />
+      </SidebarSection>
+      <SidebarSection title="Categories" open="categoriesOpen">
+        {lists?.archives.map(({ archive, categories }) => (
+          <ArchiveGroup key={archive} archive={archive}>
+            <EntryList entries={categories} chosen={category} onChoose={onCategory} />
+          </ArchiveGroup>
+        ))}
+      </SidebarSection>
+    </nav>
+  );
+}
+
+function SidebarSection({ title, open, children }: { title: string; open: keyof Pick<Layout, 'sourcesOpen' | 'categoriesOpen'>; children: ReactNode }) {
+  const { layout } = useServices();
+  const isOpen = useLayout()[open];
+  const id = useId();
+  return (
+    <section className="sidebar-section" aria-labelledby={`${id}-title`}>
+      <h2 className="sidebar-heading" id={`${id}-title`}>
+        <button type="button" aria-expanded={isOpen} aria-controls={id} onClick={() => layout.update({ [open]: !isOpen })}>
+          {title}
+        </button>
+      </h2>
+      <div id={id} hidden={!isOpen}>
+        {isOpen && children}
+      </div>
+    </section>
+  );
+}
+
+function ArchiveGroup({ archive, children }: { archive: string; children: ReactNode }) {
+  const id = useId();
+  return (
+    <div role="group" aria-labelledby={id} className="sidebar-archive">
+      <h3 id={id}>{archive}</h3>
+      {children}
+    </div>
+  );
+}
+
+function EntryList({ entries, chosen, onChoose }: { entries: SidebarEntry[] | undefined; chosen: string | null; onChoose: (name: string | null) => void }) {
+  if (!entries) return <p className="sidebar-note">Counting…</p>;
+  return (
+    <ul>
+      {entries.map(({ name, label, count }) => (
+        <li key={name}>
+          <button
+            type="button"
+            className={`sidebar-item${count.unread === 0 ? ' all-read' : ''}`}
+            aria-pressed={chosen === name}
+            title={`${label}: ${unreadText(count)}`}
+            onClick={() => onChoose(chosen === name ? null : name)}
+          >
+            <span className="sidebar-label">{label}</span>
+            {count.unread > 0 && ' '}
+            {count.unread > 0 && (
+              <span className="count">
+                {formatCount(count.unread)}
+                <span className="visually-hidden"> unread</span>
+              </span>
+            )}
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+const unreadText = ({ papers, unread }: SidebarEntry['count']) => `${formatCount(unread)} unread of ${formatCount(papers)}`;

@@ -1,0 +1,39 @@
+import { useLayoutEffect, useRef, type FocusEvent, type KeyboardEvent, type RefObject } from 'react';
+
+const MOVES: Record<string, (at: number, count: number) => number> = {
+  ArrowDown: (at, count) => Math.min(count - 1, at + 1),
+  ArrowUp: (at) => Math.max(0, at - 1),
+  Home: () => 0,
+  End: (_at, count) => count - 1,
+};
+
+/**
+ * Makes the buttons in a container one Tab stop (a roving tabindex): the arrow keys, Home and End
+ * move between them. The stop is the button last focused, else the pressed one, else the first.
+ * Tab indexes are set on the DOM after each render, so the buttons need not know of it.
+ */
+export function useRovingTabStop(container: RefObject<HTMLElement | null>) {
+  const lastFocused = useRef<HTMLElement | null>(null);
+  useLayoutEffect(() => {
+    const buttons = [...(container.current?.querySelectorAll<HTMLElement>('button') ?? [])];
+    const stop =
+      buttons.find((button) => button === lastFocused.current) ?? buttons.find((button) => button.getAttribute('aria-pressed') === 'true') ?? buttons[0];
+    for (const button of buttons) button.tabIndex = button === stop ? 0 : -1;
+  });
+  return {
+    onFocus: (event: FocusEvent<HTMLElement>) => {
+      if (!(event.target instanceof HTMLButtonElement)) return;
+      lastFocused.current = event.target;
+      for (const button of container.current?.querySelectorAll<HTMLElement>('button') ?? []) button.tabIndex = button === event.target ? 0 : -1;
+    },
+    onKeyDown: (event: KeyboardEvent<HTMLElement>) => {
+      const move = MOVES[event.key];
+      if (!move || event.altKey || event.ctrlKey || event.metaKey) return;
+      const buttons = [...(container.current?.querySelectorAll<HTMLElement>('button') ?? [])];
+      const at = buttons.indexOf(document.activeElement as HTMLElement);
+      if (at === -1) return;
+      event.preventDefault();
+      buttons[move(at, buttons.length)]?.focus();
+    },
+  };
+}

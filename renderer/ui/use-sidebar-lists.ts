@@ -1,0 +1,57 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useDeferredValue, useMemo } from 'react';
+import { archiveOf, ARCHIVE_ORDER, describeCategory, OTHER_ARCHIVE } from '../../shared/arxiv-taxonomy';
+import { countLists, listMembershipsWith, readListMemberships, type ListCount } from '../db/list-memberships';
+import { categoryList, fileList } from '../db/paper-lists';
+import { useServices } from './app-context';
+import { useFollowed } from './use-followed';
+
+export interface SidebarEntry {
+  /** The file name or category code the view filters by. */
+  name: string;
+  label: string;
+  count: ListCount;
+}
+
+export interface SidebarLists {
+  /** One per feed file with papers, the newest first. */
+  sources: SidebarEntry[];
+  /** arXiv categories by archive: the archives with the most papers first, so that a reader's own field leads; unknown codes last. */
+  archives: { archive: string; categories: SidebarEntry[] }[];
+}
+
+/**
+ * The sidebar's sources and categories with their unread counts. The counts trail the marks by a
+ * render (useDeferredValue), so that a key press shows in the list and reader before they are redone.
+ */
+export function useSidebarLists(read: ReadonlySet<string> | undefined): SidebarLists | undefined {
+  const { db } = useServices();
+  const memberships = useFollowed(() => readListMemberships(db), listMembershipsWith, [db]);
+  const filesNewestFirst = useLiveQuery(async () => [...new Set((await db.sources.orderBy('seenAt').reverse().toArray()).map((source) => source.file))], [db]);
+  const deferredRead = useDeferredValue(read);
+  const counts = useMemo(() => (memberships && deferredRead ? countLists(memberships, deferredRead) : undefined), [memberships, deferredRead]);
+  return useMemo(() => {
+    if (!counts || !filesNewestFirst) return undefined;
+    const sources = filesNewestFirst.flatMap((file) => {
+      const count = counts.get(fileList(file));
+      return count ? [{ name: file, label: file, count }] : [];
+    });
+    const byArchive = new Map<string, SidebarEntry[]>();
+    const prefix = categoryList('');
+    for (const [list, count] of counts) {
+      if (!list.startsWith(prefix)) continue;
+      const code = list.slice(prefix.length);
+      const archive = archiveOf(code);
+      const entry = { name: code, label: describeCategory(code), count };
+      const entries = byArchive.get(archive);
+      if (entries) entries.push(entry);
+      else byArchive.set(archive, [entry]);
+    }
+    const papersIn = (entries: SidebarEntry[]) => entries.reduce((sum, entry) => sum + entry.count.papers, 0);
+    const rank = (archive: string) => (archive === OTHER_ARCHIVE ? -1 : papersIn(byArchive.get(archive)!));
+    const archives = [...byArchive.keys()]
+      .sort((a, b) => rank(b) - rank(a) || ARCHIVE_ORDER.indexOf(a) - ARCHIVE_ORDER.indexOf(b))
+      .map((archive) => ({ archive, categories: byArchive.get(archive)!.sort((a, b) => a.name.localeCompare(b.name)) }));
+    return { sources, archives };
+  }, [counts, filesNewestFirst]);
+}

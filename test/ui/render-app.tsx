@@ -1,0 +1,92 @@
+import 'fake-indexeddb/auto';
+import { resolve } from 'node:path';
+import { act } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { afterEach, expect, vi } from 'vitest';
+import { PaperdropDatabase } from '../../renderer/db/database';
+import { MarkHistory } from '../../renderer/db/mark-history';
+import { storeBatch } from '../../renderer/db/store-batch';
+import type { SearchClient } from '../../renderer/search/search-client';
+import { LayoutStore } from '../../renderer/settings/layout-store';
+import { SettingsStore } from '../../renderer/settings/settings-store';
+import { AppStatusStore } from '../../renderer/sync/app-status';
+import { StoredChanges } from '../../renderer/sync/stored-changes';
+import { App } from '../../renderer/ui/App';
+import { AppContext, type AppServices } from '../../renderer/ui/app-context';
+import type { Bridge } from '../../shared/ipc';
+import type { IngestBatch } from '../../shared/paper';
+import { parseFile } from '../parse-file';
+
+// jsdom tests load modules as a browser would: import.meta.url is no file URL here, so the path comes from the test root.
+export const SEED = resolve(process.cwd(), '../shared/feeds/seeds/000_0d76c9f6c8fe1248.txt');
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+// jsdom has <dialog> but not its modal API; the end-to-end test opens the real one in Chromium.
+HTMLDialogElement.prototype.showModal ??= function (this: HTMLDialogElement) {
+  this.setAttribute('open', '');
+};
+HTMLDialogElement.prototype.close ??= function (this: HTMLDialogElement) {
+  this.removeAttribute('open');
+};
+
+// jsdom lays nothing out: the list's scroller reports a screenful, so that its first rows render.
+Object.defineProperty(HTMLElement.prototype, 'clientHeight', {
+  configurable: true,
+  get(this: HTMLElement) {
+    return this.classList.contains('paper-list') ? 900 : 0;
+  },
+});
+
+// Searching runs in a Web Worker, which jsdom lacks; these tests type no query.
+const INDEXED = { indexed: 0, total: 0, ready: true };
+const noSearch = {
+  search: async () => null,
+  index: () => undefined,
+  getProgress: () => INDEXED,
+  subscribeProgress: () => () => undefined,
+} as unknown as SearchClient;
+
+let root: Root | null = null;
+let db: PaperdropDatabase | null = null;
+afterEach(async () => {
+  act(() => root?.unmount());
+  root = null;
+  await db?.delete();
+  document.body.innerHTML = '';
+});
+
+/** The whole App on a fresh database holding the given batches (the seed listing's unless told), once their papers are counted. */
+export async function renderLibrary(batches: readonly IngestBatch[] = [parseFile(SEED)]): Promise<{ db: PaperdropDatabase; newestFirst: string[]; services: AppServices }> {
+  db = new PaperdropDatabase(`ui-${Math.random()}`);
+  for (const batch of batches) await storeBatch(db, batch);
+  const papers = String(await db.papers.count());
+  const services: AppServices = {
+    bridge: { invoke: async () => null, on: () => () => undefined, onConnectionChange: () => () => undefined } as unknown as Bridge,
+    db,
+    marks: new MarkHistory(db),
+    search: noSearch,
+    settings: new SettingsStore({ getItem: () => null, setItem: () => undefined }),
+    layout: new LayoutStore({ getItem: () => null, setItem: () => undefined }),
+    status: new AppStatusStore(),
+    changes: new StoredChanges(),
+  };
+  const container = document.createElement('div');
+  document.body.append(container);
+  root = createRoot(container);
+  act(() =>
+    root!.render(
+      <AppContext.Provider value={services}>
+        <App />
+      </AppContext.Provider>,
+    ),
+  );
+  await vi.waitFor(() => expect(document.querySelector('[data-testid="count-all"]')?.textContent).toBe(papers));
+  const newestFirst = (await db.papers.orderBy('sortKey').reverse().primaryKeys()) as string[];
+  return { db, newestFirst, services };
+}
+
+export function press(key: string, shiftKey = false): void {
+  act(() => {
+    document.body.dispatchEvent(new KeyboardEvent('keydown', { key, shiftKey, bubbles: true, cancelable: true }));
+  });
+}
