@@ -8,21 +8,25 @@ import { LayoutStore } from './settings/layout-store';
 import { SettingsStore } from './settings/settings-store';
 import { AppStatusStore } from './sync/app-status';
 import { startIngestSync } from './sync/ingest-sync';
+import { MarkSets } from './sync/mark-sets';
 import { StoredChanges } from './sync/stored-changes';
 import { App } from './ui/App';
 import { AppContext, type AppServices } from './ui/app-context';
 import './ui/styles.css';
 
 const db = new PaperdropDatabase();
+const changes = new StoredChanges();
+const markSets = new MarkSets(db, changes);
 const services: AppServices = {
   bridge: connectBridge(),
   db,
-  marks: new MarkHistory(db),
+  marks: new MarkHistory(db, markSets),
+  markSets,
   search: new SearchClient(),
   settings: new SettingsStore(),
   layout: new LayoutStore(),
   status: new AppStatusStore(),
-  changes: new StoredChanges(),
+  changes,
 };
 
 startIngestSync(services.bridge, services.db, services.status, (change) => {

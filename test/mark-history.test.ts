@@ -49,3 +49,18 @@ describe('undoing marks', () => {
     expect(await db!.states.where('read').equals(1).count()).toBe(3);
   });
 });
+
+describe('toggling a mark', () => {
+  it('flips what the database holds when it is written, so two presses in a row star and unstar, each undoable', async () => {
+    const { history, ids } = await library();
+    // Not awaited one by one: the second press comes before the window has seen the first one's write.
+    await Promise.all([history.set([ids[0]!], 'starred', 'toggle'), history.set([ids[0]!], 'starred', 'toggle')]);
+    expect((await db!.states.get(ids[0]!))?.starred).toBe(0);
+    await history.set([ids[0]!], 'starred', 'toggle');
+    expect((await db!.states.get(ids[0]!))?.starred).toBe(1);
+    expect(await history.undo()).toBe(1);
+    expect((await db!.states.get(ids[0]!))?.starred).toBe(0);
+    expect(await history.undo()).toBe(1);
+    expect((await db!.states.get(ids[0]!))?.starred).toBe(1);
+  });
+});

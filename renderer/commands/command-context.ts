@@ -1,5 +1,5 @@
 import type { Dispatch } from 'react';
-import type { Mark } from '../db/paper-state';
+import type { Mark, MarkChange } from '../db/paper-state';
 import type { ListedPaper } from '../ui/use-library';
 import type { ViewAction, ViewState } from '../ui/view-state';
 
@@ -13,7 +13,7 @@ export interface CommandContext {
   isStarred: (id: string) => boolean;
   /** The open paper, once read from the database: for a moment after a move, still the one before. */
   selected: ListedPaper | undefined;
-  setMarks: (ids: readonly string[], mark: Mark, on: boolean) => Promise<void>;
+  setMarks: (ids: readonly string[], mark: Mark, change: MarkChange) => Promise<void>;
   canUndo: () => boolean;
   undo: () => Promise<void>;
   focusSearch: () => void;

@@ -38,12 +38,9 @@ function goTo(filter: Filter): Behaviour {
 
 function toggle(mark: 'read' | 'starred'): Behaviour {
   return {
-    // The open paper's id and marks, not the reader's copy of it: that one arrives a moment after j.
+    // The open paper's id, not the reader's copy of it: that one arrives a moment after j.
     enabled: (context) => context.state.selectedId !== null,
-    run: (context) => {
-      const id = context.state.selectedId!;
-      return context.setMarks([id], mark, !(mark === 'read' ? context.isRead(id) : context.isStarred(id)));
-    },
+    run: (context) => context.setMarks([context.state.selectedId!], mark, 'toggle'),
   };
 }
 

@@ -1,22 +1,46 @@
 import type { PaperdropDatabase } from './database';
-import { restoreStates, setMarks, type Mark, type PriorState } from './paper-state';
+import { restoreStates, setMarks, type Mark, type MarkChange, type PriorState } from './paper-state';
 
 /** How many mark changes z can take back. */
 const UNDO_DEPTH = 200;
+/** Papers marked per transaction. */
+const SLICE = 2000;
+
+/** Who shows the marks: told of a change as it is asked for, and again once it is stored. */
+export interface MarkListener {
+  expect(paperIds: readonly string[], mark: Mark, change: MarkChange): void;
+  /** `settled`: the ids of an expected change, now stored. */
+  changed(paperIds: readonly string[], settled?: readonly string[]): Promise<void> | void;
+}
 
 /** Mark changes, each one undoable as a whole: a bulk "mark all as read" is one step. */
 export class MarkHistory {
   private readonly steps: PriorState[][] = [];
 
-  constructor(private readonly db: PaperdropDatabase) {}
+  constructor(
+    private readonly db: PaperdropDatabase,
+    private readonly listener: MarkListener = { expect: () => undefined, changed: () => undefined },
+  ) {}
 
-  async set(paperIds: readonly string[], mark: Mark, on: boolean): Promise<void> {
+  async set(paperIds: readonly string[], mark: Mark, change: MarkChange): Promise<void> {
     if (paperIds.length === 0) return;
-    const prior = await setMarks(this.db, paperIds, mark, on);
+    this.listener.expect(paperIds, mark, change);
+    const prior: PriorState[] = [];
+    try {
+      // A transaction writing marks holds the papers too (a merge must not slip in between); in slices,
+      // the reader reads the open paper between them instead of waiting out a whole "mark all read".
+      for (let start = 0; start < paperIds.length; start += SLICE) prior.push(...(await setMarks(this.db, paperIds.slice(start, start + SLICE), mark, change)));
+    } catch (error) {
+      await this.listener.changed(paperIds, paperIds);
+      throw error;
+    }
     // A change that changed nothing is no step: z takes back what the user last changed.
-    if (prior.every(({ state }) => (state?.[mark] ?? 0) === (on ? 1 : 0))) return;
-    this.steps.push(prior);
-    if (this.steps.length > UNDO_DEPTH) this.steps.shift();
+    if (change === 'toggle' || prior.some(({ state }) => (state?.[mark] ?? 0) !== (change ? 1 : 0))) {
+      this.steps.push(prior);
+      if (this.steps.length > UNDO_DEPTH) this.steps.shift();
+    }
+    // The ids asked for as well: a paper merged away since, or never stored, was expected all the same.
+    await this.listener.changed([...new Set([...paperIds, ...prior.map((each) => each.paperId)])], paperIds);
   }
 
   /** Forgets every step: after a restore, an older step would put back marks from before it. */
@@ -33,6 +57,7 @@ export class MarkHistory {
     const last = this.steps.pop();
     if (!last) return 0;
     await restoreStates(this.db, last);
+    await this.listener.changed(last.map((each) => each.paperId));
     return last.length;
   }
 }

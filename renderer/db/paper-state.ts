@@ -1,8 +1,14 @@
 import type { PaperdropDatabase, PaperState } from './database';
 import { STAMP, unmarked } from './mark-merge';
-import { papersAnswering } from './pending-marks';
+import { papersAnswering, storedIds } from './pending-marks';
 
 export type Mark = 'read' | 'starred';
+/**
+ * On, off, or the other way from what the database holds when the change is written. A toggle is
+ * decided inside the write's transaction, not from the window's copy of the marks, which trails the
+ * writes: s pressed twice quickly stars and then unstars.
+ */
+export type MarkChange = boolean | 'toggle';
 
 /** What a paper's marks were before a change: its state row, or none. */
 export interface PriorState {
@@ -17,7 +23,7 @@ export interface PriorState {
  */
 
 /** Sets one mark on many papers in one transaction, stamping that mark's time only; returns what each was before, for undo. */
-export async function setMarks(db: PaperdropDatabase, paperIds: readonly string[], mark: Mark, on: boolean): Promise<PriorState[]> {
+export async function setMarks(db: PaperdropDatabase, paperIds: readonly string[], mark: Mark, change: MarkChange): Promise<PriorState[]> {
   return db.transaction('rw', db.papers, db.states, async () => {
     const answering = await papersAnswering(db, paperIds);
     const targets = [...new Set(paperIds.flatMap((id) => answering.get(id) ?? []))];
@@ -25,7 +31,7 @@ export async function setMarks(db: PaperdropDatabase, paperIds: readonly string[
     const now = new Date().toISOString();
     const next = targets.map((paperId, index): PaperState => {
       const state = { ...(current[index] ?? unmarked(paperId)) };
-      state[mark] = on ? 1 : 0;
+      state[mark] = (change === 'toggle' ? state[mark] === 0 : change) ? 1 : 0;
       // Stamped even when unchanged: setting it again is the user's latest word, which a restore must not undo.
       state[STAMP[mark]] = now;
       return state;
@@ -38,7 +44,7 @@ export async function setMarks(db: PaperdropDatabase, paperIds: readonly string[
 /** Puts papers' marks back exactly as they were before a change, times included. */
 export async function restoreStates(db: PaperdropDatabase, prior: readonly PriorState[]): Promise<void> {
   await db.transaction('rw', db.papers, db.states, async () => {
-    const present = new Set(await db.papers.where(':id').anyOf(prior.map((each) => each.paperId)).primaryKeys());
+    const present = await storedIds(db, prior.map((each) => each.paperId));
     const still = prior.filter((each) => present.has(each.paperId));
     await db.states.bulkDelete(still.filter((each) => each.state === undefined).map((each) => each.paperId));
     await db.states.bulkPut(still.flatMap((each) => (each.state ? [each.state] : [])));

@@ -10,12 +10,22 @@ import { newestMarks, unmarked } from './mark-merge';
 
 /** For each id, the stored papers that answer to it; none means its marks must wait. Inside a transaction on papers. */
 export async function papersAnswering(db: PaperdropDatabase, ids: readonly string[]): Promise<Map<string, string[]>> {
-  const present = new Set(await db.papers.where(':id').anyOf([...ids]).primaryKeys());
+  const present = await storedIds(db, ids);
   const absent = ids.filter((id) => !present.has(id));
   const holders = await Promise.all(absent.map((id) => db.papers.where('keys').equals(id).primaryKeys()));
   const answering = new Map(ids.map((id) => [id, present.has(id) ? [id] : []]));
   absent.forEach((id, index) => answering.set(id, holders[index]!));
   return answering;
+}
+
+/** Past this many ids, reading every stored id at once beats looking each up: anyOf walks a cursor one key at a time. */
+const READ_ALL_IDS_FROM = 2000;
+
+/** Those of the ids that are stored papers' own ids. */
+export async function storedIds(db: PaperdropDatabase, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length < READ_ALL_IDS_FROM) return new Set(await db.papers.where(':id').anyOf([...ids]).primaryKeys());
+  const everyId = new Set(await db.papers.toCollection().primaryKeys());
+  return new Set(ids.filter((id) => everyId.has(id)));
 }
 
 /** Inside storeBatch's transaction: the papers just written take the marks waiting for them, the later change winning field by field. */

@@ -1,9 +1,9 @@
-import { useEffect, useLayoutEffect, useReducer, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { CommandContext } from '../commands/command-context';
 import { commandById, openPaper, type Command } from '../commands/registry';
 import { useKeyboardCommands } from '../commands/use-keyboard-commands';
 import { MARK_READ_DELAY_MS } from '../settings/settings-store';
-import { useLayout, useServices, useSettings } from './app-context';
+import { useLayout, useMarkSets, useServices, useSettings } from './app-context';
 import { EmptyState } from './EmptyState';
 import { ErrorBoundary } from './ErrorBoundary';
 import { ExportMenu } from './ExportMenu';
@@ -19,9 +19,10 @@ import { ShortcutSheet } from './ShortcutSheet';
 import { Sidebar } from './Sidebar';
 import { useExport } from './use-export';
 import { useImport } from './use-import';
-import { useLibraryView, useMarkSets, useOpenPaper } from './use-library';
+import { useLibraryView, useOpenPaper } from './use-library';
 import { useMarkActions } from './use-mark-actions';
 import { useSearch } from './use-search';
+import type { Filter } from './filters';
 import { INITIAL_VIEW, isSearching, sortInEffect, viewName, viewReducer } from './view-state';
 import { ViewControls } from './ViewControls';
 
@@ -100,6 +101,16 @@ export function App() {
     else document.documentElement.dataset.theme = settings.theme;
   }, [settings.theme]);
 
+  // Stable while the numbers are, so that the memoised sidebar skips the renders a key press makes.
+  const { today, all, unread, starred } = view?.counts ?? {};
+  const counts = useMemo(
+    () => (today === undefined ? undefined : { today, all: all!, unread: unread!, starred: starred! }),
+    [today, all, unread, starred],
+  );
+  const chooseFilter = useCallback((filter: Filter) => dispatch({ type: 'filter', filter }), []);
+  const chooseSource = useCallback((source: string | null) => dispatch({ type: 'source', source }), []);
+  const chooseCategory = useCallback((category: string | null) => dispatch({ type: 'category', category }), []);
+
   const isEmpty = view !== undefined && view.counts.all === 0;
   // A narrow window shows one pane at a time: the reader only once a paper is open.
   const pane = state.pane === 'reader' && state.selectedId === null ? 'list' : state.pane;
@@ -147,13 +158,13 @@ export function App() {
       <div className="panes">
         <Sidebar
           filter={state.filter}
-          counts={view?.counts}
+          counts={counts}
           source={state.source}
           category={state.category}
-          read={markSets?.read}
-          onFilter={(filter) => dispatch({ type: 'filter', filter })}
-          onSource={(source) => dispatch({ type: 'source', source })}
-          onCategory={(category) => dispatch({ type: 'category', category })}
+          marks={markSets}
+          onFilter={chooseFilter}
+          onSource={chooseSource}
+          onCategory={chooseCategory}
         />
         <PaneResizer pane="sidebarWidth" label="Resize the library" />
         <main className="content">
@@ -167,9 +178,9 @@ export function App() {
                   sort={sort}
                   onSort={(order) => dispatch({ type: 'sort', sort: order })}
                   source={state.source}
-                  onSource={(source) => dispatch({ type: 'source', source })}
+                  onSource={chooseSource}
                   category={state.category}
-                  onCategory={(category) => dispatch({ type: 'category', category })}
+                  onCategory={chooseCategory}
                 />
                 {isSearching(state) && <SearchSummary query={state.query} search={search} view={view} />}
                 <PaperList

@@ -2,9 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useImperativeHandle, useRef, type Ref } from 'react';
 import type { MatchTerm } from '../search/highlight';
 import { dayLabel } from './day-label';
-import { formatDate } from './format-date';
-import { matchSnippet } from '../search/snippet';
-import { RichText } from './RichText';
+import { PaperRow } from './PaperRow';
 import { useListedPapers } from './use-library';
 
 interface Props {
@@ -44,6 +42,10 @@ export function PaperList({ ref, ids, days, terms, selectedId, onSelect }: Props
   const topIndex = virtualizer.range?.startIndex;
   const papers = useListedPapers(rows.map((row) => ids[row.index]!));
   const selectedIndex = selectedId === null ? -1 : ids.indexOf(selectedId);
+  // One callback for every row, whatever the parent passes, so that rows stay memoised.
+  const latestSelect = useRef(onSelect);
+  latestSelect.current = onSelect;
+  const open = useCallback((id: string) => latestSelect.current(id), []);
 
   useEffect(() => {
     if (selectedIndex < 0) return;
@@ -82,25 +84,15 @@ export function PaperList({ ref, ids, days, terms, selectedId, onSelect }: Props
             >
               {opensDay(row.index) && <h3 className="day-header">{dayLabel(days![row.index]!)}</h3>}
               {item ? (
-                <button
-                  type="button"
-                  className={`paper-row${item.read ? '' : ' unread'}${id === selectedId ? ' selected' : ''}`}
-                  aria-current={id === selectedId ? 'true' : undefined}
-                  tabIndex={row.index === tabStop ? 0 : -1}
-                  onClick={() => onSelect(id)}
-                >
-                  <span className="paper-row-title" title={item.paper.title}>
-                    <RichText text={item.paper.title} terms={terms} latex={item.paper.arxivId !== null} />
-                  </span>
-                  <span className="paper-row-meta">
-                    {item.starred && <span className="star-mark" aria-label="starred">★ </span>}
-                    {!item.read && <span className="visually-hidden">unread, </span>}
-                    {[formatDate(item.paper.sortKey), authorLine(item.paper.authors)].filter(Boolean).join(' · ')}
-                  </span>
-                  <span className="paper-row-snippet">
-                    <RichText text={matchSnippet(item.paper.abstract, terms)} terms={terms} latex={item.paper.arxivId !== null} />
-                  </span>
-                </button>
+                <PaperRow
+                  paper={item.paper}
+                  read={item.read}
+                  starred={item.starred}
+                  selected={id === selectedId}
+                  tabbable={row.index === tabStop}
+                  terms={terms}
+                  onOpen={open}
+                />
               ) : (
                 <div className="paper-row paper-row-loading" aria-hidden="true" />
               )}
@@ -110,9 +102,4 @@ export function PaperList({ ref, ids, days, terms, selectedId, onSelect }: Props
       </div>
     </div>
   );
-}
-
-function authorLine(authors: string[]): string {
-  if (authors.length <= 2) return authors.join(' and ');
-  return `${authors[0]} et al.`;
 }

@@ -1,3 +1,4 @@
+import { formatCount } from './format-count';
 import { matchSummary } from './match-summary';
 import type { LibraryView } from './use-library';
 import { useIndexProgress, type SearchState } from './use-search';
@@ -18,7 +19,7 @@ export function SearchSummary({ query, search, view }: Props) {
       {!progress.ready && progress.total > 0 && (
         <span className="muted">
           {' '}
-          (indexed {progress.indexed.toLocaleString()} of {progress.total.toLocaleString()} papers so far)
+          (indexed {formatCount(progress.indexed)} of {formatCount(progress.total)} papers so far)
         </span>
       )}
     </p>

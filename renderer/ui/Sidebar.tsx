@@ -1,6 +1,8 @@
-import { useId, useRef, type ReactNode } from 'react';
+import { memo, useId, useRef, type ReactNode } from 'react';
+import type { MarkSnapshot } from '../sync/mark-sets';
 import { useLayout, useServices } from './app-context';
 import { FILTERS, type Filter } from './filters';
+import { formatCount } from './format-count';
 import type { Layout } from '../settings/layout-store';
 import { useRovingTabStop } from './use-roving-tab-stop';
 import { useSidebarLists, type SidebarEntry } from './use-sidebar-lists';
@@ -10,23 +12,22 @@ interface Props {
   counts: Record<Filter, number> | undefined;
   source: string | null;
   category: string | null;
-  read: ReadonlySet<string> | undefined;
+  marks: MarkSnapshot | undefined;
   onFilter: (filter: Filter) => void;
   onSource: (source: string | null) => void;
   onCategory: (category: string | null) => void;
 }
 
-const formatCount = (count: number) => count.toLocaleString();
 
 /**
  * The library's views: Today, All, Unread and Starred with their counts, then each source file and
  * arXiv category with its unread papers. A source or category narrows the view and combines with
  * the others; choosing it again lets it go. The whole sidebar is one Tab stop; arrows move in it.
  */
-export function Sidebar({ filter, counts, source, category, read, onFilter, onSource, onCategory }: Props) {
+export const Sidebar = memo(function Sidebar({ filter, counts, source, category, marks, onFilter, onSource, onCategory }: Props) {
   const nav = useRef<HTMLElement>(null);
   const roving = useRovingTabStop(nav);
-  const lists = useSidebarLists(read);
+  const lists = useSidebarLists(marks);
   return (
     <nav ref={nav} id="library" className="sidebar" aria-label="Library" {...roving}>
       <ul className="sidebar-views">
@@ -58,7 +59,7 @@ export function Sidebar({ filter, counts, source, category, read, onFilter, onSo
       </SidebarSection>
     </nav>
   );
-}
+});
 
 function SidebarSection({ title, open, children }: { title: string; open: keyof Pick<Layout, 'sourcesOpen' | 'categoriesOpen'>; children: ReactNode }) {
   const { layout } = useServices();

@@ -6,6 +6,7 @@ import type { SearchClient } from '../search/search-client';
 import type { Layout, LayoutStore } from '../settings/layout-store';
 import type { Settings, SettingsStore } from '../settings/settings-store';
 import type { AppStatus, AppStatusStore } from '../sync/app-status';
+import type { MarkSets, MarkSnapshot } from '../sync/mark-sets';
 import type { StoredChanges } from '../sync/stored-changes';
 
 export interface AppServices {
@@ -13,6 +14,8 @@ export interface AppServices {
   db: PaperdropDatabase;
   /** The one writer of read and star marks, with undo. */
   marks: MarkHistory;
+  /** Every paper's read and star marks, in memory. */
+  markSets: MarkSets;
   search: SearchClient;
   settings: SettingsStore;
   /** Pane widths and open sidebar sections, for this device only: not in backups. */
@@ -42,4 +45,10 @@ export function useSettings(): Settings {
 export function useLayout(): Layout {
   const { layout } = useServices();
   return useSyncExternalStore(layout.subscribe, layout.get);
+}
+
+/** The read and starred papers; undefined until first read. */
+export function useMarkSets(): MarkSnapshot | undefined {
+  const { markSets } = useServices();
+  return useSyncExternalStore(markSets.subscribe, markSets.get);
 }

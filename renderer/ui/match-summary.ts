@@ -1,3 +1,5 @@
+import { formatCount } from './format-count';
+
 /**
  * The search summary's words: how many papers match, once the answer is for this query. While
  * the index is still loading, no match is "not yet" rather than none.
@@ -6,5 +8,5 @@ export function matchSummary(query: string, answer: { count: number; indexReady:
   if (!answer) return 'Searching…';
   const quoted = `“${query.trim()}”`;
   if (answer.count === 0 && !answer.indexReady) return `No papers match ${quoted} yet`;
-  return `${answer.count.toLocaleString('en')} ${answer.count === 1 ? 'paper matches' : 'papers match'} ${quoted}`;
+  return `${formatCount(answer.count)} ${answer.count === 1 ? 'paper matches' : 'papers match'} ${quoted}`;
 }

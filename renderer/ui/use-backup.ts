@@ -13,7 +13,7 @@ export interface BackupActions {
 }
 
 export function useBackup(): BackupActions {
-  const { db, settings, marks } = useServices();
+  const { db, settings, marks, markSets } = useServices();
   return useMemo(
     () => ({
       backUp: async () => {
@@ -25,9 +25,10 @@ export function useBackup(): BackupActions {
         const summary = await restoreBackup(db, await file.text());
         settings.update(readSettings(summary.settings));
         marks.clear();
+        await markSets.reload();
         return summary;
       },
     }),
-    [db, settings, marks],
+    [db, settings, marks, markSets],
   );
 }

@@ -6,15 +6,10 @@ import { readNewestFirst, withStoredChange, type NewestFirst } from '../db/newes
 import { localDay } from '../../shared/listing-date';
 import { categoryList, fileList, seenList } from '../db/paper-lists';
 import type { Filter } from './filters';
-import { useServices } from './app-context';
+import type { MarkSnapshot } from '../sync/mark-sets';
+import { useMarkSets, useServices } from './app-context';
 import { useFollowed } from './use-followed';
 import type { SortOrder } from './view-state';
-
-/** The papers marked read and starred, by id. */
-export interface MarkSets {
-  read: ReadonlySet<string>;
-  starred: ReadonlySet<string>;
-}
 
 export interface LibraryView {
   /** The ids in view, in display order: filter, source, category and search applied. */
@@ -29,7 +24,7 @@ export interface LibraryView {
 }
 
 export interface ViewOptions {
-  marks: MarkSets | undefined;
+  marks: MarkSnapshot | undefined;
   filter: Filter;
   searchIds: string[] | null;
   sort: SortOrder;
@@ -63,18 +58,6 @@ export function useLibraryView({ marks, filter, searchIds, sort, source, categor
   }, [newestFirst, present, marks, inSource, inCategory, seenToday, filter, searchIds, sort, kept]);
 }
 
-/** The read and starred marks, live. */
-export function useMarkSets(): MarkSets | undefined {
-  const { db } = useServices();
-  return useLiveQuery(
-    async () => ({
-      read: new Set((await db.states.where('read').equals(1).primaryKeys()) as string[]),
-      starred: new Set((await db.states.where('starred').equals(1).primaryKeys()) as string[]),
-    }),
-    [db],
-  );
-}
-
 /** The ids in a list, kept current from each stored batch; null for no list, undefined until read. */
 function useListMembers(list: string | null): Set<string> | null | undefined {
   const { db } = useServices();
@@ -88,7 +71,7 @@ function useListMembers(list: string | null): Set<string> | null | undefined {
 function composeView(
   newestFirst: NewestFirst,
   present: Set<string> | null,
-  marks: MarkSets,
+  marks: MarkSnapshot,
   seenToday: Set<string>,
   /** Every list chosen: a paper in view is in all of them. */
   inLists: Set<string>[],
@@ -119,7 +102,7 @@ function composeView(
   return sort === 'oldest' ? { ...view, ids: ids.toReversed(), days: days.toReversed() } : { ...view, ids, days };
 }
 
-function inFilter(filter: Exclude<Filter, 'all'>, id: string, marks: MarkSets, seenToday: Set<string>): boolean {
+function inFilter(filter: Exclude<Filter, 'all'>, id: string, marks: MarkSnapshot, seenToday: Set<string>): boolean {
   if (filter === 'today') return seenToday.has(id);
   return filter === 'unread' ? !marks.read.has(id) : marks.starred.has(id);
 }
@@ -130,17 +113,19 @@ export interface ListedPaper {
   starred: boolean;
 }
 
-/** The papers for the rows on screen, with their marks, live. */
+/**
+ * The papers for the rows on screen, with their marks, live. The papers are read from the
+ * database; the marks come from the marks held in memory, so a mark's change shows without
+ * reading any paper again.
+ */
 export function useListedPapers(ids: string[]): Map<string, ListedPaper> | undefined {
   const { db } = useServices();
-  return useLiveQuery(async () => {
-    const [papers, states] = await Promise.all([db.papers.bulkGet(ids), db.states.bulkGet(ids)]);
-    const byId = new Map<string, ListedPaper>();
-    papers.forEach((paper, index) => {
-      if (paper) byId.set(paper.id, { paper, read: states[index]?.read === 1, starred: states[index]?.starred === 1 });
-    });
-    return byId;
-  }, [db, ids.join('\u0000')]);
+  const marks = useMarkSets();
+  const papers = useLiveQuery(async () => (await db.papers.bulkGet(ids)).filter((paper) => paper !== undefined), [db, ids.join('\u0000')]);
+  return useMemo(() => {
+    if (!papers || !marks) return undefined;
+    return new Map(papers.map((paper) => [paper.id, { paper, read: marks.read.has(paper.id), starred: marks.starred.has(paper.id) }]));
+  }, [papers, marks]);
 }
 
 /** The open paper with its marks, live, whatever the filter shows. */

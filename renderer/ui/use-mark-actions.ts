@@ -1,9 +1,9 @@
 import { useMemo } from 'react';
-import type { Mark } from '../db/paper-state';
+import type { Mark, MarkChange } from '../db/paper-state';
 import { useServices } from './app-context';
 
 export interface MarkActions {
-  set: (ids: readonly string[], mark: Mark, on: boolean) => Promise<void>;
+  set: (ids: readonly string[], mark: Mark, change: MarkChange) => Promise<void>;
   undo: () => Promise<void>;
   canUndo: () => boolean;
 }
@@ -19,7 +19,7 @@ export function useMarkActions(): MarkActions {
       if (status.get().notice !== null) status.update({ notice: null });
     };
     return {
-      set: (ids, mark, on) => marks.set(ids, mark, on).then(clearNotice, report('Saving read and star marks')),
+      set: (ids, mark, change) => marks.set(ids, mark, change).then(clearNotice, report('Saving read and star marks')),
       undo: () => marks.undo().then(clearNotice, report('Undo')),
       canUndo: () => marks.canUndo,
     };

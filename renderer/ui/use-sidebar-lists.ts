@@ -4,6 +4,7 @@ import { archiveOf, ARCHIVE_ORDER, describeCategory, OTHER_ARCHIVE } from '../..
 import { countLists, listMembershipsWith, readListMemberships, type ListCount } from '../db/list-memberships';
 import { categoryList, fileList } from '../db/paper-lists';
 import { useServices } from './app-context';
+import type { MarkSnapshot } from '../sync/mark-sets';
 import { useFollowed } from './use-followed';
 
 export interface SidebarEntry {
@@ -24,12 +25,12 @@ export interface SidebarLists {
  * The sidebar's sources and categories with their unread counts. The counts trail the marks by a
  * render (useDeferredValue), so that a key press shows in the list and reader before they are redone.
  */
-export function useSidebarLists(read: ReadonlySet<string> | undefined): SidebarLists | undefined {
+export function useSidebarLists(marks: MarkSnapshot | undefined): SidebarLists | undefined {
   const { db } = useServices();
   const memberships = useFollowed(() => readListMemberships(db), listMembershipsWith, [db]);
   const filesNewestFirst = useLiveQuery(async () => [...new Set((await db.sources.orderBy('seenAt').reverse().toArray()).map((source) => source.file))], [db]);
-  const deferredRead = useDeferredValue(read);
-  const counts = useMemo(() => (memberships && deferredRead ? countLists(memberships, deferredRead) : undefined), [memberships, deferredRead]);
+  const deferredMarks = useDeferredValue(marks);
+  const counts = useMemo(() => (memberships && deferredMarks ? countLists(memberships, deferredMarks.read) : undefined), [memberships, deferredMarks]);
   return useMemo(() => {
     if (!counts || !filesNewestFirst) return undefined;
     const sources = filesNewestFirst.flatMap((file) => {

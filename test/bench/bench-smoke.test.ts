@@ -51,6 +51,7 @@ describe('npm run bench, in-process at a tiny size without the browser', () => {
     for (const path of ['query.successAt1', 'query.successAt10', 'fts5.successAt1']) expect(at(json, path) as number).toBeLessThanOrEqual(1);
     expect(at(json, 'ingest.seconds')).toBeNull();
     expect(at(json, 'memory.heapMB')).toBeNull();
+    expect(at(json, 'triage')).toBeNull();
   });
 
   it('feeds the app every sampled paper, in both arXiv formats, without a parse problem', () => {

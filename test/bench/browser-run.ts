@@ -8,6 +8,7 @@ import type { FeedFile } from './feed-files';
 import { watchIngest, type IngestSample } from './ingest-watch';
 import { childProcesses, cpuBetween, sampleCpu } from './process-cpu';
 import { waitUntilSettled } from './settle';
+import { measureTriage, type TriageFigures } from './triage';
 
 export interface BrowserInputs {
   files: readonly FeedFile[];
@@ -35,6 +36,8 @@ export interface BrowserFigures {
   settledSeconds: number | null;
   coldStart: ColdStartFigures;
   coldStartCpuSeconds: Record<string, number>;
+  /** j and s timed after the cold start, in the full library; null when it could not run. */
+  triage: TriageFigures | null;
   pageErrors: string[];
   notes: string[];
 }
@@ -42,7 +45,7 @@ export interface BrowserFigures {
 const SETTLE_TIMEOUT_MS = 5 * 60_000;
 const seconds = (since: number) => (performance.now() - since) / 1000;
 
-/** Web mode in real Chromium: drops the files into an empty folder and times the app taking them in, then a cold start. */
+/** Web mode in real Chromium: drops the files into an empty folder and times the app taking them in, then a cold start, then triage keys. */
 export async function runInBrowser(inputs: BrowserInputs): Promise<BrowserFigures> {
   const { files, expectedPapers, lateTitle, workDir, log } = inputs;
   const [folder, config, profile] = ['inbox', 'config', 'profile'].map((name) => join(workDir, name)) as [string, string, string];
@@ -97,7 +100,15 @@ export async function runInBrowser(inputs: BrowserInputs): Promise<BrowserFigure
     };
     const coldStart = await measureColdStart(context, page, lateTitle, settleBetweenStarts);
     const coldStartCpuSeconds = cpuBetween(coldCpuBefore, sampleCpu(trees), 0.1);
-    return { ingestSeconds, countedSeconds, timeline, ingestCpuSeconds, heapAfterIngest, settledSeconds, coldStart, coldStartCpuSeconds, pageErrors, notes: [...notes, ...coldStart.notes] };
+    log('measuring triage: j and s in the full library');
+    const triage = await measureTriage(page, log).catch((error: unknown) => {
+      notes.push(`triage could not run: ${(error as Error).message.split('\n')[0]}`);
+      return null;
+    });
+    return {
+      ...{ ingestSeconds, countedSeconds, timeline, ingestCpuSeconds, heapAfterIngest, settledSeconds, coldStart, coldStartCpuSeconds, triage },
+      ...{ pageErrors, notes: [...notes, ...coldStart.notes] },
+    };
   } finally {
     await context.close();
     await web.stop();

@@ -6,6 +6,8 @@ import type { Machine } from './machine';
 import type { Latency, QueryFigures } from './measure';
 import type { IndexFigures } from './paper-index-engine';
 import type { ParseOutcome } from './parse-files';
+import type { TriageFigures } from './triage';
+import type { TriagePhase } from './triage-figures';
 
 /** The JSON `npm run bench -- --json FILE` writes: the fields issue 4 names, plus detail for finding where time goes. */
 export interface BenchReport {
@@ -33,6 +35,8 @@ export interface BenchReport {
     query: QueryFigures;
     typing: Latency;
   };
+  /** From a j or s keypress to the reader or the list showing the change; null without the browser. Its notes are among the report's. */
+  triage: Omit<TriageFigures, 'notes'> | null;
   notes: string[];
 }
 
@@ -49,12 +53,15 @@ export interface ReportParts {
   notes: string[];
 }
 
+const withoutNotes = ({ notes, ...figures }: TriageFigures): Omit<TriageFigures, 'notes'> => figures;
+
 const total = (heap: RendererHeap) => heap.pageMB + heap.workersMB.reduce((sum, mb) => sum + mb, 0);
 
 export function buildReport(parts: ReportParts): BenchReport {
   const { browser, parse, index, fts5 } = parts;
   const heapAfterColdStart = browser?.coldStart.heap ?? null;
   const heaps = [browser?.heapAfterIngest ?? null, heapAfterColdStart].filter((heap) => heap !== null).map(total);
+  const triageNotes = browser?.triage?.notes ?? [];
   return {
     papers: parts.papers,
     machine: parts.machine,
@@ -100,11 +107,24 @@ export function buildReport(parts: ReportParts): BenchReport {
       query: fts5.query,
       typing: fts5.typing,
     },
-    notes: [...parts.notes, ...index.notes, ...(browser?.notes ?? []), ...(browser?.pageErrors.slice(0, 10).map((error) => `page error: ${error}`) ?? [])],
+    triage: browser?.triage ? withoutNotes(browser.triage) : null,
+    notes: [...parts.notes, ...index.notes, ...(browser?.notes ?? []), ...triageNotes, ...(browser?.pageErrors.slice(0, 10).map((error) => `page error: ${error}`) ?? [])],
   };
 }
 
 const fixed = (value: number | null, digits = 1) => (value === null || Number.isNaN(value) ? '—' : value.toFixed(digits));
+
+/** A triage phase as a table row: the target's figure first, then by key. */
+function triageRow(name: string, phase: TriagePhase | null, detail: string): [string, string, string] {
+  if (!phase) return ['', `${name}: not measured`, detail];
+  const { j, s, overall } = phase;
+  const missed = j.missed + s.missed;
+  return [
+    '',
+    `${name}: p95 ${fixed(overall.firstShown.p95Ms)} ms (j ${fixed(j.firstShown.p95Ms)}, s ${fixed(s.firstShown.p95Ms)})`,
+    `both shown p95 ${fixed(overall.bothShown.p95Ms)} ms, max ${fixed(overall.bothShown.maxMs)} ms${missed > 0 ? `, ${missed} of ${phase.presses} never shown` : ''}; ${detail}`,
+  ];
+}
 
 /** The report as a table for the terminal. */
 export function formatTable(report: BenchReport): string {
@@ -142,6 +162,13 @@ export function formatTable(report: BenchReport): string {
     ['  known items', '', `success@1 on the unambiguous ${fixed(fts5.query.successAt1Unambiguous, 3)}`],
     ...Object.entries(fts5.query.byKind).map(([kind, figures]): [string, string, string] => [`  ${kind}`, `p50 ${fixed(figures.p50Ms)} / p95 ${fixed(figures.p95Ms)} ms`, `${fixed(figures.meanResults, 0)} results on average`]),
     ['typing (FTS5)', `p95 ${fixed(fts5.typingP95Ms)} ms`, `build ${fixed(fts5.buildSeconds)} s, ${fixed(fts5.bytes / 1e6)} MB`],
+    ...(report.triage
+      ? [
+          ['triage (Chromium)', `keypress to reader or list, target p95 ≤ ${report.triage.targetP95Ms} ms`, `${report.triage.papersInView ?? '—'} papers in view`] satisfies [string, string, string],
+          triageRow('fresh', report.triage.fresh, 'as ingested'),
+          triageRow('mostly read', report.triage.mostlyRead, `after Shift+A (shown ${fixed(report.triage.markAllReadSeconds)} s, stored ${fixed(report.triage.markAllReadStoredSeconds)} s)`),
+        ]
+      : []),
     ['renderer heap', `${fixed(memory.heapMB, 0)} MB`, memory.afterIngest ? `page ${fixed(memory.afterIngest.pageMB, 0)} MB + workers ${memory.afterIngest.workersMB.map((mb) => fixed(mb, 0)).join(', ')} MB` : ''],
   ];
   const widths = [0, 1].map((column) => Math.max(...rows.map((row) => row[column]!.length)));

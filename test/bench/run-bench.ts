@@ -16,7 +16,7 @@ import { buildReport, type BenchReport, type ReportParts } from './report';
 export interface BenchOptions {
   papers: number;
   seed: number;
-  /** False skips web mode in Chromium: ingest, cold start and renderer heap read null. */
+  /** False skips web mode in Chromium: ingest, cold start, renderer heap and triage read null. */
   browser: boolean;
   ingestTimeoutMs: number;
   log: (line: string) => void;
@@ -78,7 +78,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
       const expectedPapers = parts.parse.catalog.length;
       browser = await runInBrowser({ files, expectedPapers, lateTitle, probeQuery, workDir, ingestTimeoutMs: options.ingestTimeoutMs, log: options.log });
     } else {
-      parts.notes.push('--skip-browser: ingest, first results, first list row and renderer heap were not measured.');
+      parts.notes.push('--skip-browser: ingest, first results, first list row, renderer heap and triage were not measured.');
     }
     parts.notes.push(`1-minute load average ${loadAtStart} at the start, ${loadavg()[0]!.toFixed(2)} at the end`);
     return buildReport({ ...parts, fileCount: files.length, browser });

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { CommandContext } from '../../renderer/commands/command-context';
 import { commandForKeys, keyOf } from '../../renderer/commands/keys';
 import { COMMANDS, commandById } from '../../renderer/commands/registry';
-import type { Mark } from '../../renderer/db/paper-state';
+import type { Mark, MarkChange } from '../../renderer/db/paper-state';
 import type { ListedPaper } from '../../renderer/ui/use-library';
 import { INITIAL_VIEW, viewReducer, type ViewAction, type ViewState } from '../../renderer/ui/view-state';
 
@@ -28,8 +28,9 @@ function contextFor(initial: Partial<ViewState> = {}) {
       const links = { abs: `https://arxiv.org/abs/${id}`, pdf: null, doi: null, hf: null };
       return { paper: { id, links }, read: read.has(id), starred: starred.has(id) } as unknown as ListedPaper;
     },
-    setMarks: async (ids: readonly string[], mark: Mark, on: boolean) => {
-      for (const id of ids) (mark === 'read' ? read : starred)[on ? 'add' : 'delete'](id);
+    setMarks: async (ids: readonly string[], mark: Mark, change: MarkChange) => {
+      const marked = mark === 'read' ? read : starred;
+      for (const id of ids) marked[(change === 'toggle' ? !marked.has(id) : change) ? 'add' : 'delete'](id);
     },
     canUndo: () => false,
     undo: async () => undefined,

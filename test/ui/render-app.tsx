@@ -10,6 +10,7 @@ import type { SearchClient } from '../../renderer/search/search-client';
 import { LayoutStore } from '../../renderer/settings/layout-store';
 import { SettingsStore } from '../../renderer/settings/settings-store';
 import { AppStatusStore } from '../../renderer/sync/app-status';
+import { MarkSets } from '../../renderer/sync/mark-sets';
 import { StoredChanges } from '../../renderer/sync/stored-changes';
 import { App } from '../../renderer/ui/App';
 import { AppContext, type AppServices } from '../../renderer/ui/app-context';
@@ -48,8 +49,10 @@ const noSearch = {
 
 let root: Root | null = null;
 let db: PaperdropDatabase | null = null;
+let mounted: AppServices | null = null;
 afterEach(async () => {
   act(() => root?.unmount());
+  mounted?.markSets.close();
   root = null;
   await db?.delete();
   document.body.innerHTML = '';
@@ -60,15 +63,18 @@ export async function renderLibrary(batches: readonly IngestBatch[] = [parseFile
   db = new PaperdropDatabase(`ui-${Math.random()}`);
   for (const batch of batches) await storeBatch(db, batch);
   const papers = String(await db.papers.count());
+  const changes = new StoredChanges();
+  const markSets = new MarkSets(db, changes);
   const services: AppServices = {
     bridge: { invoke: async () => null, on: () => () => undefined, onConnectionChange: () => () => undefined } as unknown as Bridge,
     db,
-    marks: new MarkHistory(db),
+    marks: new MarkHistory(db, markSets),
+    markSets,
     search: noSearch,
     settings: new SettingsStore({ getItem: () => null, setItem: () => undefined }),
     layout: new LayoutStore({ getItem: () => null, setItem: () => undefined }),
     status: new AppStatusStore(),
-    changes: new StoredChanges(),
+    changes,
   };
   const container = document.createElement('div');
   document.body.append(container);
@@ -82,6 +88,7 @@ export async function renderLibrary(batches: readonly IngestBatch[] = [parseFile
   );
   await vi.waitFor(() => expect(document.querySelector('[data-testid="count-all"]')?.textContent).toBe(papers));
   const newestFirst = (await db.papers.orderBy('sortKey').reverse().primaryKeys()) as string[];
+  mounted = services;
   return { db, newestFirst, services };
 }
 
