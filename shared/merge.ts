@@ -1,4 +1,5 @@
 import type { Listing, Paper } from './paper';
+import { findPmid } from './normalize/pmid';
 import { normaliseTitle } from './normalize/title';
 
 /**
@@ -59,9 +60,9 @@ export interface MergePlan {
 
 /**
  * Merges incoming papers with the stored ones they match. Papers are one when they share an
- * arXiv id, a DOI or a canonical URL; a paper known only by its title joins the keyed paper
- * with the same normalised title. `stored` must hold every stored paper that shares any of
- * `matchKeys` with an incoming one.
+ * arXiv id, a DOI, a PubMed id or a canonical URL; a paper known only by its title joins the
+ * keyed paper with the same normalised title. `stored` must hold every stored paper that shares
+ * any of `matchKeys` with an incoming one.
  */
 export function planMerge(stored: readonly Paper[], incoming: readonly Paper[]): MergePlan {
   const items = [...stored.map((paper) => ({ paper, stored: true })), ...incoming.map((paper) => ({ paper, stored: false }))];
@@ -98,6 +99,9 @@ function identityKeys(paper: Paper): string[] {
   const keys: string[] = [];
   if (paper.arxivId) keys.push(`arxiv:${paper.arxivId}`);
   if (paper.doi && !isArxivDoi(paper.doi)) keys.push(`doi:${paper.doi}`);
+  // A PubMed listing made before PubMed knew the DOI shares nothing else with one made after.
+  const pmid = findPmid([paper.url, paper.links.abs]);
+  if (pmid) keys.push(`pmid:${pmid}`);
   if (paper.url) keys.push(`url:${paper.url}`);
   return keys;
 }

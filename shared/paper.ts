@@ -8,6 +8,7 @@ export type FeedFormat =
   | 'arxiv-api'
   | 'arxiv-rdf'
   | 'arxiv-oai'
+  | 'arxiv-snapshot'
   | 'feedparser-json'
   | 'rss'
   | 'atom'

@@ -1,3 +1,4 @@
+import { joinAuthorNames } from '../../shared/normalize/author-list';
 import type { Paper } from '../../shared/paper';
 import { paperUrl } from './paper-csl';
 
@@ -19,7 +20,7 @@ function paperItem(paper: Paper): string {
     paper.journalRef === null ? null : `*${text(paper.journalRef)}*`,
   ].filter((fact) => fact !== null);
   const lines = [`- ${title}`];
-  if (paper.authors.length > 0) lines.push(`  ${text(paper.authors.join(', '))}`);
+  if (paper.authors.length > 0) lines.push(`  ${text(joinAuthorNames(paper.authors))}`);
   if (facts.length > 0) lines.push(`  ${facts.join(' · ')}`);
   return lines.join('  \n');
 }

@@ -1,11 +1,11 @@
 import type { Paper } from '../../shared/paper';
 import { BatchIndexer } from './batch-indexer';
-import { matchClauses, matchedTerms } from './clause-matcher';
+import { matchClauses, matchedTerms, type Clause } from './clause-matcher';
 import type { MatchTerm } from './highlight';
 import { PartRestorer, SnapshotWriter, type PartSizes, type SnapshotHead, type SnapshotPart } from './index-snapshot';
 import { PaperMiniSearch, type SearchDocument } from './paper-minisearch';
 import { PrefixCompletions } from './prefix-completions';
-import { hasLongWords, queryClauses } from './query-clauses';
+import { hasTypoCandidates, queryClauses } from './query-clauses';
 import { parseQuery, type ParsedQuery } from './query-syntax';
 import { rankMatches } from './rank-matches';
 
@@ -42,7 +42,8 @@ const HIGHLIGHTED_RESULTS = 50;
 /**
  * Full-text search over titles, authors, abstracts and categories, with arXiv ids found exactly.
  * Every word must match (AND); only the word still being typed is prefix-matched, and typos are
- * forgiven in long words only when exact matching finds too little.
+ * forgiven only when exact matching finds too little: two swapped letters in words of four letters
+ * or more, other typos in long words.
  */
 export class PaperIndex {
   private engine = new PaperMiniSearch();
@@ -102,8 +103,8 @@ export class PaperIndex {
 
   query(query: ParsedQuery): IndexResult {
     const exact = query.arxivIds.map((arxivId) => this.arxivIds.get(arxivId)).filter((id): id is string => id !== undefined);
-    let found = this.match(query, false);
-    if ((!found || found.ranked.length < FEW_RESULTS) && hasLongWords(query)) found = this.match(query, true);
+    const asTyped = this.match(query, false);
+    const found = (!asTyped || asTyped.ranked.length < FEW_RESULTS) && hasTypoCandidates(query) ? this.matchForgivingTypos(query, asTyped) : asTyped;
     if (!found) return { ids: exact, terms: [] };
     const { ranked, clauses } = found;
     const terms = new Set([...ranked.subarray(0, HIGHLIGHTED_RESULTS)].flatMap((shortId) => matchedTerms(clauses, shortId)));
@@ -138,10 +139,37 @@ export class PaperIndex {
   }
 
   /** Null when the query has a word that nothing matches; else the matches, best first. */
-  private match(query: ParsedQuery, fuzzy: boolean) {
+  private match(query: ParsedQuery, fuzzy: boolean): Found | null {
     const clauses = queryClauses(this.engine, this.completions, query, fuzzy);
     if (!clauses || clauses.clauses.length === 0) return null;
     const matches = matchClauses(this.engine, clauses.clauses, clauses.exclusions);
     return { ranked: rankMatches(this.engine, matches, query), clauses: clauses.clauses };
   }
+
+  /**
+   * The matches with typos forgiven, those of the words as typed first: a paper that holds a rare
+   * word spelt as typed ("discreet") would otherwise rank below papers with a commoner word a
+   * typo away ("discrete") in their title.
+   */
+  private matchForgivingTypos(query: ParsedQuery, asTyped: Found | null): Found | null {
+    const forgiving = this.match(query, true);
+    if (!forgiving || !asTyped || asTyped.ranked.length === 0) return forgiving;
+    return { ranked: firstThenRest(asTyped.ranked, forgiving.ranked), clauses: forgiving.clauses };
+  }
+}
+
+interface Found {
+  /** Short ids, best first. */
+  ranked: Int32Array;
+  clauses: Clause[];
+}
+
+/** `first` in its order, then the rest of `all` in theirs. */
+function firstThenRest(first: Int32Array, all: Int32Array): Int32Array {
+  const isFirst = new Set(first);
+  const rest = all.filter((shortId) => !isFirst.has(shortId));
+  const ranked = new Int32Array(first.length + rest.length);
+  ranked.set(first);
+  ranked.set(rest, first.length);
+  return ranked;
 }

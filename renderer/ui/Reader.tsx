@@ -1,5 +1,6 @@
 import { lazy, Suspense, type Ref } from 'react';
 import { commandById, type Command } from '../commands/registry';
+import { joinAuthorNames } from '../../shared/normalize/author-list';
 import type { Paper, PaperLinks } from '../../shared/paper';
 import type { ExportFormat } from '../export/export-file';
 import { ExportMenu } from './ExportMenu';
@@ -41,7 +42,7 @@ export function Reader({ ref, item, terms, onCommand, onExport }: Props) {
       </h2>
       {paper.authors.length > 0 && (
         <p className="reader-authors">
-          <Highlighted text={paper.authors.join(', ')} terms={terms} />
+          <Highlighted text={joinAuthorNames(paper.authors)} terms={terms} />
         </p>
       )}
       <p className="reader-meta">

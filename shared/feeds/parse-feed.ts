@@ -3,6 +3,7 @@ import { normaliseRecord } from '../normalize/record';
 import type { FeedFormat, ParsedFeedContent, ParsedPaper } from '../paper';
 import { runSteps, type Steps } from '../steps';
 import { decodeFeedBytes } from '../text/decode-feed-bytes';
+import { declaresXmlEntities } from './declared-entities';
 import { FeedParseError } from './errors';
 import type { ParseContext } from './raw-record';
 import { FORMAT_PARSERS } from './registry';
@@ -28,6 +29,9 @@ export function* parseFeedSteps(bytes: Uint8Array, context: ParseContext, html: 
   const { text } = decodeFeedBytes(bytes);
   if (text.includes('\u0000')) throw new FeedParseError('not a recognised feed: the file is binary');
   if (text.trim() === '') throw new FeedParseError('not a recognised feed: the file is empty');
+  if (declaresXmlEntities(text)) {
+    throw new FeedParseError('the file declares its own XML entities (<!ENTITY …>), which Paperdrop does not expand');
+  }
   const parser = FORMAT_PARSERS.find((candidate) => candidate.detect(text));
   if (!parser) throw new FeedParseError('not a recognised feed');
   const { records, problems } = parser.parse(text, context);

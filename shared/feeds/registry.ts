@@ -3,6 +3,7 @@ import { arxivAtom } from './formats/arxiv-atom';
 import { arxivOai } from './formats/arxiv-oai';
 import { arxivRdf } from './formats/arxiv-rdf';
 import { arxivRss } from './formats/arxiv-rss';
+import { arxivSnapshot } from './formats/arxiv-snapshot';
 import { feedparserJson } from './formats/feedparser-json';
 import { genericAtomParser } from './formats/generic-atom';
 import { genericRdfParser } from './formats/generic-rdf';
@@ -23,6 +24,7 @@ export const FORMAT_PARSERS: readonly FormatParser[] = [
   arxivApi,
   arxivRdf,
   arxivOai,
+  arxivSnapshot,
   feedparserJson,
   hfDailyJsonParser,
   jsonlDailyParser,

@@ -7,6 +7,7 @@ export interface ArxivRef {
 const NEW_STYLE = String.raw`\d{4}\.\d{4,5}`;
 const OLD_STYLE = String.raw`[a-z]+(?:-[a-z]+)*(?:\.[A-Z]{2})?/\d{7}`;
 const VERSION = String.raw`(?:v(\d+))?`;
+const NEW_STYLE_ID = new RegExp(`^${NEW_STYLE}$`, 'u');
 
 /** Where an arXiv id may stand in a URL, guid, DOI or text, most specific first. */
 const PATTERNS = [
@@ -47,4 +48,9 @@ function canonicalArxivId(id: string): string {
   if (slash < 0) return id;
   const [archive, subject] = id.slice(0, slash).split('.');
   return `${archive!.toLowerCase()}${subject ? `.${subject.toUpperCase()}` : ''}${id.slice(slash)}`;
+}
+
+/** Hugging Face has paper pages for new-style ids only: huggingface.co/papers/hep-th/9901001 is no page. */
+export function huggingFacePaperUrl(arxivId: string): string | null {
+  return NEW_STYLE_ID.test(arxivId) ? `https://huggingface.co/papers/${arxivId}` : null;
 }

@@ -1,76 +1,57 @@
 import type { RawAuthor } from '../feeds/raw-record';
+import { isAbbreviatedName, splitAuthorNames } from './author-list';
+import { decodeCharacterReferences } from './character-references';
 import { foldLatex } from './latex';
 import { collapseWhitespace } from './title';
+
+/** A comma, a semicolon (or a character reference's), " and ", or "et al.". */
+const MAY_NAME_SEVERAL = /[,;]|\sand\s|\bet\.?\s*al\b/iu;
 
 export interface Authors {
   names: string[];
   affiliations: Record<string, string[]>;
 }
 
-/** " and " between two names, read at a position (sticky). */
-const JOINING_AND = /\sand\s/iuy;
-
 /**
- * Authors as clean names with affiliations apart. A joined string such as arXiv's dc:creator,
- * "Ana Li (MIT, Cambridge), Bo Wu and Cy Ng", is split on commas and "and" outside parentheses.
+ * Authors as clean names, one person each, with affiliations apart. A joined string such as
+ * arXiv's dc:creator, "Ana Li (MIT, Cambridge), Bo Wu and Cy Ng", or bioRxiv's "Kukla, D.,
+ * Crampton, A.", is split into people; so is a listed entry that clearly holds several
+ * ("Chen C, Zhou Y, et al." in one `<author>`). See splitAuthorNames.
+ *
+ * A name repeated in full is the source listing one person twice, and is kept once. A repeated
+ * abbreviated name ("Wang, Y.", "Chen C") is kept: two people of one list often share one.
  */
 export function normaliseAuthors(raw: RawAuthor[] | string): Authors {
-  const list = typeof raw === 'string' ? splitJoinedAuthors(raw) : raw;
+  const people = typeof raw === 'string' ? splitAuthorNames(raw, 'joined') : raw.flatMap(peopleInEntry);
   const names: string[] = [];
   const seen = new Set<string>();
   const affiliations: Record<string, string[]> = {};
-  for (const author of list) {
-    const name = cleanName(author.name);
-    if (name === '' || seen.has(name)) continue;
+  for (const person of people) {
+    const name = cleanName(person.name);
+    if (name === '' || (seen.has(name) && !isAbbreviatedName(name))) continue;
     names.push(name);
     seen.add(name);
-    const places = author.affiliations.map(cleanName).filter((place) => place !== '');
-    if (places.length > 0) affiliations[name] = places;
+    const places = person.affiliations.map(cleanName).filter((place) => place !== '');
+    if (places.length > 0) affiliations[name] = [...new Set([...(affiliations[name] ?? []), ...places])];
   }
   return { names, affiliations };
 }
 
-function splitJoinedAuthors(joined: string): RawAuthor[] {
-  const authors: RawAuthor[] = [];
-  let depth = 0;
-  let start = 0;
-  const flush = (end: number, next: number) => {
-    const current = joined.slice(start, end);
-    if (current.trim() !== '') authors.push(withAffiliations(current));
-    start = next;
-  };
-  for (let index = 0; index < joined.length; index += 1) {
-    const char = joined[index]!;
-    if (char === '(') depth += 1;
-    else if (char === ')') depth = Math.max(0, depth - 1);
-    else if (depth === 0 && (char === ',' || char === ';')) flush(index, index + 1);
-    else if (depth === 0 && isJoiningAnd(joined, index)) {
-      flush(index, index + 5);
-      index += 4;
-    }
-  }
-  flush(joined.length, joined.length);
-  return authors;
+/** The people one listed entry holds; the entry's own affiliations go to each. */
+function peopleInEntry(entry: RawAuthor): RawAuthor[] {
+  // Most entries are one name with nothing in it that could separate two: nothing to split.
+  if (!MAY_NAME_SEVERAL.test(entry.name)) return [entry];
+  return splitAuthorNames(entry.name, 'entry').map((person) => ({
+    name: person.name,
+    affiliations: [...person.affiliations, ...entry.affiliations],
+  }));
 }
 
-function isJoiningAnd(text: string, index: number): boolean {
-  // Most characters are not followed by an "a": that settles it without the regular expression.
-  if ((text.charCodeAt(index + 1) | 0x20) !== 0x61) return false;
-  JOINING_AND.lastIndex = index;
-  return JOINING_AND.test(text);
-}
-
-/** "Ana Li (MIT, Cambridge)" → Ana Li, with "MIT, Cambridge" as one affiliation. */
-function withAffiliations(text: string): RawAuthor {
-  const affiliations: string[] = [];
-  if (!text.includes('(')) return { name: text, affiliations };
-  const name = text.replace(/\(([^()]*(?:\([^()]*\)[^()]*)*)\)/gu, (_all, inner: string) => {
-    affiliations.push(inner);
-    return ' ';
-  });
-  return { name, affiliations };
-}
-
+/**
+ * Character references are decoded here for every name and affiliation, however the parser read
+ * them. Names never hold a reference's spelling as text, so decoding "&amp;" once more cannot
+ * take away anything a source meant to show.
+ */
 function cleanName(name: string): string {
-  return collapseWhitespace(foldLatex(name).replace(/[{}]/gu, '')).replace(/^and\s+/iu, '');
+  return collapseWhitespace(foldLatex(decodeCharacterReferences(name)).replace(/[{}]/gu, '')).replace(/^and\s+/iu, '');
 }

@@ -1,25 +1,30 @@
 import type { RawRecord } from '../feeds/raw-record';
 import type { PaperLinks, ParsedPaper } from '../paper';
-import { findArxivRef, type ArxivRef } from './arxiv-id';
+import { findArxivRef, huggingFacePaperUrl, type ArxivRef } from './arxiv-id';
 import { normaliseAuthors } from './authors';
 import { toIsoDate } from './dates';
-import { findDoi } from './doi';
+import { decodeCharacterReferences } from './character-references';
+import { takeDescriptionFields } from './description-fields';
+import { findDoi, findDoiInText } from './doi';
 import type { HtmlTools } from './html-tools';
 import { foldLatex } from './latex';
 import { collapseWhitespace, isBlankTitle, normaliseTitle } from './title';
 import { canonicalUrl } from './url';
 
 /** Turns what a parser read into a clean paper; null when there is no title to show. */
-export function normaliseRecord(raw: RawRecord, html: HtmlTools): ParsedPaper | null {
-  const title = collapseWhitespace(foldLatex(raw.titleIsMarkup ? html.toText(raw.title) : raw.title));
+export function normaliseRecord(record: RawRecord, html: HtmlTools): ParsedPaper | null {
+  const raw = takeDescriptionFields(record, html);
+  // Twice-escaped references ("K&amp;#xe4;llberg") are decoded in every field, as in names.
+  const title = collapseWhitespace(foldLatex(decodeCharacterReferences(raw.titleIsMarkup ? html.toText(raw.title) : raw.title)));
   if (isBlankTitle(title)) return null;
 
   const identifiers = [...raw.identifiers, ...(raw.link ? [raw.link] : []), ...(raw.doi ? [raw.doi] : [])];
   const arxiv = findArxivRef(identifiers);
-  const doi = findDoi([raw.doi, ...raw.identifiers]);
+  const abstract = normaliseAbstract(raw, html);
+  // An arXiv abstract's DOIs name code and data; a journal feed may give its paper's DOI only there.
+  const doi = findDoi([raw.doi, ...raw.identifiers]) ?? (arxiv ? null : findDoiInText(abstract.abstractSource ?? abstract.abstract));
   const url = arxiv || doi ? null : canonicalUrl(raw.link) ?? firstWebUrl(raw.identifiers);
   const { names, affiliations } = normaliseAuthors(raw.authors);
-  const abstract = normaliseAbstract(raw, html);
 
   return {
     id: arxiv ? `arxiv:${arxiv.id}` : doi ? `doi:${doi}` : url ? `url:${url}` : `title:${normaliseTitle(title)}`,
@@ -69,7 +74,7 @@ function links(raw: RawRecord, arxiv: ArxivRef | null, doi: string | null): Pape
       abs: `https://arxiv.org/abs/${arxiv.id}`,
       pdf: `https://arxiv.org/pdf/${arxiv.id}`,
       doi: doi ? `https://doi.org/${doi}` : null,
-      hf: `https://huggingface.co/papers/${arxiv.id}`,
+      hf: huggingFacePaperUrl(arxiv.id),
     };
   }
   return {
@@ -100,6 +105,6 @@ function firstWebUrl(values: readonly string[]): string | null {
 
 function cleanLine(text: string | null): string | null {
   if (text === null) return null;
-  const clean = collapseWhitespace(foldLatex(text));
+  const clean = collapseWhitespace(foldLatex(decodeCharacterReferences(text)));
   return clean === '' ? null : clean;
 }

@@ -3,6 +3,7 @@ import { emptyRecord, type FormatParser, type RawAuthor, type RawRecord } from '
 import { arxivIdFromOaiIdentifier, entriesHead, splitAnnouncement } from './arxiv-feed-fields';
 import { arxivListingExtras, extrasAt, type ArxivListingExtras } from './arxiv-listing-extras';
 import { authorsFromCreators, keepTitled, readWith, uniqueValues } from './feed-entry-helpers';
+import { holdsHtmlMarkup } from './html-markup';
 import { xmlRoot } from './xml-root';
 
 // The arXiv API's Atom has none of these: its ids are http://arxiv.org/abs/… and it has no announce type.
@@ -31,9 +32,12 @@ function entryRecord(entry: Entry, extras: ArxivListingExtras): RawRecord {
   const arxivId = arxivIdFromOaiIdentifier(entry.id) ?? announcement?.arxivId ?? null;
   const links = entry.links ?? [];
   const doi = entry.arxiv?.doi ?? extras.doi;
+  const abstract = announcement?.abstract ?? null;
   return {
     ...emptyRecord(entry.title?.value ?? ''),
-    abstract: announcement?.abstract ?? null,
+    abstract,
+    // arXiv writes plain text; a copy may carry it as HTML.
+    abstractIsHtml: abstract !== null && holdsHtmlMarkup(abstract),
     authors: entry.authors?.length ? entry.authors.flatMap(toRawAuthor) : authorsFromCreators(entry.dc?.creators ?? []),
     published: entry.published ?? null,
     updated: entry.updated ?? null,

@@ -26,7 +26,8 @@ export interface Announcement {
   abstract: string;
 }
 
-const ANNOUNCEMENT_HEAD = /arXiv:(\S+)\s+Announce Type:\s*(\S+)\s+Abstract:\s*/u;
+// A re-publisher that wraps the description in HTML may put tags between the parts (`new</p><p>Abstract:`).
+const ANNOUNCEMENT_HEAD = /arXiv:([^\s<]+)(?:\s|<[^<>]*>)+Announce Type:\s*([^\s<]+)(?:\s|<[^<>]*>)+Abstract:\s*/u;
 
 /**
  * Splits an rss.arxiv.org description into its id, announce type and abstract. Text before the

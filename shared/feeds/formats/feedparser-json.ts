@@ -2,6 +2,7 @@ import { FeedParseError } from '../errors';
 import { emptyRecord, type FormatParser, type RawRecord } from '../raw-record';
 import { splitAnnouncement } from './arxiv-feed-fields';
 import { keepTitled, uniqueValues } from './feed-entry-helpers';
+import { holdsHtmlMarkup } from './html-markup';
 import { isJsonObject, type JsonObject, stringOrNull, withoutBom } from './json-values';
 
 const SNIFFED_CHARS = 4096;
@@ -47,11 +48,12 @@ function toTitledEntry(entry: JsonObject): { record: RawRecord; label: string | 
   const announcement = summary === null ? null : splitAnnouncement(summary);
   const arxivId = announcement?.arxivId ?? null;
   const tags = Array.isArray(entry['tags']) ? entry['tags'] : [];
+  const abstract = announcement?.abstract ?? null;
   const record: RawRecord = {
     ...emptyRecord(stringOrNull(entry['title']) ?? ''),
-    abstract: announcement?.abstract ?? null,
-    // feedparser hands over summaries as sanitized HTML; arXiv's are plain LaTeX text.
-    abstractIsHtml: summary !== null && arxivId === null,
+    abstract,
+    // feedparser hands over summaries as sanitized HTML; arXiv's are plain LaTeX text, unless a re-publisher wrapped them.
+    abstractIsHtml: abstract !== null && (arxivId === null || holdsHtmlMarkup(abstract)),
     authors: stringOrNull(entry['author']) ?? [],
     published: stringOrNull(entry['published']),
     updated: stringOrNull(entry['updated']),

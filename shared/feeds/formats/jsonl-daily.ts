@@ -1,9 +1,6 @@
-import { FeedParseError } from '../errors';
 import { emptyRecord, type FormatParser, type RawRecord } from '../raw-record';
-import { isJsonObject, stringOrNull, withoutBom, type JsonObject } from './json-values';
-
-/** A listing line is a few KB; a first line longer than this is not one. */
-const MAX_FIRST_LINE = 65_536;
+import { firstJsonLine, readJsonLines } from './json-lines';
+import { isJsonObject, stringOrNull, type JsonObject } from './json-values';
 
 type ListingLine = JsonObject & { id: string; title: string };
 
@@ -13,36 +10,8 @@ type ListingLine = JsonObject & { id: string; title: string };
  */
 export const jsonlDailyParser: FormatParser = {
   format: 'jsonl-daily',
-
-  detect(text) {
-    const head = text.slice(0, MAX_FIRST_LINE).replace(/^\uFEFF?\s*/u, '');
-    const end = head.indexOf('\n');
-    if (end < 0 && text.length > MAX_FIRST_LINE) return false;
-    const firstLine = (end < 0 ? head : head.slice(0, end)).trim();
-    if (!firstLine.startsWith('{') || !firstLine.endsWith('}')) return false;
-    try {
-      return isListingLine(JSON.parse(firstLine));
-    } catch {
-      return false;
-    }
-  },
-
-  parse(text) {
-    const records: RawRecord[] = [];
-    const problems: string[] = [];
-    withoutBom(text)
-      .split('\n')
-      .forEach((line, index) => {
-        if (line.trim() === '') return;
-        const read = readLine(line);
-        if (typeof read === 'string') problems.push(`skipped line ${index + 1}: ${read}`);
-        else records.push(read);
-      });
-    if (records.length === 0) {
-      throw new FeedParseError(problems.length === 0 ? 'the file has no lines' : `no line holds a paper: ${problems[0]!.replace(/^skipped /u, '')}`);
-    }
-    return { records, problems };
-  },
+  detect: (text) => isListingLine(firstJsonLine(text)),
+  parse: (text) => readJsonLines(text, readLine),
 };
 
 /** A paper line: id, title and a summary or abs link; a JSON Feed or a wrapper lacks these at the top. */
@@ -56,13 +25,7 @@ function isListingLine(value: unknown): value is ListingLine {
 }
 
 /** The line's record, or why it was skipped. */
-function readLine(line: string): RawRecord | string {
-  let value: unknown;
-  try {
-    value = JSON.parse(line);
-  } catch (error) {
-    return `not valid JSON (${error instanceof Error ? error.message : String(error)})`;
-  }
+function readLine(value: unknown): RawRecord | string {
   if (!isListingLine(value)) return 'not a paper object with an id, a title and a summary or abs link';
   const { id } = value;
   const abs = stringOrNull(value['abs']);
