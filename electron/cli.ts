@@ -1,11 +1,12 @@
 import { parseArgs } from 'node:util';
 import { toCliDocument, summaryTable } from './cli/cli-output';
-import { parseFiles } from './cli/parse-files';
+import { expandFolders, parseFiles } from './cli/parse-files';
 import { createInlineParser } from './core/parse-job';
 
-const USAGE = `Usage: paperdrop parse [--summary] FILE...
-  Parses feed files as the app does and prints {"papers":[...],"errors":[...]} as JSON,
-  or with --summary a table of file, format, papers and errors.
+const USAGE = `Usage: paperdrop parse [--summary] FILE|FOLDER...
+  Parses feed files (a folder: every file in it) as the app does and prints
+  {"papers":[...],"errors":[...]} as JSON, or with --summary a table of file, format, papers
+  and errors, and what the merged papers hold.
   Exits 0 when any file parsed.`;
 
 /** `npm run -s paperdrop -- parse FILE...`: the app's parsing and merging, on the command line. */
@@ -26,8 +27,9 @@ async function main(argv: string[]): Promise<number> {
     console.error(USAGE);
     return 2;
   }
-  const result = await parseFiles(paths, createInlineParser());
-  process.stdout.write(parsed.values.summary ? `${summaryTable(result, paths)}\n` : `${JSON.stringify(toCliDocument(result))}\n`);
+  const files = await expandFolders(paths);
+  const result = await parseFiles(files, createInlineParser());
+  process.stdout.write(parsed.values.summary ? `${summaryTable(result, files)}\n` : `${JSON.stringify(toCliDocument(result))}\n`);
   return result.batches.some((batch) => batch.format !== null) ? 0 : 1;
 }
 

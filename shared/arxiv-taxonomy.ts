@@ -223,7 +223,7 @@ const CATEGORIES = new Map(
 export const CATEGORY_CODES: readonly string[] = Object.values(TAXONOMY).flatMap((categories) => Object.keys(categories));
 
 /** Where codes that are no arXiv category go. */
-export const OTHER_ARCHIVE = 'Other';
+const OTHER_ARCHIVE = 'Other';
 
 /** The sidebar's archive names in arXiv's listing order, with 'Other' last. */
 export const ARCHIVE_ORDER: readonly string[] = [...Object.keys(TAXONOMY), OTHER_ARCHIVE];

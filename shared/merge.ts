@@ -14,11 +14,12 @@ function mergePapers(papers: readonly Paper[]): Paper {
     ...papers.reduce(mergeFields),
     affiliations: mergeAffiliations(papers.map((paper) => paper.affiliations)),
     categories: [...new Set(papers.flatMap((paper) => paper.categories))].sort(),
+    classes: [...new Set(papers.flatMap((paper) => paper.classes))].sort(),
     listings: uniqueListings(papers.flatMap((paper) => paper.listings)),
   };
 }
 
-/** Two sightings' fields, but for the affiliations, categories and listings that mergePapers gathers. */
+/** Two sightings' fields, but for the affiliations, categories, classes and listings that mergePapers gathers. */
 function mergeFields(a: Paper, b: Paper): Paper {
   const newer = (b.version ?? 0) > (a.version ?? 0) ? b : a;
   const versionsDiffer = (a.version ?? 0) !== (b.version ?? 0);
@@ -39,6 +40,7 @@ function mergeFields(a: Paper, b: Paper): Paper {
     updated: latest(a.updated, b.updated),
     categories: [],
     primaryCategory: either(a.primaryCategory, b.primaryCategory),
+    classes: [],
     comment: versionsDiffer && newer.comment ? newer.comment : either(a.comment, b.comment),
     journalRef: either(a.journalRef, b.journalRef),
     links: {

@@ -67,8 +67,11 @@ export interface Paper {
   published: string | null;
   /** ISO date of the newest version, or null. */
   updated: string | null;
+  /** arXiv categories, each one arXiv's taxonomy names (shared/arxiv-taxonomy.ts). */
   categories: string[];
   primaryCategory: string | null;
+  /** Other classification codes the source gave: MSC ("68P05") and ACM ("F.2.2"). */
+  classes: string[];
   comment: string | null;
   journalRef: string | null;
   links: PaperLinks;

@@ -105,6 +105,20 @@ describe('paperdrop parse', () => {
     expect(lines[0]).toMatch(/^file\s+format\s+papers\s+errors$/u);
     expect(lines[2]).toMatch(/^seeds\/000_0d76c9f6c8fe1248\.txt\s+hf-papers-text\s+60\s+-$/u);
     expect(lines[3]).toMatch(/^seeds\/003_8ae63c15b5b2dd6b\.txt\s+hf-papers-text\s+46\s+-$/u);
-    expect(lines.at(-1)).toBe('89 distinct papers from 2 of 2 files');
+    expect(lines.at(-3)).toBe('89 distinct papers from 2 of 2 files');
+    expect(lines.at(-2)).toBe('0 arXiv categories, 0 MSC and ACM classes');
+    expect(lines.at(-1)).toMatch(/^listing dates: \d+ from the feed, \d+ from a file name, \d+ from the day of arrival$/u);
+  });
+
+  it('reads every file in a folder given, and says where each listing date comes from', async () => {
+    const { code, stdout } = await paperdrop(['parse', '--summary', 'real/daily-arXiv-ai-enhanced', 'real/hf-daily-paper-newsletter-chinese']);
+    expect(code).toBe(0);
+    const lines = stdout.trim().split('\n');
+    expect(lines.filter((line) => line.startsWith('real/'))).toHaveLength(10);
+    const batches = ['2025-03-18.jsonl', '2026-07-01.jsonl'].map((name) => parseFile(`${FEEDS}/real/daily-arXiv-ai-enhanced/${name}`));
+    expect(batches.flatMap((batch) => batch.papers).every((paper) => paper.published === null)).toBe(true);
+    const [, fromName] = /(\d+) from a file name/u.exec(lines.at(-1)!)!;
+    expect(Number(fromName)).toBeGreaterThanOrEqual(batches.flatMap((batch) => batch.papers).length - 10);
+    expect(lines.at(-1)).toMatch(/, 0 from the day of arrival$/u);
   });
 });

@@ -3,7 +3,7 @@ import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { matchKeys } from '../shared/merge';
 import type { IngestBatch } from '../shared/paper';
-import { PaperdropDatabase } from '../renderer/db/database';
+import { emptyPaperFields, PaperdropDatabase } from '../renderer/db/database';
 import { readNewestFirst } from '../renderer/db/newest-first';
 import { readListMembers } from '../renderer/db/list-members';
 import { readListMemberships } from '../renderer/db/list-memberships';
@@ -134,6 +134,49 @@ describe('upgrading a library with papers stored without a date', () => {
     expect((await db.papers.get('title:daily listing'))?.sortKey).toBe('2026-03-14');
     expect((await db.papers.get('title:arrived later'))?.sortKey).toBe('2026-03-16');
     expect((await readNewestFirst(db)).ids).toEqual(['title:arrived later', 'title:daily listing', 'title:older dated']);
+    await db.delete();
+  });
+});
+
+describe('upgrading a library whose categories hold free text and other classifications', () => {
+  it('keeps arXiv categories, makes MSC and ACM codes classes, drops the rest, lists them again and drops the stale saved index, marks untouched', async () => {
+    const v7 = new Dexie('upgrade-categories');
+    v7.version(7).stores({
+      ...{ papers: 'id, sortKey, *keys, generation', states: 'paperId, read, starred', sources: 'hash, file, seenAt', meta: 'key', searchIndex: 'key' },
+      ...{ keyDigests: 'generation', lists: '[list+generation]', orderLog: 'generation', pendingMarks: 'paperId' },
+    });
+    const junk = ['cs.CL', 'null', 'Computer Science', '68P05 (Primary)', 'F.2.2; E.1', 'cs.CV, cs.MM', '研究兴趣包括自然语言处理'];
+    await v7.table('papers').put({
+      ...emptyPaperFields(),
+      id: 'arxiv:2401.00001',
+      arxivId: '2401.00001',
+      title: 'A paper with every kind of category',
+      abstract: '',
+      authors: [],
+      published: '2024-01-02',
+      categories: junk,
+      primaryCategory: 'null',
+      listings: [{ file: 'feed.xml', hash: 'h', format: 'rss', seenAt: '2024-01-03T00:00:00.000Z', announceType: null, version: null }],
+      sortKey: '2024-01-02',
+      keys: [],
+      files: ['feed.xml'],
+      generation: 1,
+    });
+    await v7.table('meta').put({ key: 'generation', value: 1 });
+    await v7.table('lists').bulkPut(junk.map((category) => ({ list: categoryList(category), generation: 1, ids: ['arxiv:2401.00001'] })));
+    await v7.table('states').put({ paperId: 'arxiv:2401.00001', read: 1, readAt: '2024-01-03T00:00:00.000Z', starred: 1, starredAt: '2024-01-03T00:00:00.000Z' });
+    await v7.table('searchIndex').put({ key: 'head', documentCount: 1 });
+    v7.close();
+
+    const db = new PaperdropDatabase('upgrade-categories');
+    const paper = (await db.papers.get('arxiv:2401.00001'))!;
+    expect(paper.categories).toEqual(['cs.CL', 'cs.CV', 'cs.MM']);
+    expect(paper.classes).toEqual(['68P05', 'F.2.2', 'E.1']);
+    expect(paper.primaryCategory).toBeNull();
+    const listed = [...(await readListMemberships(db)).byPaper.get('arxiv:2401.00001')!].filter((list) => list.startsWith(categoryList(''))).sort();
+    expect(listed).toEqual(['cs.CL', 'cs.CV', 'cs.MM'].map(categoryList));
+    expect(await db.searchIndex.count()).toBe(0);
+    expect(await db.states.get('arxiv:2401.00001')).toMatchObject({ read: 1, starred: 1 });
     await db.delete();
   });
 });

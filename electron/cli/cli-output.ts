@@ -1,3 +1,4 @@
+import { dateInFileName } from '../../shared/listing-date';
 import type { FileError, Paper } from '../../shared/paper';
 import type { ParsedFiles } from './parse-files';
 
@@ -31,5 +32,20 @@ export function summaryTable(parsed: ParsedFiles, paths: string[]): string {
       .join('  ')
       .trimEnd();
   const total = `${parsed.papers.length} distinct papers from ${parsed.batches.filter((batch) => batch.papers.length > 0).length} of ${paths.length} files`;
-  return [line(header), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line), '', total].join('\n');
+  return [line(header), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line), '', total, ...describePapers(parsed.papers)].join('\n');
+}
+
+/** What the merged papers hold: their categories and classes, and where each one's listing date comes from. */
+function describePapers(papers: readonly Paper[]): string[] {
+  const distinct = (values: string[]) => new Set(values).size;
+  const dated = { feed: 0, 'file name': 0, arrival: 0 };
+  for (const paper of papers) {
+    if (paper.published) dated.feed += 1;
+    else if (paper.listings.some((listing) => dateInFileName(listing.file) !== null)) dated['file name'] += 1;
+    else dated.arrival += 1;
+  }
+  return [
+    `${distinct(papers.flatMap((paper) => paper.categories))} arXiv categories, ${distinct(papers.flatMap((paper) => paper.classes))} MSC and ACM classes`,
+    `listing dates: ${dated.feed} from the feed, ${dated['file name']} from a file name, ${dated.arrival} from the day of arrival`,
+  ];
 }

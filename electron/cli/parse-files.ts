@@ -1,4 +1,5 @@
-import { realpath } from 'node:fs/promises';
+import { readdir, realpath, stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import { mergeCatalog } from '../../shared/merge';
 import type { FileError, IngestBatch, Paper } from '../../shared/paper';
 import { describeTarget, readIngestBatch } from '../core/folder-file';
@@ -9,6 +10,21 @@ export interface ParsedFiles {
   /** Every paper of every file, merged with the app's own rules. */
   papers: Paper[];
   errors: FileError[];
+}
+
+/** The paths given, each folder replaced by the files in it and its subfolders (as the watcher reads a folder), in name order. */
+export async function expandFolders(paths: readonly string[]): Promise<string[]> {
+  const files: string[] = [];
+  for (const path of paths) {
+    const isFolder = await stat(path).then((info) => info.isDirectory(), () => false);
+    if (!isFolder) {
+      files.push(path);
+      continue;
+    }
+    const entries = await readdir(path, { recursive: true, withFileTypes: true });
+    files.push(...entries.filter((entry) => !entry.isDirectory()).map((entry) => join(entry.parentPath, entry.name)).sort());
+  }
+  return files;
 }
 
 /** Reads and parses files as the app does, each on its own, then merges them all. */

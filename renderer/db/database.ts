@@ -3,6 +3,7 @@ import { listingDate } from '../../shared/listing-date';
 import { matchKeys } from '../../shared/merge';
 import type { FeedFormat, FileError, Paper } from '../../shared/paper';
 import type { SnapshotRecord } from '../search/index-snapshot';
+import { classifyStoredPapers } from './classify-stored';
 import { digestStoredKeys } from './known-keys';
 import { dateUndatedPapers } from './listing-dates';
 import { logStoredOrder } from './newest-first';
@@ -119,6 +120,7 @@ export class PaperdropDatabase extends Dexie {
       .stores({ pendingMarks: 'paperId' })
       .upgrade((transaction) => stampMarks(transaction));
     this.version(7).upgrade((transaction) => dateUndatedPapers(transaction));
+    this.version(8).upgrade((transaction) => classifyStoredPapers(transaction));
   }
 }
 
@@ -166,6 +168,7 @@ export function emptyPaperFields(): Omit<Paper, 'id' | 'title' | 'abstract' | 'a
     updated: null,
     categories: [],
     primaryCategory: null,
+    classes: [],
     comment: null,
     journalRef: null,
     links: { abs: null, pdf: null, doi: null, hf: null },

@@ -29,7 +29,9 @@ export class MarkHistory {
     try {
       // A transaction writing marks holds the papers too (a merge must not slip in between); in slices,
       // the reader reads the open paper between them instead of waiting out a whole "mark all read".
-      for (let start = 0; start < paperIds.length; start += SLICE) prior.push(...(await setMarks(this.db, paperIds.slice(start, start + SLICE), mark, change)));
+      // Sorted, so that each slice's papers lie together in key order and are found in one read (storedIds).
+      const sorted = paperIds.length > SLICE ? [...paperIds].sort() : paperIds;
+      for (let start = 0; start < sorted.length; start += SLICE) prior.push(...(await setMarks(this.db, sorted.slice(start, start + SLICE), mark, change)));
     } catch (error) {
       await this.listener.changed(paperIds, paperIds);
       throw error;

@@ -18,14 +18,15 @@ export async function papersAnswering(db: PaperdropDatabase, ids: readonly strin
   return answering;
 }
 
-/** Past this many ids, reading every stored id at once beats looking each up: anyOf walks a cursor one key at a time. */
-const READ_ALL_IDS_FROM = 2000;
+/** Past this many ids, reading the keys between the first and the last beats looking each up: anyOf walks a cursor one key at a time. */
+const READ_RANGE_FROM = 50;
 
-/** Those of the ids that are stored papers' own ids. */
+/** Those of the ids that are stored papers' own ids. Fastest for ids that lie close together in key order. */
 export async function storedIds(db: PaperdropDatabase, ids: readonly string[]): Promise<Set<string>> {
-  if (ids.length < READ_ALL_IDS_FROM) return new Set(await db.papers.where(':id').anyOf([...ids]).primaryKeys());
-  const everyId = new Set(await db.papers.toCollection().primaryKeys());
-  return new Set(ids.filter((id) => everyId.has(id)));
+  if (ids.length < READ_RANGE_FROM) return new Set(await db.papers.where(':id').anyOf([...ids]).primaryKeys());
+  const sorted = [...ids].sort();
+  const inRange = new Set(await db.papers.where(':id').between(sorted[0]!, sorted.at(-1)!, true, true).primaryKeys());
+  return new Set(ids.filter((id) => inRange.has(id)));
 }
 
 /** Inside storeBatch's transaction: the papers just written take the marks waiting for them, the later change winning field by field. */

@@ -1,5 +1,6 @@
 import { lazy, Suspense, type Ref } from 'react';
 import { commandById, type Command } from '../commands/registry';
+import { describeCategory } from '../../shared/arxiv-taxonomy';
 import { joinAuthorNames } from '../../shared/normalize/author-list';
 import type { Paper, PaperLinks } from '../../shared/paper';
 import type { ExportFormat } from '../export/export-file';
@@ -47,13 +48,25 @@ export function Reader({ ref, item, terms, onCommand, onExport }: Props) {
       )}
       <p className="reader-meta">
         {[
-          formatDate(paper.published),
+          // A daily listing without dates still has its listing date: the file name's, or the day it arrived.
+          paper.published ? formatDate(paper.published) : paper.sortKey && `listed ${formatDate(paper.sortKey)}`,
           paper.arxivId && `arXiv:${paper.arxivId}${paper.version ? `v${paper.version}` : ''}`,
-          paper.categories.join(' · '),
         ]
           .filter(Boolean)
           .join(' — ')}
       </p>
+      {(paper.categories.length > 0 || paper.classes.length > 0) && (
+        <ul className="reader-categories" aria-label="Categories">
+          {paper.categories.map((category) => (
+            <li key={category}>{describeCategory(category)}</li>
+          ))}
+          {paper.classes.map((code) => (
+            <li key={code} className="muted">
+              {code}
+            </li>
+          ))}
+        </ul>
+      )}
       <div className="reader-actions">
         <button type="button" aria-pressed={starred} onClick={() => onCommand(commandById('toggle-starred'))}>
           {starred ? 'Unstar' : 'Star'}

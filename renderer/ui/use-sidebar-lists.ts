@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useDeferredValue, useMemo } from 'react';
-import { archiveOf, ARCHIVE_ORDER, describeCategory, OTHER_ARCHIVE } from '../../shared/arxiv-taxonomy';
+import { archiveOf, ARCHIVE_ORDER, describeCategory } from '../../shared/arxiv-taxonomy';
 import { countLists, listMembershipsWith, readListMemberships, type ListCount } from '../db/list-memberships';
 import { categoryList, fileList } from '../db/paper-lists';
 import { useServices } from './app-context';
@@ -17,7 +17,7 @@ export interface SidebarEntry {
 export interface SidebarLists {
   /** One per feed file with papers, the newest first. */
   sources: SidebarEntry[];
-  /** arXiv categories by archive: the archives with the most papers first, so that a reader's own field leads; unknown codes last. */
+  /** arXiv categories by archive: the archives with the most papers first, so that a reader's own field leads. */
   archives: { archive: string; categories: SidebarEntry[] }[];
 }
 
@@ -49,7 +49,7 @@ export function useSidebarLists(marks: MarkSnapshot | undefined): SidebarLists |
       else byArchive.set(archive, [entry]);
     }
     const papersIn = (entries: SidebarEntry[]) => entries.reduce((sum, entry) => sum + entry.count.papers, 0);
-    const rank = (archive: string) => (archive === OTHER_ARCHIVE ? -1 : papersIn(byArchive.get(archive)!));
+    const rank = (archive: string) => papersIn(byArchive.get(archive)!);
     const archives = [...byArchive.keys()]
       .sort((a, b) => rank(b) - rank(a) || ARCHIVE_ORDER.indexOf(a) - ARCHIVE_ORDER.indexOf(b))
       .map((archive) => ({ archive, categories: byArchive.get(archive)!.sort((a, b) => a.name.localeCompare(b.name)) }));

@@ -4,6 +4,7 @@ import { findArxivRef, huggingFacePaperUrl, type ArxivRef } from './arxiv-id';
 import { normaliseAuthors } from './authors';
 import { toIsoDate } from './dates';
 import { decodeCharacterReferences } from './character-references';
+import { classify } from './classification';
 import { takeDescriptionFields } from './description-fields';
 import { findDoi, findDoiInText } from './doi';
 import type { HtmlTools } from './html-tools';
@@ -25,6 +26,8 @@ export function normaliseRecord(record: RawRecord, html: HtmlTools): ParsedPaper
   const doi = findDoi([raw.doi, ...raw.identifiers]) ?? (arxiv ? null : findDoiInText(abstract.abstractSource ?? abstract.abstract));
   const url = arxiv || doi ? null : canonicalUrl(raw.link) ?? firstWebUrl(raw.identifiers);
   const { names, affiliations } = normaliseAuthors(raw.authors);
+  const { categories, classes } = classify(raw.categories);
+  const primary = raw.primaryCategory ? classify([raw.primaryCategory]).categories[0] : undefined;
 
   return {
     id: arxiv ? `arxiv:${arxiv.id}` : doi ? `doi:${doi}` : url ? `url:${url}` : `title:${normaliseTitle(title)}`,
@@ -38,8 +41,9 @@ export function normaliseRecord(record: RawRecord, html: HtmlTools): ParsedPaper
     affiliations,
     published: toIsoDate(raw.published),
     updated: toIsoDate(raw.updated),
-    categories: [...new Set(raw.categories.map((category) => category.trim()).filter((category) => category !== ''))],
-    primaryCategory: raw.primaryCategory?.trim() || (raw.isArxivSource ? (raw.categories.find(isArxivCategory)?.trim() ?? null) : null),
+    categories,
+    primaryCategory: primary ?? (raw.isArxivSource ? (categories[0] ?? null) : null),
+    classes,
     comment: cleanLine(raw.comment),
     journalRef: cleanLine(raw.journalRef),
     links: links(raw, arxiv, doi),
@@ -88,11 +92,6 @@ function links(raw: RawRecord, arxiv: ArxivRef | null, doi: string | null): Pape
 /** arXiv registers a DOI for every paper: 10.48550/arXiv.<id>. */
 function arxivDoi(arxiv: ArxivRef | null): string | null {
   return arxiv ? `10.48550/arxiv.${arxiv.id}` : null;
-}
-
-/** cs.CL, math.OC, hep-th, q-bio.NC: a feed's own free-text categories are no arXiv category. */
-function isArxivCategory(category: string): boolean {
-  return /^[a-z]+(?:-[a-z]+)*(?:\.[A-Za-z]{2,}(?:-[A-Za-z]+)?)?$/u.test(category.trim());
 }
 
 function firstWebUrl(values: readonly string[]): string | null {

@@ -115,23 +115,26 @@ async function markAllRead(page: Page, papers: number | null): Promise<{ shown: 
   const shown = await named(page, /^Unread 0$/u)
     .waitFor({ timeout: MARK_ALL_TIMEOUT_MS })
     .then(since, () => null);
-  const stored = await page
-    .waitForFunction(
-      (all) =>
-        new Promise<boolean>((resolve) => {
+  const readMarksStored = () =>
+    page.evaluate(
+      () =>
+        new Promise<number>((resolve, reject) => {
           const open = indexedDB.open('paperdrop');
+          open.onerror = () => reject(open.error);
           open.onsuccess = () => {
             const count = open.result.transaction('states').objectStore('states').index('read').count(1);
             count.onsuccess = () => {
               open.result.close();
-              resolve(count.result === all);
+              resolve(count.result);
             };
           };
         }),
-      papers,
-      { timeout: MARK_ALL_TIMEOUT_MS, polling: 500 },
-    )
-    .then(since, () => null);
+    );
+  let stored: number | null = null;
+  while (stored === null && since() * 1000 < MARK_ALL_TIMEOUT_MS) {
+    if ((await readMarksStored()) === papers) stored = since();
+    else await page.waitForTimeout(250);
+  }
   return { shown, stored };
 }
 
