@@ -26,6 +26,7 @@ import { menuCommandRunner } from './menu-commands';
 import { menuTemplate } from './menu-template';
 import { guardWebContents } from './navigation';
 import { rememberWindow } from './remember-window';
+import { saveDownloadsThroughDialog } from './save-dialog-downloads';
 import { bringToFront, claimSingleInstance } from './single-instance';
 import { createWindowOptions, DEFAULT_WINDOW_SIZE } from './window-options';
 
@@ -58,6 +59,7 @@ async function start(): Promise<void> {
   });
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
+  saveDownloadsThroughDialog(session.defaultSession, app.getPath('downloads'));
 
   const configDir = app.getPath('userData');
   const windowStore = new WindowStore(configDir, (error) => console.error('Paperdrop: could not keep the window’s place:', error));

@@ -4,6 +4,7 @@ import type {
   IpcMainInvokeEvent,
   IpcRenderer,
   IpcRendererEvent,
+  Session,
   WebContents,
   WebFrameMain,
   WindowOpenHandlerResponse,
@@ -18,6 +19,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME_PRIVILEGES, isAppUrl, resolveAppFile } from '../electron/app-protocol';
 import { isTrustedFrame, registerIpc, sendEvent } from '../electron/ipc';
 import { guardWebContents, isExternalWebUrl } from '../electron/navigation';
+import { saveDownloadsThroughDialog } from '../electron/save-dialog-downloads';
 import { createPreloadBridge } from '../electron/preload-bridge';
 import { createWindowOptions } from '../electron/window-options';
 import { INVOKE_CHANNELS, IPC_PREFIX, type FolderInfo, type InvokeHandlers } from '../shared/ipc';
@@ -138,6 +140,17 @@ describe('guardWebContents', () => {
     await failed;
     expect(errors).toHaveBeenCalledOnce();
     errors.mockRestore();
+  });
+});
+
+describe('saveDownloadsThroughDialog', () => {
+  it('names the save dialog and starts it in Downloads under the file’s name, and never sets a path itself, so Electron asks', () => {
+    const session = new EventEmitter();
+    saveDownloadsThroughDialog(session as unknown as Pick<Session, 'on'>, '/home/me/Downloads');
+    const item = { getFilename: () => 'paperdrop-starred.bib', setSaveDialogOptions: vi.fn(), setSavePath: vi.fn() };
+    session.emit('will-download', {}, item);
+    expect(item.setSaveDialogOptions).toHaveBeenCalledWith({ title: 'Save from Paperdrop', defaultPath: '/home/me/Downloads/paperdrop-starred.bib' });
+    expect(item.setSavePath).not.toHaveBeenCalled();
   });
 });
 
