@@ -38,6 +38,14 @@ describe('metadata written into a description', () => {
     expect(paper.abstract).toBe('We study sparse mixtures of experts and show that routing collapse can be avoided with a simple balancing loss.');
   });
 
+  it('Pensoft: the journal line, DOI, authors and abstract lines each go to their field', () => {
+    const paper = only(`${FIXTURES}pensoft.xml`);
+    expect(paper.authors).toEqual(['Ana Silva', 'Rohan Mehta', 'Lena Vogel']);
+    expect(paper.doi).toBe('10.3897/zookeys.1261.123456');
+    expect(paper.journalRef).toBe('ZooKeys 1261: 1-24');
+    expect(paper.abstract).toBe('We describe a new caddisfly species from the southern Western Ghats, with notes on its larvae.');
+  });
+
   it('CNKI: the names run into the abstract become the authors', () => {
     const paper = only(`${FIXTURES}cnki.xml`);
     expect(paper.authors).toEqual(['张伟', '李娜', '王强']);

@@ -23,6 +23,8 @@ const LABELS: readonly [RegExp, LabelledField | 'drop' | 'abstract'][] = [
 ];
 
 const LABELLED_LINE = /^\s*([A-Za-z][A-Za-z ();-]{0,30}?)\s*[:：]\s*(.*)$/su;
+/** "ZooKeys 1261: 1-24", "Zootaxa 5432(2): 101-120": a journal, volume and pages, as Pensoft opens its descriptions. */
+const JOURNAL_LINE = /^\p{Lu}[\p{L}&.' -]{1,80} \d{1,5}(?:\(\d{1,4}\))?: ?[A-Za-z]?\d{1,6}(?:[-–][A-Za-z]?\d{1,6})?$/u;
 /** A quick look for any label at the start of a line or element, before the description is taken apart. */
 const ANY_LABEL =
   /(?:^|[>\n])\s*(?:<[^>]+>\s*)*(?:authors?|author\(s\)|creators?|published|publication date|date published|online publication date|first published|updated|last updated|revised|comments?|source|journal|journal reference|journal-ref|citation|doi|upvotes|votes|likes|github stars|summary|abstract|tl;?dr)\s*(?:<[^>]+>\s*)*[:：]/iu;
@@ -34,9 +36,9 @@ const PERSON = new RegExp(`^(?:${NAME_WORD}(?:\\s+${NAME_WORD}){1,5}|\\p{Script=
 
 /**
  * Moves metadata that a feed wrote into an entry's description into the entry's own fields, and out
- * of the abstract: labelled lines ("Authors: …", "Publication date: …"), a CNKI-style line of names
- * ending in ";" before the abstract, and a bare line of names that an arXiv bot pastes in front of
- * it. A field the feed gave on its own is kept; the line is dropped from the abstract either way.
+ * of the abstract: labelled lines ("Authors: …", "Publication date: …"), a Pensoft-style opening
+ * line of journal, volume and pages, a CNKI-style line of names ending in ";" before the abstract,
+ * and a bare line of names that an arXiv bot pastes in front of it. A field the feed gave on its own is kept; the line is dropped from the abstract either way.
  */
 export function takeDescriptionFields(raw: RawRecord, html: HtmlTools): RawRecord {
   if (raw.abstract === null) return raw;
@@ -56,6 +58,10 @@ export function takeDescriptionFields(raw: RawRecord, html: HtmlTools): RawRecor
     }
     if (text === '') {
       kept.push(block);
+      return;
+    }
+    if (kept.length === 0 && found.journalRef === undefined && JOURNAL_LINE.test(text)) {
+      found.journalRef = text;
       return;
     }
     const hasMore = blocks.slice(index + 1).some((rest) => rest.trim() !== '');
