@@ -29,9 +29,10 @@ export function* ingestBatchSteps(dropped: DroppedFile, html: HtmlTools): Steps<
   const base = { file: dropped.file, hash: dropped.hash, seenAt };
   try {
     const feed = yield* parseFeedSteps(dropped.bytes, { modifiedAt: dropped.modifiedAt }, html);
+    const feedDate = feed.feedDate === null ? {} : { feedDate: feed.feedDate };
     const papers: Paper[] = feed.papers.map(({ announceType, ...paper }) => ({
       ...paper,
-      listings: [{ file: dropped.file, hash: dropped.hash, format: feed.format, seenAt, announceType, version: paper.version }],
+      listings: [{ file: dropped.file, hash: dropped.hash, format: feed.format, seenAt, announceType, version: paper.version, ...feedDate }],
     }));
     const errors = feed.problems.map((message) => ({ file: dropped.file, message }));
     return { ...base, format: feed.format, papers: mergeCatalog(papers), errors };

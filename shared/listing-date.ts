@@ -20,13 +20,21 @@ export function dateInFileName(file: string): string | null {
 
 /**
  * The day a paper is listed under, so that a daily listing without dates does not sink to the end:
- * its feed's date, else the earliest date in the name of a file that lists it, else the day it first
- * arrived, as `dayOf` tells the day of a moment (the reader's local day; UTC where none is given).
+ * the date its entry gives, else the earliest date in the name of a file that lists it, else the
+ * earliest date a listing's feed gives for itself (an RSS channel's, an Atom feed's updated), else the
+ * day it first arrived, as `dayOf` tells the day of a moment (the reader's local day; UTC where none is given).
  */
 export function listingDate(paper: Pick<Paper, 'published' | 'listings'>, dayOf = (iso: string) => iso.slice(0, 10)): string {
   if (paper.published) return paper.published.slice(0, 10);
-  const named = paper.listings.map((listing) => dateInFileName(listing.file)).filter((date): date is string => date !== null);
-  if (named.length > 0) return named.sort()[0]!;
-  const firstSeen = paper.listings.map((listing) => listing.seenAt).sort()[0];
+  const named = earliest(paper.listings.map((listing) => dateInFileName(listing.file)));
+  if (named !== undefined) return named;
+  const feedDated = earliest(paper.listings.map((listing) => listing.feedDate));
+  if (feedDated !== undefined) return feedDated;
+  const firstSeen = earliest(paper.listings.map((listing) => listing.seenAt));
   return firstSeen === undefined ? '' : dayOf(firstSeen);
+}
+
+/** The first in sort order of the values that are there: ISO dates and moments sort by time. */
+function earliest(values: readonly (string | null | undefined)[]): string | undefined {
+  return values.filter((value): value is string => typeof value === 'string' && value !== '').sort()[0];
 }

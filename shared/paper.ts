@@ -30,6 +30,8 @@ export interface Listing {
   announceType: AnnounceType | null;
   /** The arXiv version this listing showed, when it said. */
   version: number | null;
+  /** The file's own date as a feed (YYYY-MM-DD: an RSS channel's, an Atom feed's updated), when it gave one. */
+  feedDate?: string | null;
 }
 
 export interface PaperLinks {

@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { RawAuthor } from '../shared/feeds/raw-record';
 import { normaliseAuthors } from '../shared/normalize/authors';
-import { decodeCharacterReferences } from '../shared/normalize/character-references';
+import { decodeCharacterReferences, windows1252References } from '../shared/normalize/character-references';
 import type { IngestBatch } from '../shared/paper';
 import { parseFile, parseText } from './parse-file';
 import { readShared, SHARED_DIR } from './shared-paths';
@@ -106,6 +106,15 @@ describe('character references in names', () => {
     ['no reference', 'no reference'],
   ])('decodes %s → %s', (text, decoded) => {
     expect(decodeCharacterReferences(text)).toBe(decoded);
+  });
+
+  it.each([
+    ['don&#146;t', 'don&#x2019;t'],
+    ['&#x93;quoted&#x94; &#150; dash', '&#x201c;quoted&#x201d; &#x2013; dash'],
+    ['&#129; is unassigned', '&#129; is unassigned'],
+    ['&#8217; and &#160; stay', '&#8217; and &#160; stay'],
+  ])('in HTML, writes windows-1252 references as the characters they mean: %s → %s', (html, written) => {
+    expect(windows1252References(html)).toBe(written);
   });
 });
 

@@ -1,4 +1,5 @@
 import type { HtmlTools } from '../normalize/html-tools';
+import { toIsoDate } from '../normalize/dates';
 import { normaliseRecord } from '../normalize/record';
 import type { FeedFormat, ParsedFeedContent, ParsedPaper } from '../paper';
 import { runSteps, type Steps } from '../steps';
@@ -13,6 +14,8 @@ const MAX_ENTRY_PROBLEMS = 5;
 
 export interface ParsedFeed extends ParsedFeedContent {
   format: FeedFormat;
+  /** The feed's own date (YYYY-MM-DD), or null when it gives none. */
+  feedDate: string | null;
 }
 
 /**
@@ -34,7 +37,7 @@ export function* parseFeedSteps(bytes: Uint8Array, context: ParseContext, html: 
   }
   const parser = FORMAT_PARSERS.find((candidate) => candidate.detect(text));
   if (!parser) throw new FeedParseError('not a recognised feed');
-  const { records, problems } = parser.parse(text, context);
+  const { records, problems, feedDate } = parser.parse(text, context);
   const papers: ParsedPaper[] = [];
   let untitled = 0;
   const unreadable: string[] = [];
@@ -54,5 +57,5 @@ export function* parseFeedSteps(bytes: Uint8Array, context: ParseContext, html: 
   problems.push(...unreadable.slice(0, MAX_ENTRY_PROBLEMS));
   if (unreadable.length > MAX_ENTRY_PROBLEMS) problems.push(`${unreadable.length - MAX_ENTRY_PROBLEMS} more entries could not be read`);
   if (papers.length === 0 && problems.length === 0) problems.push(`the ${parser.format} feed lists no papers`);
-  return { format: parser.format, papers, problems };
+  return { format: parser.format, papers, problems, feedDate: toIsoDate(feedDate ?? null) };
 }

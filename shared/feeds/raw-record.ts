@@ -66,7 +66,17 @@ export interface FormatParser {
   /** True when this content is in this format; decides from content, never the file name. */
   detect(text: string): boolean;
   /** The entries; throws FeedParseError when the file is not usable at all. */
-  parse(text: string, context: ParseContext): { records: RawRecord[]; problems: string[] };
+  parse(text: string, context: ParseContext): ParsedEntries;
+}
+
+export interface ParsedEntries {
+  records: RawRecord[];
+  problems: string[];
+  /**
+   * The feed's own date as written, for entries that carry none: an RSS or RDF channel's pubDate,
+   * lastBuildDate or dc:date, an Atom feed's updated. Absent for formats that have none.
+   */
+  feedDate?: string | null;
 }
 
 export interface ParseContext {

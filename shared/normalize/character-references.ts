@@ -43,6 +43,29 @@ export function decodeCharacterReferences(text: string): string {
   return decoded;
 }
 
+/**
+ * The references in a text read once, as an HTML reader reads them: what a feed means by the
+ * references in an RSS element, whose text is HTML. `&amp;lt;` becomes `&lt;`, not `<`.
+ */
+export function decodeReferencesOnce(text: string): string {
+  return text.includes('&') ? text.replace(REFERENCE, decodeReference) : text;
+}
+
+const C1_REFERENCE = /&#(?:(1[2-5][0-9])|[xX]0*([89][0-9a-fA-F]));/gu;
+
+/**
+ * In HTML, numeric references to 128–159 mean windows-1252 punctuation (`&#146;` is ’), as every
+ * HTML reader takes them; written as the references of those characters, the HTML says what it means
+ * to any reader, and a search of its text finds the quote.
+ */
+export function windows1252References(html: string): string {
+  return html.includes('&#') ? html.replace(C1_REFERENCE, (reference, decimal?: string, hex?: string) => {
+    const meant = characterFor(decimal === undefined ? Number.parseInt(hex!, 16) : Number(decimal));
+    const codePoint = meant.codePointAt(0)!;
+    return codePoint >= 0x80 && codePoint <= 0x9f ? reference : `&#x${codePoint.toString(16)};`;
+  }) : html;
+}
+
 function decodeReference(reference: string, decimal?: string, hex?: string, name?: string): string {
   if (name !== undefined) return NAMED_REFERENCES[name] ?? reference;
   return characterFor(decimal === undefined ? Number.parseInt(hex!, 16) : Number(decimal));

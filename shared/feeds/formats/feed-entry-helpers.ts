@@ -1,6 +1,6 @@
 import { ParseError } from 'feedsmith';
 import { FeedParseError } from '../errors';
-import type { RawAuthor, RawRecord } from '../raw-record';
+import type { ParsedEntries, RawAuthor, RawRecord } from '../raw-record';
 
 const DOI_VALUE = /^\s*(?:doi:\s*|info:doi\/|https?:\/\/(?:dx\.)?doi\.org\/)?10\.\d{4,9}\/\S+\s*$/iu;
 const PAPER_HOST = /^https?:\/\/(?:dx\.)?(?:doi\.org|(?:export\.)?arxiv\.org)\//iu;
@@ -49,15 +49,15 @@ export interface TitledEntry {
   label: string | null;
 }
 
-/** The records that have a title; each untitled one becomes a problem sentence instead. */
-export function keepTitled(entries: readonly TitledEntry[]): { records: RawRecord[]; problems: string[] } {
+/** The records that have a title, each untitled one a problem sentence instead, and the feed's date when it gives one. */
+export function keepTitled(entries: readonly TitledEntry[], feedDate?: string | null): ParsedEntries {
   const records: RawRecord[] = [];
   const problems: string[] = [];
   entries.forEach(({ record, label }, index) => {
     if (record.title.trim() !== '') records.push(record);
     else problems.push(`Entry ${index + 1}${label ? ` (${label})` : ''} has no title and was skipped.`);
   });
-  return { records, problems };
+  return feedDate ? { records, problems, feedDate } : { records, problems };
 }
 
 /** Runs a feedsmith parser, turning its errors into the one error parsers throw. */

@@ -1,4 +1,4 @@
-import { parseRdfFeed } from 'feedsmith';
+import { parseRdfFeed, type RdfFeed } from 'feedsmith';
 import type { FormatParser } from '../raw-record';
 import { keepTitled, readOrEmpty, type TitledEntry } from './feed-entry-helpers';
 import { rdfPrism, type RdfItemPrism } from './rdf-prism';
@@ -15,12 +15,22 @@ export const genericRdfParser: FormatParser = {
     const root = xmlRoot(text);
     return root?.localName === 'RDF' && RSS_RDF_NAMESPACE.test(root.head);
   },
-  parse: (text) => keepTitled(rdfEntries(text)),
+  parse(text) {
+    const feed = readRdfFeed(text);
+    return keepTitled(entriesOf(feed, text), feed?.dc?.dates?.[0]);
+  },
 };
 
 /** Every item, titled or not. */
 export function rdfEntries(text: string): TitledEntry[] {
-  const feed = readOrEmpty(parseRdfFeed, text, 'RSS 1.0 (RDF) feed');
+  return entriesOf(readRdfFeed(text), text);
+}
+
+function readRdfFeed(text: string): RdfFeed.Feed<string> | null {
+  return readOrEmpty(parseRdfFeed, text, 'RSS 1.0 (RDF) feed');
+}
+
+function entriesOf(feed: RdfFeed.Feed<string> | null, text: string): TitledEntry[] {
   const items = feed?.items ?? [];
   const prism = rdfPrism(text);
   const itemPrism = matchPrism(items.map((item) => item.rdf?.about ?? null), prism.items);

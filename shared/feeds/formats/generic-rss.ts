@@ -1,6 +1,6 @@
-import { parseRssFeed } from 'feedsmith';
 import type { FormatParser } from '../raw-record';
-import { keepTitled, readOrEmpty, type TitledEntry } from './feed-entry-helpers';
+import { keepTitled, type TitledEntry } from './feed-entry-helpers';
+import { readRssDocument, type RssDocument } from './rss-document';
 import { rssItemRecord } from './rss-item-record';
 import { xmlRoot } from './xml-root';
 
@@ -8,12 +8,18 @@ import { xmlRoot } from './xml-root';
 export const genericRssParser: FormatParser = {
   format: 'rss',
   detect: (text) => xmlRoot(text)?.localName.toLowerCase() === 'rss',
-  parse: (text) => keepTitled(rssEntries(text)),
+  parse(text) {
+    const document = readRssDocument(text);
+    return keepTitled(entriesOf(document), document.channelDate);
+  },
 };
 
 /** Every item, titled or not. */
 export function rssEntries(text: string): TitledEntry[] {
-  const feed = readOrEmpty(parseRssFeed, text, 'RSS feed');
-  const context = { descriptionIsHtml: true, channelPublicationName: feed?.prism?.publicationName };
-  return (feed?.items ?? []).map((item) => ({ record: rssItemRecord(item, context), label: item.guid?.value ?? item.link ?? null }));
+  return entriesOf(readRssDocument(text));
+}
+
+function entriesOf(document: RssDocument): TitledEntry[] {
+  const context = { descriptionIsHtml: true, channelPublicationName: document.channelPublicationName };
+  return document.items.map((item) => ({ record: rssItemRecord(item, context), label: item.guid?.value ?? item.link ?? null }));
 }

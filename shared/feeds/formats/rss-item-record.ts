@@ -1,25 +1,44 @@
-import type { AtomNs, ContentNs, DcNs, DcTermsNs, PrismNs, RssFeed } from 'feedsmith';
 import { emptyRecord, type RawRecord } from '../raw-record';
 import { authorsFromCreators, explicitDoi, isPaperLink, uniqueValues } from './feed-entry-helpers';
+import { windows1252References } from '../../normalize/character-references';
 
 const HTML_HINT = /<\/?[a-z][a-z0-9]*(?:\s[^<>]*)?\/?>|&(?:#\d+|#x[0-9a-f]+|[a-z][a-z0-9]*);/iu;
 
-/** What RSS 0.9x/2.0 items and RSS 1.0 (RDF) items share, as feedsmith reads them. */
+type Text = string | undefined;
+type Texts = string[] | undefined;
+
+export interface RssPerson {
+  name?: Text;
+  email?: Text;
+}
+
+/** The PRISM fields an item's citation and dates come from. */
+export interface RssItemPrism {
+  doi?: Text;
+  publicationName?: Text;
+  volume?: Text;
+  number?: Text;
+  startingPage?: Text;
+  publicationDates?: Texts;
+  modificationDate?: Text;
+}
+
+/** What RSS 0.9x/2.0 items and RSS 1.0 (RDF) items share, in the shape feedsmith gives them. */
 export interface RssLikeItem {
-  title?: string;
-  link?: string;
-  description?: string;
-  authors?: RssFeed.Person[];
-  categories?: { name?: string }[];
-  guid?: { value?: string; isPermaLink?: boolean };
-  pubDate?: string;
-  enclosures?: { url?: string; type?: string }[];
-  rdf?: { about?: string };
-  atom?: AtomNs.Entry<string>;
-  dc?: DcNs.ItemOrFeed<string>;
-  dcterms?: DcTermsNs.ItemOrFeed<string>;
-  content?: ContentNs.Item;
-  prism?: PrismNs.Item<string> | undefined;
+  title?: Text;
+  link?: Text;
+  description?: Text;
+  authors?: RssPerson[] | undefined;
+  categories?: { name?: Text }[] | undefined;
+  guid?: { value?: Text; isPermaLink?: boolean | undefined } | undefined;
+  pubDate?: Text;
+  enclosures?: { url?: Text; type?: Text }[] | undefined;
+  rdf?: { about?: Text } | undefined;
+  atom?: { links?: { href?: Text }[] | undefined; authors?: RssPerson[] | undefined; published?: Text; updated?: Text } | undefined;
+  dc?: { titles?: Texts; creators?: Texts; subjects?: Texts; descriptions?: Texts; dates?: Texts; identifiers?: Texts } | undefined;
+  dcterms?: { abstracts?: Texts; creators?: Texts; identifiers?: Texts; issued?: Texts; created?: Texts; modified?: Texts } | undefined;
+  content?: { encoded?: Text } | undefined;
+  prism?: RssItemPrism | undefined;
 }
 
 export interface RssItemContext {
@@ -33,7 +52,9 @@ export interface RssItemContext {
 export function rssItemRecord(item: RssLikeItem, context: RssItemContext): RawRecord {
   const { dc, dcterms, prism } = item;
   const description = item.description ?? dc?.descriptions?.[0] ?? dcterms?.abstracts?.[0];
-  const abstract = item.content?.encoded ?? description ?? null;
+  const source = item.content?.encoded ?? description ?? null;
+  const abstractIsHtml = source !== null && (item.content?.encoded !== undefined || context.descriptionIsHtml || HTML_HINT.test(source));
+  const abstract = abstractIsHtml ? windows1252References(source) : source;
   const permalink = item.guid?.isPermaLink !== false && /^https?:\/\//iu.test(item.guid?.value ?? '') ? item.guid?.value : undefined;
   const link = item.link ?? permalink ?? null;
   const identifiers = uniqueValues([
@@ -49,7 +70,7 @@ export function rssItemRecord(item: RssLikeItem, context: RssItemContext): RawRe
     ...emptyRecord(item.title ?? dc?.titles?.[0] ?? ''),
     titleIsMarkup: true,
     abstract,
-    abstractIsHtml: abstract !== null && (item.content?.encoded !== undefined || context.descriptionIsHtml || HTML_HINT.test(abstract)),
+    abstractIsHtml,
     authors: itemAuthors(item),
     published:
       item.pubDate ?? dc?.dates?.[0] ?? prism?.publicationDates?.[0] ?? dcterms?.issued?.[0] ?? dcterms?.created?.[0] ?? item.atom?.published ?? null,
@@ -77,7 +98,7 @@ function itemAuthors(item: RssLikeItem): RawRecord['authors'] {
  * of contents often name the journal once, on the channel: that name is used for items that
  * give a volume, so that a bare channel name (bioRxiv's) does not pass for a citation.
  */
-function journalRefFromPrism(prism: PrismNs.Item<string> | undefined, channelPublicationName: string | undefined): string | null {
+function journalRefFromPrism(prism: RssItemPrism | undefined, channelPublicationName: string | undefined): string | null {
   const volume = prism?.volume?.trim();
   const name = prism?.publicationName?.trim() || (volume ? channelPublicationName?.trim() : undefined);
   if (!name) return null;

@@ -72,6 +72,23 @@ export function plainTextContent(content: string): string {
   return trimmed === '' ? '' : builtinEntitiesOnly.decode(trimmed);
 }
 
+const CDATA_OR_COMMENT = /<!\[CDATA\[([\s\S]*?)\]\]>|<!--[\s\S]*?-->/gu;
+
+/**
+ * The text of an element whose content was kept unparsed (a stop node), as feed readers take it:
+ * CDATA sections as written, comments dropped, references decoded elsewhere (by `decode`, the XML
+ * parser's way unless told), markup kept; trimmed.
+ */
+export function unparsedContentText(raw: string, decode: (text: string) => string = builtinEntitiesOnly.decode): string {
+  let text = '';
+  let at = 0;
+  for (const section of raw.matchAll(CDATA_OR_COMMENT)) {
+    text += decode(raw.slice(at, section.index)) + (section[1] ?? '');
+    at = section.index + section[0].length;
+  }
+  return (text + decode(raw.slice(at))).trim();
+}
+
 /** Every child element of that name, in document order. */
 export function children(node: unknown, name: string): unknown[] {
   if (!isElementObject(node)) return [];
