@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { highlightRanges, matchTerms, type MatchTerm, type TextRange } from '../renderer/search/highlight';
-import { normalizeTerm, parseQuery, tokenize } from '../renderer/search/query-syntax';
+import { highlightRanges, type MatchTerm, type TextRange } from '../renderer/search/highlight';
+import { normalizeTerm, tokenize } from '../renderer/search/query-syntax';
 import { Highlighted } from '../renderer/ui/Highlighted';
 import { parseFile } from './parse-file';
 import { SEED_FILES, SEEDS_DIR, SHARED_DIR } from './shared-paths';
@@ -15,40 +15,12 @@ const SEG_TITLE = 'Reasoning to Attend: Try to Understand How <SEG> Token Works'
 const arxivPapers = parseFile(`${SHARED_DIR}feeds/real/StringologyTimes/arxiv@11ba871_2024-07-20.xml`).papers;
 
 const marked = (text: string, ranges: TextRange[]) => ranges.map(([start, end]) => text.slice(start, end));
-const exact = (...terms: string[]): MatchTerm[] => terms.map((term) => ({ term, prefix: false }));
-const prefix = (term: string): MatchTerm => ({ term, prefix: true });
-
-describe('matchTerms', () => {
-  it('marks words, phrase words and author words, the last word as a prefix while typed, never excluded words', () => {
-    expect(matchTerms(parseQuery('author:vulic "zero shot" cat:cs.CL -vision tokeniz'))).toEqual([
-      prefix('tokeniz'),
-      ...exact('zero', 'shot', 'vulic'),
-    ]);
-    expect(matchTerms(parseQuery('tokeniz '))).toEqual(exact('tokeniz'));
-  });
-
-  it('lists a term once, as a prefix when any occurrence is one', () => {
-    expect(matchTerms(parseQuery('"token transfer" token'))).toEqual([prefix('token'), ...exact('transfer')]);
-    expect(matchTerms(parseQuery('token "token"'))).toEqual(exact('token'));
-  });
-
-  it('has nothing to mark for an id, a category or an empty query', () => {
-    expect(matchTerms(parseQuery('2401.01234 cat:cs.CL'))).toEqual([]);
-    expect(matchTerms(parseQuery(''))).toEqual([]);
-  });
-});
+const exact = (...terms: string[]): MatchTerm[] => terms.map((term) => ({ term }));
 
 describe('highlightRanges', () => {
-  it('marks the word a prefix term starts, in a real title', () => {
-    expect(highlightRanges(ZERO_SHOT.title, [prefix('tokeniz')])).toEqual([[10, 19]]);
-    expect(marked(ZERO_SHOT.title, highlightRanges(ZERO_SHOT.title, [prefix('tokeniz')]))).toEqual(['Tokenizer']);
+  it('marks whole words only, in a real title', () => {
+    expect(highlightRanges(ZERO_SHOT.title, exact('tokenizer'))).toEqual([[10, 19]]);
     expect(highlightRanges(ZERO_SHOT.title, exact('tokeniz'))).toEqual([]);
-  });
-
-  it('marks every word of a real abstract that a prefix starts, and only those', () => {
-    const ranges = highlightRanges(ZERO_SHOT.abstract, [prefix('tokeniz')]);
-    expect(ranges.length).toBe(ZERO_SHOT.abstract.match(/(?<![\p{L}\p{N}])tokeniz/giu)!.length);
-    expect(marked(ZERO_SHOT.abstract, ranges).every((word) => /^tokeniz\p{L}*$/iu.test(word))).toBe(true);
   });
 
   it('marks the word inside markup-like text, not the brackets', () => {
@@ -56,7 +28,7 @@ describe('highlightRanges', () => {
   });
 
   it('joins consecutive matched words that only punctuation separates, but not words a space or another word separates', () => {
-    const query = matchTerms(parseQuery('zero shot tokenizer '));
+    const query = exact('zero', 'shot', 'tokenizer');
     expect(marked(ZERO_SHOT.title, highlightRanges(ZERO_SHOT.title, query))).toEqual(['Zero-Shot', 'Tokenizer']);
     expect(highlightRanges(ZERO_SHOT.title, exact('zero'))).toEqual([[0, 4]]);
     const nextX = paperTitled('Beyond Next-Token: Next-X Prediction for Autoregressive Visual Generation').abstract;
@@ -69,7 +41,7 @@ describe('highlightRanges', () => {
     const paper = arxivPapers.find((candidate) => candidate.authors.includes('Artur Jeż') && candidate.authors.includes('Paweł Gawrychowski'))!;
     const authors = paper.authors.join(', ');
     expect(authors).toBe('Paweł Gawrychowski, Artur Jeż, Andreas Maletti');
-    const ranges = highlightRanges(authors, matchTerms(parseQuery('author:"pawel gawrychowski" author:jez ')));
+    const ranges = highlightRanges(authors, exact('pawel', 'gawrychowski', 'jez'));
     expect(marked(authors, ranges)).toEqual(['Paweł', 'Gawrychowski', 'Jeż']);
     const decomposed = 'Ivan Vulic\u0301 and Ivan Vulić';
     expect(highlightRanges(decomposed, exact('vulic'))).toEqual([[5, 11], [21, 26]]);
@@ -78,22 +50,21 @@ describe('highlightRanges', () => {
 
   it('marks nothing for no terms or empty terms', () => {
     expect(highlightRanges(SEG_TITLE, [])).toEqual([]);
-    expect(highlightRanges(SEG_TITLE, [prefix(''), prefix('\u0301')])).toEqual([]);
+    expect(highlightRanges(SEG_TITLE, exact('', '\u0301'))).toEqual([]);
   });
 
   it('on any text, gives sorted disjoint ranges of exactly the matching words', () => {
     const words = fc.constantFrom('Zero', 'shot', 'Vulić', 'Vulic\u0301', 'tokenizer', 'SEG', 'x');
     const glue = fc.constantFrom(' ', '-', ', ', '<', '>', '\u0301', '');
     const text = fc.array(fc.oneof(words, glue, fc.string({ unit: 'binary', maxLength: 4 })), { maxLength: 20 }).map((parts) => parts.join(''));
-    const terms = fc.array(fc.record({ term: fc.oneof(words, fc.string({ maxLength: 3 })), prefix: fc.boolean() }), { maxLength: 4 });
+    const terms = fc.array(fc.record({ term: fc.oneof(words, fc.string({ maxLength: 3 })) }), { maxLength: 4 });
     fc.assert(
       fc.property(text, terms, (sample, sampleTerms) => {
         const ranges = highlightRanges(sample, sampleTerms);
         const matches = (word: string) =>
-          sampleTerms.some(({ term, prefix: isPrefix }) => {
+          sampleTerms.some(({ term }) => {
             const wanted = normalizeTerm(term);
-            const token = normalizeTerm(word);
-            return wanted !== '' && (isPrefix ? token.startsWith(wanted) : token === wanted);
+            return wanted !== '' && normalizeTerm(word) === wanted;
           });
         ranges.forEach(([start, end], index) => {
           expect(start).toBeLessThan(end);
@@ -116,7 +87,7 @@ describe('<Highlighted>', () => {
 
   it('wraps the matched words in <mark> and keeps "<SEG>" as text', () => {
     expect(render(SEG_TITLE, exact('seg'))).toBe('Reasoning to Attend: Try to Understand How &lt;<mark>SEG</mark>&gt; Token Works');
-    expect(render(ZERO_SHOT.title, matchTerms(parseQuery('zero shot tokeniz')))).toBe('<mark>Zero-Shot</mark> <mark>Tokenizer</mark> Transfer');
+    expect(render(ZERO_SHOT.title, exact('zero', 'shot', 'tokenizer'))).toBe('<mark>Zero-Shot</mark> <mark>Tokenizer</mark> Transfer');
   });
 
   it('renders the text alone when nothing matches', () => {

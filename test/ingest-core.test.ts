@@ -48,6 +48,17 @@ async function until(condition: () => boolean, what: string, timeoutMs = 15_000)
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
+/**
+ * Writes a file of its own into the folder and waits for its batch. The watcher waits the same
+ * stability time for every file, so a later event for a file written earlier would have come
+ * first: after this, whatever was going to arrive has arrived.
+ */
+async function settled(folder: string, renderer: { batches: IngestBatch[] }): Promise<void> {
+  const name = `zz-barrier-${renderer.batches.length}.txt`;
+  await writeFile(join(folder, name), `# Paperdrop barrier ${name}\nA Title For The Barrier ${Math.random()}\n`);
+  await until(() => renderer.batches.some((batch) => batch.file === name), `the barrier ${name}`);
+}
+
 describe('the watched folder', () => {
   it('ingests a file written slowly in chunks once, and complete', async () => {
     const folder = await makeTempDir('inbox');
@@ -63,10 +74,9 @@ describe('the watched folder', () => {
       await sleep(150);
     }
     await until(() => renderer.batches.length > 0, 'the batch');
-    await sleep(1200);
-    await core.idle();
+    await settled(folder, renderer);
 
-    expect(renderer.batches).toHaveLength(1);
+    expect(renderer.batches.filter((batch) => batch.file === 'slow-download.txt')).toHaveLength(1);
     expect(renderer.batches[0]).toMatchObject({ file: 'slow-download.txt', hash: sha256(content), format: 'hf-papers-text', errors: [] });
     expect(renderer.batches[0]!.papers).toHaveLength(60);
   });
@@ -106,9 +116,9 @@ describe('the watched folder', () => {
 
     await writeFile(join(folder, 'copy-of-a.txt'), seed);
     await until(() => core.files().length === 2, 'the copy to be seen');
-    await sleep(300);
-    expect(knowing.batches).toEqual([]);
-    expect(fresh.batches).toHaveLength(1);
+    await settled(folder, fresh);
+    expect(knowing.batches.map((batch) => batch.file)).toEqual([`zz-barrier-1.txt`]);
+    expect(fresh.batches.map((batch) => batch.file)).toEqual(['a.txt', 'zz-barrier-1.txt']);
   });
 
   it('sends a batch again when the renderer did not confirm it before reconnecting', async () => {

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { titleKey } from '../shared/normalize/title';
+import { normaliseTitle } from '../shared/normalize/title';
 import { PaperIndex } from '../renderer/search/paper-index';
 import { parseFile } from './parse-file';
 import { SEED_FILES, SEEDS_DIR } from './shared-paths';
@@ -11,7 +11,7 @@ beforeEach(() => {
   index.upsert(seedPapers);
 });
 
-const id = (title: string) => titleKey(title);
+const id = (title: string) => `title:${normaliseTitle(title)}`;
 
 describe('search over titles and abstracts', () => {
   it('finds a word wherever it stands, and ranks a title match first', () => {

@@ -113,7 +113,7 @@ export class PaperIndex {
     for (const shortId of ranked) ids.push(paperIds[shortId]!);
     return {
       ids: exact.length > 0 ? [...new Set([...exact, ...ids])] : ids,
-      terms: [...terms].map((term) => ({ term, prefix: false })),
+      terms: [...terms].map((term) => ({ term })),
     };
   }
 

@@ -27,7 +27,3 @@ export function normaliseTitle(title: string): string {
 export function isBlankTitle(title: string): boolean {
   return !ASCII_LETTER_OR_DIGIT.test(title) && normaliseTitle(title) === '';
 }
-
-export function titleKey(title: string): string {
-  return `title:${normaliseTitle(title)}`;
-}

@@ -54,6 +54,24 @@ describe('npm run bench, in-process at a tiny size without the browser', () => {
     expect(at(json, 'triage')).toBeNull();
   });
 
+  it('gives values that can be true of this run: ordered percentiles, rates and times within reach, search that finds', () => {
+    const { parse, index, query, typing, fts5, machine } = report;
+    expect(machine.cores).toBeGreaterThanOrEqual(1);
+    expect(parse.papersPerSec).toBeGreaterThan(50);
+    expect(parse.papersPerSec).toBeLessThan(10_000_000);
+    expect(index.buildSeconds).toBeGreaterThan(0);
+    expect(index.buildSeconds).toBeLessThan(60);
+    for (const [name, figures] of [['query', query], ['fts5', fts5.query]] as const) {
+      expect(figures.p50Ms, name).toBeLessThanOrEqual(figures.p95Ms);
+      expect(figures.p95Ms, name).toBeLessThanOrEqual(figures.p99Ms);
+      expect(figures.p99Ms, name).toBeLessThan(5000);
+    }
+    expect(typing.p50Ms).toBeLessThanOrEqual(typing.p95Ms);
+    // 300 papers: a typed title should find its paper nearly always, and at least as often in the top ten.
+    expect(query.successAt1).toBeGreaterThan(0.8);
+    expect(query.successAt10).toBeGreaterThanOrEqual(query.successAt1);
+  });
+
   it('feeds the app every sampled paper, in both arXiv formats, without a parse problem', () => {
     expect(report.papers).toBe(PAPERS);
     expect(report.ingest.expectedPapers).toBe(PAPERS);
