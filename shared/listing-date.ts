@@ -25,13 +25,24 @@ export function dateInFileName(file: string): string | null {
  * day it first arrived, as `dayOf` tells the day of a moment (the reader's local day; UTC where none is given).
  */
 export function listingDate(paper: Pick<Paper, 'published' | 'listings'>, dayOf = (iso: string) => iso.slice(0, 10)): string {
-  if (paper.published) return paper.published.slice(0, 10);
+  return datedListing(paper, dayOf).day;
+}
+
+/** Where a listing date comes from, in the order listingDate tries them. */
+export type ListingDateSource = 'entry' | 'file name' | 'feed' | 'arrival';
+
+/** The listing date and where it comes from. */
+export function datedListing(
+  paper: Pick<Paper, 'published' | 'listings'>,
+  dayOf = (iso: string) => iso.slice(0, 10),
+): { day: string; source: ListingDateSource } {
+  if (paper.published) return { day: paper.published.slice(0, 10), source: 'entry' };
   const named = earliest(paper.listings.map((listing) => dateInFileName(listing.file)));
-  if (named !== undefined) return named;
+  if (named !== undefined) return { day: named, source: 'file name' };
   const feedDated = earliest(paper.listings.map((listing) => listing.feedDate));
-  if (feedDated !== undefined) return feedDated;
+  if (feedDated !== undefined) return { day: feedDated, source: 'feed' };
   const firstSeen = earliest(paper.listings.map((listing) => listing.seenAt));
-  return firstSeen === undefined ? '' : dayOf(firstSeen);
+  return { day: firstSeen === undefined ? '' : dayOf(firstSeen), source: 'arrival' };
 }
 
 /** The first in sort order of the values that are there: ISO dates and moments sort by time. */

@@ -1,4 +1,4 @@
-import { dateInFileName } from '../../shared/listing-date';
+import { datedListing } from '../../shared/listing-date';
 import type { FileError, Paper } from '../../shared/paper';
 import type { ParsedFiles } from './parse-files';
 
@@ -40,9 +40,9 @@ function describePapers(papers: readonly Paper[]): string[] {
   const distinct = (values: string[]) => new Set(values).size;
   const dated = { feed: 0, 'file name': 0, arrival: 0 };
   for (const paper of papers) {
-    if (paper.published) dated.feed += 1;
-    else if (paper.listings.some((listing) => dateInFileName(listing.file) !== null)) dated['file name'] += 1;
-    else dated.arrival += 1;
+    const { source } = datedListing(paper);
+    // The entry's own date and the feed's date for itself both come from the feed's text.
+    dated[source === 'entry' ? 'feed' : source] += 1;
   }
   return [
     `${distinct(papers.flatMap((paper) => paper.categories))} arXiv categories, ${distinct(papers.flatMap((paper) => paper.classes))} MSC and ACM classes`,

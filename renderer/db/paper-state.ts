@@ -1,4 +1,5 @@
 import type { PaperdropDatabase, PaperState } from './database';
+import { READ_RANGE_FROM, rowsSpanning } from './id-range';
 import { STAMP, unmarked } from './mark-merge';
 import { papersAnswering, storedIds } from './pending-marks';
 
@@ -43,9 +44,8 @@ export async function setMarks(db: PaperdropDatabase, paperIds: readonly string[
 
 /** The state rows of papers, in their order: for many, read as one range (a get per paper costs a round trip each). */
 async function statesOf(db: PaperdropDatabase, paperIds: readonly string[]): Promise<(PaperState | undefined)[]> {
-  if (paperIds.length < 50) return db.states.bulkGet([...paperIds]);
-  const sorted = [...paperIds].sort();
-  const rows = await db.states.where(':id').between(sorted[0]!, sorted.at(-1)!, true, true).toArray();
+  if (paperIds.length < READ_RANGE_FROM) return db.states.bulkGet([...paperIds]);
+  const rows = await rowsSpanning(db.states, paperIds).toArray();
   const byId = new Map(rows.map((row) => [row.paperId, row]));
   return paperIds.map((id) => byId.get(id));
 }

@@ -1,4 +1,5 @@
 import type { PaperdropDatabase, PaperRecord, PaperState } from './database';
+import { READ_RANGE_FROM, rowsSpanning } from './id-range';
 import { newestMarks, unmarked } from './mark-merge';
 
 /*
@@ -18,14 +19,10 @@ export async function papersAnswering(db: PaperdropDatabase, ids: readonly strin
   return answering;
 }
 
-/** Past this many ids, reading the keys between the first and the last beats looking each up: anyOf walks a cursor one key at a time. */
-const READ_RANGE_FROM = 50;
-
 /** Those of the ids that are stored papers' own ids. Fastest for ids that lie close together in key order. */
 export async function storedIds(db: PaperdropDatabase, ids: readonly string[]): Promise<Set<string>> {
   if (ids.length < READ_RANGE_FROM) return new Set(await db.papers.where(':id').anyOf([...ids]).primaryKeys());
-  const sorted = [...ids].sort();
-  const inRange = new Set(await db.papers.where(':id').between(sorted[0]!, sorted.at(-1)!, true, true).primaryKeys());
+  const inRange = new Set(await rowsSpanning(db.papers, ids).primaryKeys());
   return new Set(ids.filter((id) => inRange.has(id)));
 }
 
