@@ -1,6 +1,7 @@
 import type { WebContents } from 'electron';
 
 /** Raw URLs reaching the OS browser must be exactly what they look like: no whitespace or control characters. */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this pattern finds
 const HIDDEN_CHARACTERS = /[\s\u0000-\u001f\u007f]/u;
 
 /** True only for http(s) URLs, the only kind handed to the user's browser. */

@@ -6,11 +6,12 @@ import { backupDocument } from '../renderer/backup/backup-document';
 import type { BackupDocument, BackupMark } from '../renderer/backup/backup-format';
 import { BackupError } from '../renderer/backup/parse-backup';
 import { restoreBackup } from '../renderer/backup/restore-backup';
-import { PaperdropDatabase, type PaperState } from '../renderer/db/database';
-import { setMarks } from '../renderer/db/paper-state';
-import { storeBatch } from '../renderer/db/store-batch';
+import { PaperdropDatabase } from '../renderer/db/database';
+import type { PaperState } from '../renderer/db/records';
+import { setMarks } from '../renderer/db/mark-writer';
+import { storeBatch } from '../renderer/db/library-writer';
 import { parseFile } from './parse-file';
-import { SEED_FILES, SEEDS_DIR, SHARED_DIR } from './shared-paths';
+import { SAMPLES_DIR, SEED_FILES, SEEDS_DIR } from './shared-paths';
 
 const opened: PaperdropDatabase[] = [];
 afterEach(async () => {
@@ -25,7 +26,7 @@ function openDatabase(): PaperdropDatabase {
 }
 
 const SEEDS = [parseFile(SEEDS_DIR + SEED_FILES[0]), parseFile(SEEDS_DIR + SEED_FILES[1])];
-const ARXIV = parseFile(`${SHARED_DIR}feeds/samples/arxiv-rss2-2024.xml`);
+const ARXIV = parseFile(`${SAMPLES_DIR}arxiv-rss2-2024.xml`);
 const TOME = 'title:token merging for training free semantic binding in text to image synthesis';
 const NEXT_X = 'title:beyond next token next x prediction for autoregressive visual generation';
 const NEVER = 'arxiv:1999.00001';

@@ -4,10 +4,10 @@ import { createFrameAssembler, eventFrames } from '../shared/batch-frames';
 import type { EventChannel, WireMessage } from '../shared/ipc';
 import './fast-check-seed';
 import { parseFile } from './parse-file';
-import { SHARED_DIR } from './shared-paths';
+import { REAL_DIR } from './shared-paths';
 
-const batch = parseFile(`${SHARED_DIR}feeds/real/StringologyTimes/arxiv@11ba871_2024-07-20.xml`);
-const other = parseFile(`${SHARED_DIR}feeds/real/arxiv-to-rss/feed.xml`);
+const batch = parseFile(`${REAL_DIR}StringologyTimes/arxiv@11ba871_2024-07-20.xml`);
+const other = parseFile(`${REAL_DIR}arxiv-to-rss/feed.xml`);
 
 /** What a bridge's listeners would be handed for these frames, in order, after a JSON round trip as on the wire. */
 function delivered(frames: WireMessage[], resetAfter = -1): [EventChannel, unknown][] {

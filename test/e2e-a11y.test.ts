@@ -4,15 +4,16 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SEED_FILES, SEEDS_DIR, SHARED_DIR } from './shared-paths';
-import type { WebModeProcess } from './web-mode-process';
+import { HAS_SHARED, REAL_DIR, SAMPLES_DIR, SEED_FILES, SEEDS_DIR, SHARED_DIR } from './shared-paths';
 import { openWebSession, type WebSession } from './web-session';
 
 const WAIT = { timeout: 15_000 };
+// The screenshots in the README show the whole daily listing (~300 papers) when ../shared is there; its first lines otherwise.
+const DAILY_LISTING = 'daily-arXiv-ai-enhanced/2026-07-01.jsonl';
 const FILES = [
   SEEDS_DIR + SEED_FILES[0],
-  `${SHARED_DIR}feeds/samples/arxiv-rss2-2024.xml`,
-  `${SHARED_DIR}feeds/real/daily-arXiv-ai-enhanced/2026-07-01.jsonl`,
+  `${SAMPLES_DIR}arxiv-rss2-2024.xml`,
+  HAS_SHARED ? `${SHARED_DIR}feeds/real/${DAILY_LISTING}` : REAL_DIR + DAILY_LISTING,
 ];
 const AXE_SOURCE = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const asset = (name: string) => fileURLToPath(new URL(`../assets/${name}`, import.meta.url));
@@ -26,13 +27,12 @@ const THEMES = [
 
 describe('accessibility and layout in real Chromium', () => {
   let session: WebSession;
-  let web: WebModeProcess;
   let page: Page;
   let folder: string;
 
   beforeAll(async () => {
     session = await openWebSession('a11y');
-    ({ web, page, folder } = session);
+    ({ page, folder } = session);
   });
 
   afterAll(() => session?.close());

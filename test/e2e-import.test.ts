@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEED_FILES, SEEDS_DIR } from './shared-paths';
-import type { WebModeProcess } from './web-mode-process';
 import { openWebSession, type WebSession } from './web-session';
 
 const WAIT = { timeout: 20_000 };
@@ -15,13 +14,12 @@ const WAIT = { timeout: 20_000 };
  */
 describe('importing files in real Chromium', () => {
   let session: WebSession;
-  let web: WebModeProcess;
   let page: Page;
   let folder: string;
 
   beforeAll(async () => {
     session = await openWebSession('import');
-    ({ web, page, folder } = session);
+    ({ page, folder } = session);
   });
 
   afterAll(() => session?.close());

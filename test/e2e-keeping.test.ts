@@ -8,11 +8,11 @@ import { mergeCatalog } from '../shared/merge';
 import { launchChromium } from './chromium';
 import { storedMarks } from './page-marks';
 import { parseFile } from './parse-file';
-import { SEED_FILES, SEEDS_DIR, SHARED_DIR } from './shared-paths';
+import { SAMPLES_DIR, SEED_FILES, SEEDS_DIR } from './shared-paths';
 import { startWebMode, type WebModeProcess } from './web-mode-process';
 
 const WAIT = { timeout: 15_000 };
-const FILES = [SEEDS_DIR + SEED_FILES[0], `${SHARED_DIR}feeds/samples/arxiv-rss2-2024.xml`];
+const FILES = [SEEDS_DIR + SEED_FILES[0], `${SAMPLES_DIR}arxiv-rss2-2024.xml`];
 
 describe('keeping and sharing, in real Chromium', () => {
   let web: WebModeProcess;

@@ -2,19 +2,17 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storedMarks } from './page-marks';
 import { SEED_FILES, SEEDS_DIR } from './shared-paths';
-import type { WebModeProcess } from './web-mode-process';
 import { openWebSession, type WebSession } from './web-session';
 
 const WAIT = { timeout: 15_000 };
 
 describe('keyboard triage in real Chromium', () => {
   let session: WebSession;
-  let web: WebModeProcess;
   let page: Page;
 
   beforeAll(async () => {
     session = await openWebSession('keys', [SEEDS_DIR + SEED_FILES[0]]);
-    ({ web, page } = session);
+    ({ page } = session);
   });
 
   afterAll(() => session?.close());

@@ -6,23 +6,30 @@ import { mergeCatalog } from '../shared/merge';
 import type { IngestBatch, Paper } from '../shared/paper';
 import { launchChromium } from './chromium';
 import { parseFile } from './parse-file';
-import { SEED_FILES, SEEDS_DIR, SHARED_DIR } from './shared-paths';
+import { FEEDS_DIR, HAS_SHARED, SAMPLES_DIR, SEED_FILES, SEEDS_DIR, SHARED_DIR } from './shared-paths';
 import { makeTempDir } from './temp-dir';
 import { startWebMode, type WebModeProcess } from './web-mode-process';
 
-/** Every feed file under ../shared/feeds. */
+/**
+ * The feeds dropped in all at once: every file of ../shared/feeds, or without ../shared the copies of some of them in
+ * test/fixtures/feeds (laid out the same way, and enough for the category and source views below).
+ */
+const ALL_FEEDS = HAS_SHARED ? `${SHARED_DIR}feeds/` : FEEDS_DIR;
+const isFeed = (path: string) => !path.endsWith('.md');
+
+/** Every feed file under ALL_FEEDS. */
 function allFeedFiles(): string[] {
-  return (readdirSync(`${SHARED_DIR}feeds`, { recursive: true }) as string[])
-    .map((name) => `${SHARED_DIR}feeds/${name}`)
-    .filter((path) => statSync(path).isFile() && !path.endsWith('.md'));
+  return (readdirSync(ALL_FEEDS, { recursive: true }) as string[])
+    .map((name) => ALL_FEEDS + name)
+    .filter((path) => statSync(path).isFile() && isFeed(path));
 }
 
 /** Each file the test drops into the folder, by its name there, in the order it is dropped. */
 function droppedFiles(): { path: string; name: string }[] {
   return [
     ...SEED_FILES.map((name) => ({ path: SEEDS_DIR + name, name })),
-    ...['arxiv-rss2-2024.xml', 'biorxiv-rss1-rdf.xml'].map((name) => ({ path: `${SHARED_DIR}feeds/samples/${name}`, name })),
-    ...allFeedFiles().map((path) => ({ path, name: `shared-feeds/${path.slice(`${SHARED_DIR}feeds/`.length)}` })),
+    ...['arxiv-rss2-2024.xml', 'biorxiv-rss1-rdf.xml'].map((name) => ({ path: SAMPLES_DIR + name, name })),
+    ...allFeedFiles().map((path) => ({ path, name: `all-feeds/${path.slice(ALL_FEEDS.length)}` })),
   ];
 }
 
@@ -42,7 +49,7 @@ function batchesOfDroppedFiles(): IngestBatch[] {
 }
 
 function batchTitle(sample: string): string {
-  return parseFile(`${SHARED_DIR}feeds/samples/${sample}`).papers[0]!.title;
+  return parseFile(SAMPLES_DIR + sample).papers[0]!.title;
 }
 
 const WAIT = { timeout: 15_000 };
@@ -188,7 +195,7 @@ describe('web mode in real Chromium', () => {
   });
 
   it('reads other formats beside it: arXiv math typeset, journal HTML sanitized, a bad file named', async () => {
-    for (const name of ['arxiv-rss2-2024.xml', 'biorxiv-rss1-rdf.xml']) await copyFile(`${SHARED_DIR}feeds/samples/${name}`, `${folder}/${name}`);
+    for (const name of ['arxiv-rss2-2024.xml', 'biorxiv-rss1-rdf.xml']) await copyFile(SAMPLES_DIR + name, `${folder}/${name}`);
     await writeFile(`${folder}/paper.pdf`, Buffer.from('%PDF-1.7\n\u0000\u0001 binary'));
     await expect.poll(() => count('all'), WAIT).toBe('91');
     await page.getByText('1 file could not be read in full').click();
@@ -210,8 +217,8 @@ describe('web mode in real Chromium', () => {
     await expect(reader().locator('.reader-abstract script, .reader-abstract img').count()).resolves.toBe(0);
   });
 
-  it('holds one record per paper for every feed in ../shared, as many as the CLI merge gives', async () => {
-    await cp(`${SHARED_DIR}feeds`, `${folder}/shared-feeds`, { recursive: true });
+  it(`holds one record per paper for every feed in ${HAS_SHARED ? '../shared' : 'test/fixtures'}, as many as the CLI merge gives`, async () => {
+    await cp(ALL_FEEDS, `${folder}/all-feeds`, { recursive: true, filter: isFeed });
     const expected = mergeCatalog(batchesOfDroppedFiles().flatMap((batch) => batch.papers)).length;
     await expect.poll(() => count('all'), { timeout: 90_000, interval: 500 }).toBe(String(expected));
     await expect.poll(() => count('starred')).toBe('1');

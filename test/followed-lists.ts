@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
 import type { PaperdropDatabase } from '../renderer/db/database';
 import { listMembersWith, readListMembers } from '../renderer/db/list-members';
-import type { StoredChange } from '../renderer/db/store-batch';
+import type { StoredChange } from '../renderer/db/records';
 
 /**
  * Lists read once, then kept from each stored change as the library view keeps them. After each

@@ -6,13 +6,13 @@ import { highlightRanges, type MatchTerm, type TextRange } from '../renderer/sea
 import { normalizeTerm, tokenize } from '../renderer/search/query-syntax';
 import { Highlighted } from '../renderer/ui/Highlighted';
 import { parseFile } from './parse-file';
-import { SEED_FILES, SEEDS_DIR, SHARED_DIR } from './shared-paths';
+import { REAL_DIR, SEED_FILES, SEEDS_DIR } from './shared-paths';
 
 const seedPapers = parseFile(SEEDS_DIR + SEED_FILES[0]).papers;
 const paperTitled = (title: string) => seedPapers.find((paper) => paper.title === title)!;
 const ZERO_SHOT = paperTitled('Zero-Shot Tokenizer Transfer');
 const SEG_TITLE = 'Reasoning to Attend: Try to Understand How <SEG> Token Works';
-const arxivPapers = parseFile(`${SHARED_DIR}feeds/real/StringologyTimes/arxiv@11ba871_2024-07-20.xml`).papers;
+const arxivPapers = parseFile(`${REAL_DIR}StringologyTimes/arxiv@11ba871_2024-07-20.xml`).papers;
 
 const marked = (text: string, ranges: TextRange[]) => ranges.map(([start, end]) => text.slice(start, end));
 const exact = (...terms: string[]): MatchTerm[] => terms.map((term) => ({ term }));

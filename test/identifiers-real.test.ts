@@ -7,7 +7,7 @@ import { findPmid, parsePmid } from '../shared/normalize/pmid';
 import { canonicalUrl } from '../shared/normalize/url';
 import type { Paper } from '../shared/paper';
 import { parseFile, parseText } from './parse-file';
-import { SHARED_DIR } from './shared-paths';
+import { SAMPLES_DIR } from './shared-paths';
 
 const FIXTURES = new URL('./fixtures/identifiers/', import.meta.url).pathname;
 const fixture = (name: string): string => readFileSync(`${FIXTURES}${name}`, 'utf8');
@@ -274,9 +274,9 @@ describe('wired into the record', () => {
   });
 
   it('links a Hugging Face page for new-style arXiv ids only', () => {
-    const [oldStyle] = parseFile(`${SHARED_DIR}feeds/samples/arxiv-api-atom.xml`).papers;
+    const [oldStyle] = parseFile(`${SAMPLES_DIR}arxiv-api-atom.xml`).papers;
     expect(oldStyle).toMatchObject({ arxivId: 'hep-ex/0307015', links: { hf: null } });
-    const [newStyle] = parseFile(`${SHARED_DIR}feeds/samples/arxiv-rss2-2024.xml`).papers;
+    const [newStyle] = parseFile(`${SAMPLES_DIR}arxiv-rss2-2024.xml`).papers;
     expect(newStyle!.links.hf).toBe(`https://huggingface.co/papers/${newStyle!.arxivId}`);
   });
 });

@@ -6,10 +6,10 @@ import { importPaths } from '../electron/core/import-paths';
 import { PaperdropCore } from '../electron/core/paperdrop-core';
 import { MAX_IMPORT_BYTES, oversizedImportMessage } from '../shared/import-limits';
 import type { IngestBatch } from '../shared/paper';
-import { SEED_FILES, SEEDS_DIR, SHARED_DIR } from './shared-paths';
+import { SAMPLES_DIR, SEED_FILES, SEEDS_DIR } from './shared-paths';
 import { makeTempDir } from './temp-dir';
 
-const SAMPLE = `${SHARED_DIR}feeds/samples/arxiv-rss2-2024.xml`;
+const SAMPLE = `${SAMPLES_DIR}arxiv-rss2-2024.xml`;
 
 describe('importing files chosen in the desktop app’s file dialog', () => {
   it('copies them into the watched folder under free names, where the real watcher reads them', async () => {

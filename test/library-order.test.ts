@@ -5,7 +5,7 @@ import type { IngestBatch } from '../shared/paper';
 import { PaperdropDatabase } from '../renderer/db/database';
 import { readNewestFirst, withStoredChange, type NewestFirst } from '../renderer/db/newest-first';
 import { categoryList, fileList } from '../renderer/db/paper-lists';
-import { storeBatch } from '../renderer/db/store-batch';
+import { storeBatch } from '../renderer/db/library-writer';
 import { followChanges, StoredChanges } from '../renderer/sync/stored-changes';
 import { followLists } from './followed-lists';
 import { parseText } from './parse-file';

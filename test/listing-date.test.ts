@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { dateInFileName, listingDate } from '../shared/listing-date';
 import type { Listing } from '../shared/paper';
 import { parseFile, parseText } from './parse-file';
-import { SHARED_DIR } from './shared-paths';
+import { PARSER_SUITES_DIR } from './shared-paths';
 
 const listing = (file: string, seenAt: string): Listing => ({ file, hash: 'h', format: 'hf-papers-text', seenAt, announceType: null, version: null });
 const feedListing = (file: string, seenAt: string, feedDate: string): Listing => ({ ...listing(file, seenAt), format: 'rss', feedDate });
@@ -42,7 +42,7 @@ describe('the listing date', () => {
 describe('the feed’s own date, read from the file', () => {
   it('dates RSS items that carry none by their channel’s pubDate', () => {
     // feedsmith's RSS 0.91 reference feed: the channel has a pubDate and a lastBuildDate, its items no date.
-    const batch = parseFile(`${SHARED_DIR}fixtures/feedsmith/src/feeds/rss/references/rss-091.xml`, { seenAt: new Date('2026-03-21T08:00:00Z') });
+    const batch = parseFile(`${PARSER_SUITES_DIR}feedsmith/src/feeds/rss/references/rss-091.xml`, { seenAt: new Date('2026-03-21T08:00:00Z') });
     expect(batch.papers.map((paper) => paper.title).sort()).toEqual(['First item title', 'Second item title']);
     for (const paper of batch.papers) {
       expect(paper.published).toBeNull();

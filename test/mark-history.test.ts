@@ -2,9 +2,9 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PaperdropDatabase } from '../renderer/db/database';
 import { MarkHistory } from '../renderer/db/mark-history';
-import { storeBatch } from '../renderer/db/store-batch';
+import { storeBatch } from '../renderer/db/library-writer';
 import { parseFile } from './parse-file';
-import { SEED_FILES, SEEDS_DIR, SHARED_DIR } from './shared-paths';
+import { SAMPLES_DIR, SEED_FILES, SEEDS_DIR } from './shared-paths';
 
 let db: PaperdropDatabase | null = null;
 afterEach(async () => {
@@ -20,7 +20,7 @@ async function library(): Promise<{ history: MarkHistory; ids: string[] }> {
 describe('marks for papers merged away', () => {
   it('go to the paper that answers to the id now, and never make a row for a paper the library lacks', async () => {
     const { history } = await library();
-    await storeBatch(db!, parseFile(`${SHARED_DIR}feeds/samples/arxiv-rss2-2024.xml`));
+    await storeBatch(db!, parseFile(`${SAMPLES_DIR}arxiv-rss2-2024.xml`));
     // A paper known by an id of its own and another key: a listing of it under that key merged into it.
     const holder = (await db!.papers.filter((paper) => paper.keys.length > 0).first())!;
     await history.set([holder.keys[0]!, 'title:no such paper'], 'starred', true);

@@ -1,11 +1,13 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { PaperdropDatabase, toPaperRecord, type PaperState } from '../renderer/db/database';
+import { PaperdropDatabase } from '../renderer/db/database';
+import { toPaperRecord } from '../renderer/db/paper-record';
+import type { PaperState } from '../renderer/db/records';
 import { digestOf } from '../renderer/db/key-digest';
 import { eitherMarks } from '../renderer/db/mark-merge';
 import { MarkHistory } from '../renderer/db/mark-history';
-import { storeBatch } from '../renderer/db/store-batch';
+import { storeBatch } from '../renderer/db/library-writer';
 import { parseFile } from './parse-file';
 import { SEED_FILES, SEEDS_DIR } from './shared-paths';
 

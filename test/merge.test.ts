@@ -4,11 +4,11 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { mergeCatalog, planMerge } from '../shared/merge';
 import type { IngestBatch, Paper } from '../shared/paper';
 import { PaperdropDatabase } from '../renderer/db/database';
-import { setMarks } from '../renderer/db/paper-state';
-import { storeBatch } from '../renderer/db/store-batch';
+import { setMarks } from '../renderer/db/mark-writer';
+import { storeBatch } from '../renderer/db/library-writer';
 import { parseFile, parseText } from './parse-file';
 import { sample } from './sample-library';
-import { SHARED_DIR } from './shared-paths';
+import { REAL_DIR } from './shared-paths';
 
 /** Small real files of different formats, some listing the same papers. */
 const BATCHES: IngestBatch[] = [
@@ -19,7 +19,7 @@ const BATCHES: IngestBatch[] = [
   sample('hf-papers-page-export-with-urls.txt'),
   sample('hf-papers-page-plaintext.txt'),
   sample('biorxiv-rss1-rdf.xml'),
-  parseFile(`${SHARED_DIR}feeds/real/hf-daily-paper-newsletter-chinese/2025-01-10.json`),
+  parseFile(`${REAL_DIR}hf-daily-paper-newsletter-chinese/2025-01-10.json`),
   // The same paper as a title-only page dump, a newer arXiv version and a listing with a DOI.
   parseText('new\n\nMar 11\n\nLarge  multimodal models as General In-Context classifiers!\n\nA shorter abstract.', 'dump.txt'),
 ];

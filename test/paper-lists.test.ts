@@ -2,12 +2,13 @@ import 'fake-indexeddb/auto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { IngestBatch, Paper } from '../shared/paper';
-import { emptyPaperFields, PaperdropDatabase } from '../renderer/db/database';
+import { PaperdropDatabase } from '../renderer/db/database';
+import { emptyPaperFields } from '../renderer/db/paper-record';
 import { readListMembers } from '../renderer/db/list-members';
 import { countLists, listMembershipsWith, readListMemberships, type ListMemberships } from '../renderer/db/list-memberships';
 import { categoryList, fileList, listsOf, seenList } from '../renderer/db/paper-lists';
 import { localDay } from '../shared/listing-date';
-import { storeBatch } from '../renderer/db/store-batch';
+import { storeBatch } from '../renderer/db/library-writer';
 import { followLists } from './followed-lists';
 import { databaseOpener, OVERLAPPING_BATCHES as BATCHES } from './sample-library';
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createDomHtmlTools } from '../electron/core/dom-html-tools';
 import { FeedParseError } from '../shared/feeds/errors';
 import { parseFeed } from '../shared/feeds/parse-feed';
-import { SHARED_DIR } from './shared-paths';
+import { FEEDS_DIR } from './shared-paths';
 
 const html = createDomHtmlTools();
 const context = { modifiedAt: new Date('2025-06-01T00:00:00Z') };
@@ -28,7 +28,7 @@ const realFeeds = [
   'samples/jsonfeed-1.1-simple.json',
   'samples/hf-papers-page-export-with-urls.txt',
   'samples/nature-rss1-rdf-shape.xml',
-].map((name) => readFileSync(`${SHARED_DIR}feeds/${name}`));
+].map((name) => readFileSync(FEEDS_DIR + name));
 
 describe('bad input', () => {
   it('arbitrary bytes give papers or the typed parse error, never anything else (property)', () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseArxivRef } from '../shared/normalize/arxiv-id';
 import { normalizeTerm, parseQuery, searchTerms, tokenize, type ParsedQuery } from '../renderer/search/query-syntax';
 import { parseFile } from './parse-file';
-import { SEED_FILES, SEEDS_DIR, SHARED_DIR } from './shared-paths';
+import { REAL_DIR, SEED_FILES, SEEDS_DIR } from './shared-paths';
 
 const NOTHING: ParsedQuery = {
   words: [],
@@ -18,7 +18,7 @@ const NOTHING: ParsedQuery = {
 const query = (parts: Partial<ParsedQuery>): ParsedQuery => ({ ...NOTHING, ...parts });
 
 const seedTitles = parseFile(SEEDS_DIR + SEED_FILES[0]).papers.map((paper) => paper.title);
-const arxivPapers = parseFile(`${SHARED_DIR}feeds/real/StringologyTimes/arxiv@11ba871_2024-07-20.xml`).papers;
+const arxivPapers = parseFile(`${REAL_DIR}StringologyTimes/arxiv@11ba871_2024-07-20.xml`).papers;
 
 describe('tokenize and normalizeTerm', () => {
   it('splits real titles into runs of letters and digits', () => {

@@ -2,10 +2,10 @@ import { afterAll } from 'vitest';
 import { PaperdropDatabase } from '../renderer/db/database';
 import type { IngestBatch } from '../shared/paper';
 import { parseFile, parseText } from './parse-file';
-import { SHARED_DIR } from './shared-paths';
+import { SAMPLES_DIR } from './shared-paths';
 
-/** One of the sample feeds in ../shared, parsed as the app parses it. */
-export const sample = (name: string): IngestBatch => parseFile(`${SHARED_DIR}feeds/samples/${name}`);
+/** One of the sample feeds (test/fixtures/feeds/samples), parsed as the app parses it. */
+export const sample = (name: string): IngestBatch => parseFile(`${SAMPLES_DIR}${name}`);
 
 /** Real files listing some of the same papers; the page dump's title-only paper merges into a stored arXiv paper, or takes it in. */
 export const OVERLAPPING_BATCHES: IngestBatch[] = [

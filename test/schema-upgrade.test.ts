@@ -3,14 +3,15 @@ import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { matchKeys } from '../shared/merge';
 import type { IngestBatch } from '../shared/paper';
-import { emptyPaperFields, PaperdropDatabase } from '../renderer/db/database';
+import { PaperdropDatabase } from '../renderer/db/database';
+import { emptyPaperFields } from '../renderer/db/paper-record';
 import { readNewestFirst } from '../renderer/db/newest-first';
 import { readListMembers } from '../renderer/db/list-members';
 import { readListMemberships } from '../renderer/db/list-memberships';
 import { categoryList, fileList } from '../renderer/db/paper-lists';
-import { storeBatch } from '../renderer/db/store-batch';
+import { storeBatch } from '../renderer/db/library-writer';
 import { parseFile } from './parse-file';
-import { SEED_FILES, SEEDS_DIR, SHARED_DIR } from './shared-paths';
+import { SAMPLES_DIR, SEED_FILES, SEEDS_DIR } from './shared-paths';
 
 /** A library as the first release of Paperdrop (schema version 1) left it. */
 async function writeVersionOneLibrary(name: string): Promise<void> {
@@ -57,7 +58,7 @@ describe('upgrading a library from schema version 1', () => {
 });
 
 /** Two files as the version-3 release stored them: every match key indexed, files and categories too. */
-const VERSION_THREE_FILES: IngestBatch[] = [parseFile(SEEDS_DIR + SEED_FILES[0]), parseFile(`${SHARED_DIR}feeds/samples/arxiv-rss2-2024.xml`)];
+const VERSION_THREE_FILES: IngestBatch[] = [parseFile(SEEDS_DIR + SEED_FILES[0]), parseFile(`${SAMPLES_DIR}arxiv-rss2-2024.xml`)];
 const STARRED = 'title:token merging for training free semantic binding in text to image synthesis';
 
 async function writeVersionThreeLibrary(name: string): Promise<void> {

@@ -2,8 +2,8 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { IngestBatch } from '../shared/paper';
 import { PaperdropDatabase } from '../renderer/db/database';
-import { setMarks } from '../renderer/db/paper-state';
-import { storeBatch } from '../renderer/db/store-batch';
+import { setMarks } from '../renderer/db/mark-writer';
+import { storeBatch } from '../renderer/db/library-writer';
 import { parseFile, parseText } from './parse-file';
 import { SEED_FILES, SEEDS_DIR } from './shared-paths';
 

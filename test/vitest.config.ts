@@ -2,6 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 const shared = {
   setupFiles: ['test/fast-check-seed.ts'],
+  // In CI, fails the run when ../shared is missing, rather than let its suites skip.
+  globalSetup: ['test/require-shared.ts'],
   testTimeout: 30_000,
   hookTimeout: 60_000,
 };

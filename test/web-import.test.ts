@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -6,7 +7,8 @@ import { IMPORT_CHUNK_BYTES, MAX_IMPORT_BYTES } from '../shared/import-limits';
 import type { IngestBatch, Paper } from '../shared/paper';
 import type { WireMessage } from '../shared/ipc';
 import { renderArxivRss } from './bench/arxiv-feeds';
-import { readCorpusSample, type CorpusRecord } from './bench/corpus-reader';
+import type { CorpusRecord } from './bench/corpus-reader';
+import { REAL_DIR } from './shared-paths';
 import { TEST_TOKEN, testWebServerForEach } from './test-web-server';
 
 const TOKEN = TEST_TOKEN;
@@ -48,10 +50,23 @@ async function connect() {
   return { socket, call, value, batches };
 }
 
-/** A saved arXiv RSS listing of real corpus records, larger than `bytes`. */
+/**
+ * 8,000 records of real papers: those of the daily listing crawls in test/fixtures/feeds/real, over and over, each
+ * time under new arXiv ids.
+ */
+function realRecords(count = 8000): CorpusRecord[] {
+  const lines = ['2025-03-18.jsonl', '2026-07-01.jsonl'].flatMap((name) => readFileSync(`${REAL_DIR}daily-arXiv-ai-enhanced/${name}`, 'utf8').trim().split('\n'));
+  const papers = lines.map((line) => JSON.parse(line) as { title: string; summary: string; authors: string[]; categories: string[] });
+  return Array.from({ length: count }, (_, index) => {
+    const { title, summary, authors, categories } = papers[index % papers.length]!;
+    const id = `2401.${String(index + 1).padStart(5, '0')}`;
+    return { id, title, abstract: summary, authors, published: '2024-01-02', categories, source_repo: 'dw-dengwei/daily-arXiv-ai-enhanced' };
+  });
+}
+
+/** A saved arXiv RSS listing of real papers, larger than `bytes`. */
 async function arxivListing(bytes: number): Promise<{ feed: Buffer; papers: number }> {
-  const records: CorpusRecord[] = [];
-  for await (const record of readCorpusSample(8000)) records.push(record);
+  const records = realRecords();
   const feed = Buffer.from(renderArxivRss(records, 'cs.CL'));
   expect(feed.length).toBeGreaterThan(bytes);
   return { feed, papers: records.length };

@@ -201,7 +201,7 @@ export class ImportUploads {
       return { name, hash: upload.hash.digest('hex') };
     } catch (error) {
       await discard(upload);
-      throw new Error(`Importing "${upload.name}" failed: ${error instanceof Error ? error.message : String(error)}`);
+      throw new Error(`Importing "${upload.name}" failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
     }
   }
 

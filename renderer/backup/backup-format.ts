@@ -1,4 +1,4 @@
-import type { PaperState } from '../db/database';
+import type { PaperState } from '../db/records';
 
 /** Whatever settings the UI keeps: any JSON object, stored and given back as it is. */
 export type BackupSettings = { [key: string]: unknown };

@@ -1,5 +1,6 @@
 import type { Dispatch } from 'react';
-import type { Mark, MarkChange } from '../db/paper-state';
+import type { MarkChange } from '../db/mark-writer';
+import type { Mark } from '../db/records';
 import type { ListedPaper } from '../ui/use-library';
 import type { ViewAction, ViewState } from '../ui/view-state';
 

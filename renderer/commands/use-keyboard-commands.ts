@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useEffectEvent } from 'react';
 import { commandForKeys, isPrefix, keyOf } from './keys';
 import type { Command } from './registry';
 
@@ -17,8 +17,9 @@ const isTextField = (element: Element) =>
  * buttons and links outside the paper list.
  */
 export function useKeyboardCommands(run: (command: Command) => void, leaveField: (field: Element) => void): void {
-  const latest = useRef({ run, leaveField });
-  latest.current = { run, leaveField };
+  // Effect events: the listener added once always calls the latest callbacks given.
+  const runCommand = useEffectEvent(run);
+  const leave = useEffectEvent(leaveField);
 
   useEffect(() => {
     let prefix: { key: string; at: number } | null = null;
@@ -28,7 +29,7 @@ export function useKeyboardCommands(run: (command: Command) => void, leaveField:
       if (isTextField(target)) {
         if (event.key === 'Escape') {
           event.preventDefault();
-          latest.current.leaveField(target);
+          leave(target);
         }
         return;
       }
@@ -41,7 +42,7 @@ export function useKeyboardCommands(run: (command: Command) => void, leaveField:
       const command = commandForKeys(sequence);
       if (command) {
         event.preventDefault();
-        latest.current.run(command);
+        runCommand(command);
       } else if (isPrefix(key)) {
         event.preventDefault();
         prefix = { key, at: event.timeStamp };

@@ -1,5 +1,4 @@
-import type { Transaction } from 'dexie';
-import type { KeyDigestRecord, MetaRecord, PaperdropDatabase, PaperRecord } from './database';
+import type { PaperdropDatabase } from './database';
 import { digestOf } from './key-digest';
 
 /**
@@ -9,7 +8,8 @@ import { digestOf } from './key-digest';
  * or to a paper merged away since; such a key is asked for as before. Each batch stores the digests
  * it adds in its own transaction, under its generation, so the set is complete once it has read
  * every generation up to the library's, whichever tab or session stored them. Whatever writes
- * papers must store their keys' digests so: a key missing here would be stored as a new paper.
+ * papers (library-writer.ts, and the upgrades) must store their keys' digests so: a key missing here
+ * would be stored as a new paper.
  */
 export class KnownKeys {
   private readonly digests = new Set<number>();
@@ -47,13 +47,4 @@ export function knownKeysOf(db: PaperdropDatabase): KnownKeys {
   let known = byDatabase.get(db);
   if (!known) byDatabase.set(db, (known = new KnownKeys()));
   return known;
-}
-
-/** Version 4: the digests of every key stored so far, the papers' own ids among them. */
-export async function digestStoredKeys(transaction: Transaction): Promise<void> {
-  const papers = transaction.table<PaperRecord, string>('papers');
-  const keys = [...((await papers.orderBy('keys').uniqueKeys()) as string[]), ...((await papers.toCollection().primaryKeys()) as string[])];
-  if (keys.length === 0) return;
-  const generation = (await transaction.table<MetaRecord, string>('meta').get('generation'))?.value ?? 0;
-  await transaction.table<KeyDigestRecord, number>('keyDigests').put({ generation, digests: Uint32Array.from(new Set(keys.map(digestOf))) });
 }

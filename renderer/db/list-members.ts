@@ -1,6 +1,6 @@
 import type { PaperdropDatabase } from './database';
 import { listsOf, recordsOf } from './paper-lists';
-import type { StoredChange } from './store-batch';
+import type { StoredChange } from './records';
 
 /** The ids of the papers in a list (a source file or a category, see paper-lists.ts): the union of its records. */
 export async function readListMembers(db: PaperdropDatabase, list: string): Promise<Set<string>> {

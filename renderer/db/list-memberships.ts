@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import type { PaperdropDatabase } from './database';
 import { categoryList, fileList, listsOf } from './paper-lists';
-import type { StoredChange } from './store-batch';
+import type { StoredChange } from './records';
 
 /**
  * Which source and category lists each paper is in, for the sidebar's unread counts. Held per

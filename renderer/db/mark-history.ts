@@ -1,5 +1,6 @@
 import type { PaperdropDatabase } from './database';
-import { restoreStates, setMarks, type Mark, type MarkChange, type PriorState } from './paper-state';
+import { restoreStates, setMarks, type MarkChange, type PriorState } from './mark-writer';
+import type { Mark } from './records';
 
 /** How many mark changes z can take back. */
 const UNDO_DEPTH = 200;

@@ -1,5 +1,4 @@
-import type { PaperState } from './database';
-import type { Mark } from './paper-state';
+import type { Mark, PaperState } from './records';
 
 export const MARKS = ['read', 'starred'] as const satisfies readonly Mark[];
 

@@ -1,6 +1,5 @@
-import type { Transaction } from 'dexie';
-import type { MetaRecord, OrderRecord, PaperdropDatabase, PaperRecord } from './database';
-import type { StoredChange } from './store-batch';
+import type { PaperdropDatabase } from './database';
+import type { OrderRecord, StoredChange } from './records';
 
 /**
  * The library's ids newest first (sortKey, then id, both descending, as IndexedDB orders the
@@ -11,9 +10,6 @@ export interface NewestFirst {
   sortKeys: string[];
 }
 
-/** Past this many order records, the batch that adds one folds them all into one. */
-const FOLD_AFTER = 64;
-
 /**
  * The order, from the order log: every batch logs the papers it wrote and merged away. Reading the
  * few log records takes a fraction of what reading 100,000 keys of the sortKey index takes (over a
@@ -23,7 +19,8 @@ export async function readNewestFirst(db: PaperdropDatabase): Promise<NewestFirs
   return orderOf(await db.orderLog.toArray());
 }
 
-function orderOf(records: readonly OrderRecord[]): NewestFirst {
+/** The order the log's records add up to, later records overriding earlier ones. */
+export function orderOf(records: readonly OrderRecord[]): NewestFirst {
   const sortKeyOf = new Map<string, string | null>();
   for (const { ids, sortKeys, removed } of records) {
     ids.forEach((id, position) => sortKeyOf.set(id, sortKeys[position]!));
@@ -32,35 +29,6 @@ function orderOf(records: readonly OrderRecord[]): NewestFirst {
   const entries = [...sortKeyOf].filter((entry): entry is [string, string] => entry[1] !== null);
   entries.sort(([id, sortKey], [otherId, otherSortKey]) => (comesBefore(sortKey, id, otherSortKey, otherId) ? -1 : 1));
   return { ids: entries.map(([id]) => id), sortKeys: entries.map(([, sortKey]) => sortKey) };
-}
-
-/**
- * Inside a batch's transaction: logs the papers it wrote and merged away. Every so many batches
- * the log is folded into one record, there and then, so that a start never reads a long log and
- * never writes.
- */
-export async function logStoredChange(db: PaperdropDatabase, { written, removed }: StoredChange, generation: number): Promise<void> {
-  await db.orderLog.put({ generation, ids: written.map((paper) => paper.id), sortKeys: written.map((paper) => paper.sortKey), removed });
-  if ((await db.orderLog.count()) <= FOLD_AFTER) return;
-  const folded = orderOf(await db.orderLog.toArray());
-  await db.orderLog.clear();
-  await db.orderLog.put({ generation, ...folded, removed: [] });
-}
-
-/** Version 4: the log begins with one record of every stored paper. */
-export async function logStoredOrder(transaction: Transaction): Promise<void> {
-  const ids: string[] = [];
-  const sortKeys: string[] = [];
-  await transaction
-    .table<PaperRecord, string>('papers')
-    .orderBy('sortKey')
-    .eachKey((sortKey, cursor) => {
-      sortKeys.push(sortKey as string);
-      ids.push(cursor.primaryKey as string);
-    });
-  if (ids.length === 0) return;
-  const generation = (await transaction.table<MetaRecord, string>('meta').get('generation'))?.value ?? 0;
-  await transaction.table<OrderRecord, number>('orderLog').put({ generation, ids, sortKeys, removed: [] });
 }
 
 /**

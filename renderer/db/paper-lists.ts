@@ -1,11 +1,12 @@
-import Dexie, { type Transaction } from 'dexie';
+import Dexie, { type Table } from 'dexie';
 import { localDay } from '../../shared/listing-date';
-import type { ListRecord, MetaRecord, PaperdropDatabase, PaperRecord } from './database';
+import type { ListRecord, PaperRecord } from './records';
 
 /**
  * The source and category views as lists of paper ids: each batch writes one record per list its
  * papers are in, instead of a multi-entry index entry per paper and list (which cost an eighth of
- * every paper's write). A list is the union of its records.
+ * every paper's write). A list is the union of its records. The names and the records are made
+ * here; only library-writer.ts writes them.
  */
 export const fileList = (file: string): string => `file:${file}`;
 export const categoryList = (category: string): string => `category:${category}`;
@@ -22,7 +23,7 @@ export function listsOf(paper: PaperRecord): string[] {
 }
 
 /** The list of the day a paper was first seen: listings are kept oldest first (shared/merge.ts). */
-function seenListOf(paper: PaperRecord): string | null {
+export function seenListOf(paper: PaperRecord): string | null {
   const firstSeen = paper.listings[0]?.seenAt;
   return firstSeen ? seenList(seenDay(firstSeen)) : null;
 }
@@ -40,51 +41,7 @@ export function listRecords(papers: readonly PaperRecord[], generation: number):
   return [...ids].map(([list, members]) => ({ list, generation, ids: members }));
 }
 
-/** Inside a batch's transaction: takes papers merged away out of every list, so an id used again later starts afresh. */
-export async function dropFromLists(db: PaperdropDatabase, papers: readonly PaperRecord[]): Promise<void> {
-  await removeFromLists(db, papers.flatMap((paper) => listsOf(paper).map((list) => [list, paper.id] as const)));
-}
-
-/**
- * Inside a batch's transaction: takes rewritten papers out of the lists their stored version was in
- * and they are no longer: one first seen earlier than was known leaves the later day's list.
- */
-export async function leaveLists(db: PaperdropDatabase, stored: readonly PaperRecord[], written: readonly PaperRecord[]): Promise<void> {
-  // A paper written again keeps every file and category it had (merging unites them): only its first-seen day can move.
-  const before = new Map(stored.map((paper) => [paper.id, seenListOf(paper)]));
-  await removeFromLists(
-    db,
-    written.flatMap((paper) => {
-      const was = before.get(paper.id);
-      return was && was !== seenListOf(paper) ? [[was, paper.id] as const] : [];
-    }),
-  );
-}
-
-async function removeFromLists(db: PaperdropDatabase, memberships: readonly (readonly [list: string, id: string])[]): Promise<void> {
-  const idsByList = new Map<string, Set<string>>();
-  for (const [list, id] of memberships) idsByList.set(list, (idsByList.get(list) ?? new Set()).add(id));
-  for (const [list, gone] of idsByList) {
-    await recordsOf(db.lists, list).modify((record) => {
-      record.ids = record.ids.filter((id) => !gone.has(id));
-    });
-  }
-}
-
 /** A list's records: one for each batch that wrote papers into it. */
-export function recordsOf(lists: PaperdropDatabase['lists'], list: string) {
+export function recordsOf(lists: Table<ListRecord, [string, number]>, list: string) {
   return lists.where('[list+generation]').between([list, Dexie.minKey], [list, Dexie.maxKey]);
-}
-
-/** Version 4: lists from the files and categories indexes of version 3, which version 5 drops. */
-export async function listStoredPapers(transaction: Transaction): Promise<void> {
-  const papers = transaction.table<PaperRecord, string>('papers');
-  const generation = (await transaction.table<MetaRecord, string>('meta').get('generation'))?.value ?? 0;
-  const records: ListRecord[] = [];
-  for (const [index, list] of [['files', fileList], ['categories', categoryList]] as const) {
-    for (const name of (await papers.orderBy(index).uniqueKeys()) as string[]) {
-      records.push({ list: list(name), generation, ids: (await papers.where(index).equals(name).primaryKeys()) as string[] });
-    }
-  }
-  await transaction.table<ListRecord, [string, number]>('lists').bulkPut(records);
 }

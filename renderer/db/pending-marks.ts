@@ -1,12 +1,11 @@
-import type { PaperdropDatabase, PaperRecord, PaperState } from './database';
+import type { PaperdropDatabase } from './database';
 import { READ_RANGE_FROM, rowsSpanning } from './id-range';
-import { newestMarks, unmarked } from './mark-merge';
 
 /*
  * Marks for an id no stored paper answers to (restored from a backup, say) wait in pendingMarks.
  * A paper answers to an id when it is its id or one of its merge keys: the same rule that makes two
  * listings one paper, so marks find the paper whichever listing of it arrives, and whatever id it
- * had in the library the backup came from.
+ * had in the library the backup came from. The rule is read here; mark-writer.ts writes the marks.
  */
 
 /** For each id, the stored papers that answer to it; none means its marks must wait. Inside a transaction on papers. */
@@ -24,23 +23,4 @@ export async function storedIds(db: PaperdropDatabase, ids: readonly string[]): 
   if (ids.length < READ_RANGE_FROM) return new Set(await db.papers.where(':id').anyOf([...ids]).primaryKeys());
   const inRange = new Set(await rowsSpanning(db.papers, ids).primaryKeys());
   return new Set(ids.filter((id) => inRange.has(id)));
-}
-
-/** Inside storeBatch's transaction: the papers just written take the marks waiting for them, the later change winning field by field. */
-export async function applyPendingMarks(db: PaperdropDatabase, written: readonly PaperRecord[]): Promise<void> {
-  if (written.length === 0 || (await db.pendingMarks.count()) === 0) return;
-  const addresses = (paper: PaperRecord) => [paper.id, ...paper.keys];
-  const waiting = new Map<string, PaperState>();
-  for (const mark of await db.pendingMarks.bulkGet([...new Set(written.flatMap(addresses))])) if (mark) waiting.set(mark.paperId, mark);
-  if (waiting.size === 0) return;
-  const takers = written.filter((paper) => addresses(paper).some((id) => waiting.has(id)));
-  const current = await db.states.bulkGet(takers.map((paper) => paper.id));
-  await db.states.bulkPut(
-    takers.map((paper, index) =>
-      addresses(paper)
-        .flatMap((id) => waiting.get(id) ?? [])
-        .reduce(newestMarks, current[index] ?? unmarked(paper.id)),
-    ),
-  );
-  await db.pendingMarks.bulkDelete([...waiting.keys()]);
 }

@@ -1,5 +1,6 @@
 import { FIELD_BOOSTS, FIELDS, TITLE } from './index-terms';
-import type { PaperMiniSearch, TermPostings } from './paper-minisearch';
+import type { PostingStore, TermPostings } from './posting-store';
+import { findInRun } from './segment';
 
 /** One term a clause accepts, with the weight of a match on it (1 for the word as typed). */
 export interface ClauseTerm {
@@ -32,12 +33,14 @@ const ALL_FIELDS = FIELDS.map((_field, fieldId) => fieldId);
 const K = 1.2;
 const B = 0.7;
 const D = 0.5;
-/** A map lookup costs about this many steps of iterating a map. */
-const LOOKUP_COST = 2;
 
-/** One (term, field) posting list of a clause, with what scoring it needs. */
+/** One run of a clause's postings (a term, a field, a segment), with what scoring it needs. */
 interface PostingList {
-  postings: Map<number, number>;
+  documents: Uint16Array;
+  frequencies: Uint8Array;
+  start: number;
+  end: number;
+  base: number;
   fieldId: number;
   /** weight × field boost × inverse document frequency. */
   factor: number;
@@ -77,7 +80,7 @@ interface Scoring {
   matched: Int32Array;
   titleBits: Int32Array;
   paperIds: readonly (string | undefined)[];
-  fieldLengths: Float64Array;
+  fieldLengths: Uint16Array;
   query: number;
 }
 
@@ -87,10 +90,11 @@ interface Scoring {
  * term and then intersects, it starts from the smallest clause and only checks and scores those
  * candidates against the others, by lookup or by one pass over a list, whichever is cheaper.
  */
-export function matchClauses(index: PaperMiniSearch, clauses: readonly Clause[], exclusions: readonly Clause[]): Matches {
-  workspace.holdUpTo(index.shortIdLimit);
+export function matchClauses(index: PostingStore, clauses: readonly Clause[], exclusions: readonly Clause[]): Matches {
+  const { paperIds, fieldLengths } = index.scoringView();
+  workspace.holdUpTo(paperIds.length);
   const { scores, candidate, matched, titleBits } = workspace;
-  const scoring: Scoring = { scores, candidate, matched, titleBits, ...index.scoringArrays(), query: workspace.nextStamp() };
+  const scoring: Scoring = { scores, candidate, matched, titleBits, paperIds, fieldLengths, query: workspace.nextStamp() };
   const lists = clauses.map((clause) => postingLists(index, clause));
   const order = clauses.map((_clause, position) => position).sort((a, b) => size(lists[a]!) - size(lists[b]!));
   const ids: number[] = [];
@@ -116,51 +120,56 @@ export function matchClauses(index: PaperMiniSearch, clauses: readonly Clause[],
 
 /** The first, smallest clause: every live document on its lists becomes a candidate. */
 function addCandidates({ scores, candidate, titleBits, paperIds, fieldLengths, query }: Scoring, lists: readonly PostingList[], bit: number, ids: number[]): void {
-  for (const { postings, fieldId, factor, averageLength } of lists) {
+  for (const { documents, frequencies, start, end, base, fieldId, factor, averageLength } of lists) {
     const titleBit = fieldId === TITLE ? bit : 0;
-    postings.forEach((frequency, shortId) => {
-      if (paperIds[shortId] === undefined) return;
+    for (let posting = start; posting < end; posting += 1) {
+      const shortId = base + documents[posting]!;
+      if (paperIds[shortId] === undefined) continue;
       if (candidate[shortId] !== query) {
         candidate[shortId] = query;
         scores[shortId] = 0;
         titleBits[shortId] = 0;
         ids.push(shortId);
       }
-      scores[shortId]! += factor * termScore(frequency, fieldLengths[shortId * FIELD_COUNT + fieldId]!, averageLength);
+      scores[shortId]! += factor * termScore(frequencies[posting]!, fieldLengths[shortId * FIELD_COUNT + fieldId]!, averageLength);
       titleBits[shortId]! |= titleBit;
-    });
+    }
   }
 }
 
 /** Credits and stamps every candidate on the lists, in one pass over each list. */
 function passOverLists({ scores, candidate, matched, titleBits, fieldLengths, query }: Scoring, lists: readonly PostingList[], bit: number, stamp: number): void {
-  for (const { postings, fieldId, factor, averageLength } of lists) {
+  for (const { documents, frequencies, start, end, base, fieldId, factor, averageLength } of lists) {
     const titleBit = fieldId === TITLE ? bit : 0;
-    postings.forEach((frequency, shortId) => {
-      if (candidate[shortId] !== query) return;
-      scores[shortId]! += factor * termScore(frequency, fieldLengths[shortId * FIELD_COUNT + fieldId]!, averageLength);
+    for (let posting = start; posting < end; posting += 1) {
+      const shortId = base + documents[posting]!;
+      if (candidate[shortId] !== query) continue;
+      scores[shortId]! += factor * termScore(frequencies[posting]!, fieldLengths[shortId * FIELD_COUNT + fieldId]!, averageLength);
       titleBits[shortId]! |= titleBit;
       matched[shortId] = stamp;
-    });
+    }
   }
 }
 
 /** Credits and stamps every candidate on the lists, looking each one up in each list. */
 function lookUpCandidates({ scores, matched, titleBits, fieldLengths }: Scoring, lists: readonly PostingList[], bit: number, stamp: number, ids: readonly number[]): void {
   for (const shortId of ids) {
-    for (const { postings, fieldId, factor, averageLength } of lists) {
-      const frequency = postings.get(shortId);
-      if (frequency === undefined) continue;
-      scores[shortId]! += factor * termScore(frequency, fieldLengths[shortId * FIELD_COUNT + fieldId]!, averageLength);
+    for (const { documents, frequencies, start, end, base, fieldId, factor, averageLength } of lists) {
+      const local = shortId - base;
+      if (local < 0 || local > documents[end - 1]!) continue;
+      const posting = findInRun(documents, start, end, local);
+      if (posting < 0) continue;
+      scores[shortId]! += factor * termScore(frequencies[posting]!, fieldLengths[shortId * FIELD_COUNT + fieldId]!, averageLength);
       if (fieldId === TITLE) titleBits[shortId]! |= bit;
       matched[shortId] = stamp;
     }
   }
 }
 
-/** Whether looking the candidates up in the lists costs less than one pass over the lists. */
+/** Whether looking the candidates up in the lists, by binary search, costs less than one pass over the lists. */
 function cheaperToLookUp(lists: readonly PostingList[], ids: readonly number[]): boolean {
-  return ids.length * lists.length * LOOKUP_COST < size(lists);
+  const total = size(lists);
+  return ids.length * lists.length * Math.log2(2 + total / Math.max(1, lists.length)) < total;
 }
 
 /** Keeps, in place and in order, the ids that pass. */
@@ -170,22 +179,28 @@ function keepWhere(ids: number[], keep: (shortId: number) => boolean): void {
   ids.length = kept;
 }
 
-function postingLists(index: PaperMiniSearch, clause: Clause): PostingList[] {
+/** A clause's runs in the fields it may match, each weighted by its term's live document frequency in that field. */
+function postingLists(index: PostingStore, clause: Clause): PostingList[] {
   const lists: PostingList[] = [];
-  for (const { postings: byField, weight } of clause.terms) {
-    for (const fieldId of clause.fields ?? ALL_FIELDS) {
-      const postings = byField.get(fieldId);
-      if (!postings || postings.size === 0) continue;
-      const documents = postings.size;
+  const fields = clause.fields ?? ALL_FIELDS;
+  for (const { postings, weight } of clause.terms) {
+    for (const fieldId of fields) {
+      const runs = postings.runs.filter((run) => run.fieldId === fieldId);
+      const documents = runs.reduce((sum, { segment, start, end }) => sum + segment.liveIn(start, end), 0);
+      if (documents === 0) continue;
       const inverseFrequency = Math.log(1 + (index.documentCount - documents + 0.5) / (documents + 0.5));
-      lists.push({ postings, fieldId, factor: weight * FIELD_BOOSTS[fieldId]! * inverseFrequency, averageLength: index.averageFieldLength(fieldId) });
+      const factor = weight * FIELD_BOOSTS[fieldId]! * inverseFrequency;
+      const averageLength = index.averageFieldLength(fieldId);
+      for (const { segment, base, start, end } of runs) {
+        lists.push({ documents: segment.postings.documents, frequencies: segment.postings.frequencies, start, end, base, fieldId, factor, averageLength });
+      }
     }
   }
   return lists;
 }
 
 function size(lists: readonly PostingList[]): number {
-  return lists.reduce((sum, list) => sum + list.postings.size, 0);
+  return lists.reduce((sum, list) => sum + list.end - list.start, 0);
 }
 
 function termScore(frequency: number, fieldLength: number, averageLength: number): number {
@@ -194,7 +209,7 @@ function termScore(frequency: number, fieldLength: number, averageLength: number
 
 /** The clause terms that match a document, for highlighting. */
 export function matchedTerms(clauses: readonly Clause[], shortId: number): string[] {
-  return clauses.flatMap((clause) =>
-    clause.terms.filter(({ postings }) => (clause.fields ?? ALL_FIELDS).some((fieldId) => postings.get(fieldId)?.has(shortId))).map(({ term }) => term),
-  );
+  const holds = ({ runs }: TermPostings, fields: readonly number[]) =>
+    runs.some(({ segment, base, fieldId, start, end }) => fields.includes(fieldId) && shortId >= base && shortId < base + segment.size && findInRun(segment.postings.documents, start, end, shortId - base) >= 0);
+  return clauses.flatMap((clause) => clause.terms.filter(({ postings }) => holds(postings, clause.fields ?? ALL_FIELDS)).map(({ term }) => term));
 }

@@ -1,24 +1,39 @@
 import type { PaperdropDatabase } from '../db/database';
-import { INDEX_SCHEMA, partKey, type SnapshotHead, type SnapshotPart, type SnapshotRecord } from './index-snapshot';
+import { HEAD_KEY, isSavedHead, type SavedHead, type SavedIndexRecord, type SavedSegment, type SavedTerms } from './saved-index';
 
-const isHead = (record: SnapshotRecord): record is SnapshotHead => 'schema' in record;
-
-/** The saved index's head, when one of this schema is saved. */
-export async function readSnapshotHead(db: PaperdropDatabase): Promise<SnapshotHead | null> {
-  const head = await db.searchIndex.get('head');
-  return head && isHead(head) && head.schema === INDEX_SCHEMA ? head : null;
+/** The saved index's head, when one of this fingerprint is saved. */
+export async function readSavedHead(db: PaperdropDatabase, fingerprint: string): Promise<SavedHead | null> {
+  const head = await db.searchIndex.get(HEAD_KEY);
+  return isSavedHead(head) && head.fingerprint === fingerprint ? head : null;
 }
 
-export async function readSnapshotPart(db: PaperdropDatabase, part: number): Promise<SnapshotPart> {
-  const record = await db.searchIndex.get(partKey(part));
-  if (!record || isHead(record)) throw new Error(`search index part ${part} is missing`);
+export async function readSavedTerms(db: PaperdropDatabase, keys: readonly string[]): Promise<SavedTerms[]> {
+  const records = await db.searchIndex.bulkGet([...keys]);
+  return records.map((record, position) => {
+    if (!record || !('terms' in record) || typeof record.terms !== 'string') throw new Error(`saved search index: term chunk ${keys[position]} is missing`);
+    return record as SavedTerms;
+  });
+}
+
+export async function readSavedSegment(db: PaperdropDatabase, key: string): Promise<SavedSegment> {
+  const record = await db.searchIndex.get(key);
+  if (!record || !('runStarts' in record)) throw new Error(`saved search index: ${key} is missing`);
   return record;
 }
 
-/** Replaces whatever index was saved, of any schema, in one transaction: a crash keeps the old one whole. */
-export function writeSnapshot(db: PaperdropDatabase, records: readonly SnapshotRecord[]): Promise<void> {
+/** What one write changes in the saved index; `replaceAll` first empties the table of any other index. */
+export interface IndexWrite {
+  replaceAll: boolean;
+  put: SavedIndexRecord[];
+  delete: string[];
+  head: SavedHead;
+}
+
+/** One transaction: a crash leaves the saved index as it was before the write, or as after it. */
+export function writeSavedIndex(db: PaperdropDatabase, write: IndexWrite): Promise<void> {
   return db.transaction('rw', db.searchIndex, async () => {
-    await db.searchIndex.clear();
-    await db.searchIndex.bulkPut([...records]);
+    if (write.replaceAll) await db.searchIndex.clear();
+    else if (write.delete.length > 0) await db.searchIndex.bulkDelete(write.delete);
+    await db.searchIndex.bulkPut([...write.put, write.head]);
   });
 }

@@ -1,13 +1,12 @@
 import type { Paper } from '../../shared/paper';
-import { BatchIndexer } from './batch-indexer';
 import { matchClauses, matchedTerms, type Clause } from './clause-matcher';
 import type { MatchTerm } from './highlight';
-import { PartRestorer, SnapshotWriter, type PartSizes, type SnapshotHead, type SnapshotPart } from './index-snapshot';
-import { PaperMiniSearch, type SearchDocument } from './paper-minisearch';
+import { PostingStore, type IndexJob } from './posting-store';
 import { PrefixCompletions } from './prefix-completions';
 import { hasTypoCandidates, queryClauses } from './query-clauses';
 import { parseQuery, type ParsedQuery } from './query-syntax';
 import { rankMatches } from './rank-matches';
+import type { SearchDocument } from './segment-builder';
 
 /** What the index needs of a paper. It keeps no text: results are ids, the text stays in the database. */
 export type IndexedPaper = Pick<Paper, 'id' | 'title' | 'abstract' | 'authors' | 'categories' | 'arxivId' | 'published'>;
@@ -19,7 +18,7 @@ export interface IndexResult {
   terms: MatchTerm[];
 }
 
-/** A paper as MiniSearch indexes it. */
+/** A paper as the index takes it. */
 export function toSearchDocument(paper: IndexedPaper): SearchDocument {
   return {
     id: paper.id,
@@ -32,7 +31,7 @@ export function toSearchDocument(paper: IndexedPaper): SearchDocument {
   };
 }
 
-/** Papers added in one batch: larger batches add each term's postings in fewer, faster runs. */
+/** Papers added in one segment at most: larger batches make fewer segments, so fewer merges. */
 export const UPSERT_BATCH = 5000;
 /** Fuzzy matching runs only when exact matching finds fewer results than this. */
 const FEW_RESULTS = 5;
@@ -46,54 +45,48 @@ const HIGHLIGHTED_RESULTS = 50;
  * or more, other typos in long words.
  */
 export class PaperIndex {
-  private engine = new PaperMiniSearch();
-  private completions = new PrefixCompletions(this.engine);
-  /** arXiv id → paper id, for ids pasted into the search box. */
-  private readonly arxivIds = new Map<string, string>();
+  readonly store: PostingStore;
+  private readonly completions: PrefixCompletions;
+
+  /** An empty index, or one around a store restored from a saved index. */
+  constructor(store = new PostingStore()) {
+    this.store = store;
+    this.completions = new PrefixCompletions(store);
+  }
 
   get size(): number {
-    return this.engine.documentCount;
+    return this.store.documentCount;
   }
 
   has(id: string): boolean {
-    return this.engine.has(id);
+    return this.store.has(id);
   }
 
   /** The ids of the papers in the index. */
-  *ids(): Iterable<string> {
-    for (const [, facts] of this.engine.liveDocuments()) yield facts.id;
+  ids(): Iterable<string> {
+    return this.store.paperIds();
   }
 
+  /** Adds or replaces papers at once; the worker uses `upsertJob`, to answer searches in between. */
   upsert(papers: readonly IndexedPaper[]): void {
-    for (let start = 0; start < papers.length; start += UPSERT_BATCH) this.beginUpsert(papers.slice(start, start + UPSERT_BATCH)).step(Infinity);
-  }
-
-  /** Adds or replaces papers in slices (see BatchIndexer); nothing else may change the index until it is done. */
-  beginUpsert(papers: readonly IndexedPaper[]): BatchIndexer {
-    const latest = new Map(papers.map((paper) => [paper.id, paper]));
-    for (const paper of latest.values()) {
-      this.remove(paper.id);
-      if (paper.arxivId) this.arxivIds.set(paper.arxivId, paper.id);
+    for (let start = 0; start < papers.length; start += UPSERT_BATCH) {
+      const job = this.upsertJob(papers.slice(start, start + UPSERT_BATCH));
+      while (!job.step(Infinity));
+      job.finish();
     }
-    return new BatchIndexer(this.engine, [...latest.values()].map(toSearchDocument));
   }
 
-  remove(id: string): void {
-    if (!this.engine.has(id)) return;
-    const shortId = this.engine.shortIdOf(id);
-    const arxivId = shortId === undefined ? null : this.engine.factsOf(shortId)?.arxivId;
-    if (arxivId && this.arxivIds.get(arxivId) === id) this.arxivIds.delete(arxivId);
-    this.engine.discard(id);
+  /**
+   * Adds or replaces papers in slices: they are searchable, and their earlier versions gone, once
+   * the job is finished. Nothing else may change the index until then.
+   */
+  upsertJob(papers: readonly IndexedPaper[]): IndexJob {
+    const latest = new Map(papers.map((paper) => [paper.id, paper]));
+    return this.store.upsertJob([...latest.values()].map(toSearchDocument));
   }
 
-  /** How much of the index is left over from replaced or removed papers, 0 to 1. */
-  get dirtFactor(): number {
-    return this.engine.dirtFactor;
-  }
-
-  /** Drops what replaced and removed papers left behind, in slices; nothing else may change the index until it is done. */
-  vacuumJob(): { step(deadline: number): boolean } {
-    return this.engine.vacuumJob();
+  remove(ids: Iterable<string>): void {
+    this.store.remove(ids);
   }
 
   /** Ids best first, for a query as the user typed it. */
@@ -102,13 +95,13 @@ export class PaperIndex {
   }
 
   query(query: ParsedQuery): IndexResult {
-    const exact = query.arxivIds.map((arxivId) => this.arxivIds.get(arxivId)).filter((id): id is string => id !== undefined);
+    const exact = query.arxivIds.map((arxivId) => this.store.paperWithArxivId(arxivId)).filter((id): id is string => id !== undefined);
     const asTyped = this.match(query, false);
     const found = (!asTyped || asTyped.ranked.length < FEW_RESULTS) && hasTypoCandidates(query) ? this.matchForgivingTypos(query, asTyped) : asTyped;
     if (!found) return { ids: exact, terms: [] };
     const { ranked, clauses } = found;
     const terms = new Set([...ranked.subarray(0, HIGHLIGHTED_RESULTS)].flatMap((shortId) => matchedTerms(clauses, shortId)));
-    const { paperIds } = this.engine.scoringArrays();
+    const { paperIds } = this.store.scoringView();
     const ids: string[] = [];
     for (const shortId of ranked) ids.push(paperIds[shortId]!);
     return {
@@ -117,33 +110,12 @@ export class PaperIndex {
     };
   }
 
-  /** Starts saving the index in parts; see SnapshotWriter. */
-  snapshotWriter(generation: number, sizes?: PartSizes): SnapshotWriter {
-    return new SnapshotWriter(this.engine, generation, sizes);
-  }
-
-  /** Empties the index to restore a saved one into it, part by part, newest papers first. */
-  beginRestore(head: SnapshotHead): void {
-    this.engine = new PaperMiniSearch();
-    this.completions = new PrefixCompletions(this.engine);
-    this.arxivIds.clear();
-    this.engine.beginRestore(head.documentCount, head.averageFieldLengths);
-  }
-
-  partRestorer(part: SnapshotPart): PartRestorer {
-    part.ids.forEach((id, position) => {
-      const arxivId = part.arxivIds[position];
-      if (arxivId) this.arxivIds.set(arxivId, id);
-    });
-    return new PartRestorer(this.engine, part);
-  }
-
   /** Null when the query has a word that nothing matches; else the matches, best first. */
   private match(query: ParsedQuery, fuzzy: boolean): Found | null {
-    const clauses = queryClauses(this.engine, this.completions, query, fuzzy);
+    const clauses = queryClauses(this.store, this.completions, query, fuzzy);
     if (!clauses || clauses.clauses.length === 0) return null;
-    const matches = matchClauses(this.engine, clauses.clauses, clauses.exclusions);
-    return { ranked: rankMatches(this.engine, matches, query), clauses: clauses.clauses };
+    const matches = matchClauses(this.store, clauses.clauses, clauses.exclusions);
+    return { ranked: rankMatches(this.store, matches, query), clauses: clauses.clauses };
   }
 
   /**

@@ -1,5 +1,5 @@
 import { STOP_WORDS } from './index-terms';
-import { documentsHolding, type PaperMiniSearch } from './paper-minisearch';
+import type { PostingStore } from './posting-store';
 
 /** A typed prefix stands for at most this many of the commonest words it begins. */
 const MAX_COMPLETIONS = 16;
@@ -15,7 +15,7 @@ const MAX_REMEMBERED = 2000;
 export class PrefixCompletions {
   private readonly remembered = new Map<string, { terms: string[]; documentCount: number; termsAdded: number }>();
 
-  constructor(private readonly index: PaperMiniSearch) {}
+  constructor(private readonly index: PostingStore) {}
 
   /** The completions, without the prefix itself or stop words, commonest first. */
   of(prefix: string): string[] {
@@ -30,9 +30,10 @@ export class PrefixCompletions {
 
   private commonest(prefix: string): string[] {
     const found: { term: string; documents: number }[] = [];
-    for (const [term, postings] of this.index.prefixTerms(prefix)) {
+    const { dictionary } = this.index;
+    for (const [term, number] of dictionary.withPrefix(prefix)) {
       if (term === prefix || STOP_WORDS.has(term)) continue;
-      found.push({ term, documents: documentsHolding(postings) });
+      found.push({ term, documents: dictionary.documentsHolding(number) });
     }
     return found
       .sort((a, b) => b.documents - a.documents || (a.term < b.term ? -1 : 1))

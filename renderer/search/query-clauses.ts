@@ -1,6 +1,6 @@
 import type { Clause, ClauseTerm } from './clause-matcher';
 import { AUTHORS, CATEGORIES, indexTerm } from './index-terms';
-import { documentsHolding, type PaperMiniSearch } from './paper-minisearch';
+import type { PostingStore } from './posting-store';
 import type { PrefixCompletions } from './prefix-completions';
 import type { ParsedQuery } from './query-syntax';
 
@@ -34,7 +34,7 @@ export interface QueryClauses {
  * for itself and the commonest words it begins (see PrefixCompletions); with `fuzzy`, words that are rare or absent
  * also stand for the indexed words a typo or two away. Null when some clause can match nothing.
  */
-export function queryClauses(index: PaperMiniSearch, completions: PrefixCompletions, query: ParsedQuery, fuzzy: boolean): QueryClauses | null {
+export function queryClauses(index: PostingStore, completions: PrefixCompletions, query: ParsedQuery, fuzzy: boolean): QueryClauses | null {
   const typing = query.lastWordIsPrefix ? query.words.at(-1) : undefined;
   // A stop word still being typed counts only when it is all there is ("the" → "theory"); after
   // other words ("models with") it is most likely just that word, which the index leaves out.
@@ -42,7 +42,7 @@ export function queryClauses(index: PaperMiniSearch, completions: PrefixCompleti
   const clauses: Clause[] = words.map((word) => {
     const lookup: WordLookup = { index, completions, typing: word === typing };
     const terms = wordTerms(lookup, word, 1);
-    const documents = documentsOf(terms);
+    const documents = documentsOf(index, terms);
     return { terms: fuzzy && documents < RARE_WORD ? heaviestOfEach([...terms, ...typoTerms(lookup, word, documents === 0)]) : terms, titleWord: true };
   });
   for (const phrase of query.phrases) clauses.push(...contentWords(phrase).map((word) => ({ terms: exactTerms(index, [word]), titleWord: true })));
@@ -68,7 +68,7 @@ export function hasTypoCandidates(query: ParsedQuery): boolean {
 
 /** Where a free word of the query is looked up, and whether it is the word still being typed. */
 interface WordLookup {
-  index: PaperMiniSearch;
+  index: PostingStore;
   completions: PrefixCompletions;
   typing: boolean;
 }
@@ -80,8 +80,8 @@ function wordTerms({ index, completions, typing }: WordLookup, word: string, wei
 }
 
 /** About how many documents hold any of the terms. */
-function documentsOf(terms: readonly ClauseTerm[]): number {
-  return Math.max(0, ...terms.map(({ postings }) => documentsHolding(postings)));
+function documentsOf(index: PostingStore, terms: readonly ClauseTerm[]): number {
+  return Math.max(0, ...terms.map(({ postings }) => index.dictionary.documentsHolding(postings.term)));
 }
 
 /** The heaviest of each term, in order: a completion may also be a typo away. */
@@ -95,7 +95,7 @@ function contentWords(words: readonly string[]): string[] {
   return words.filter((word) => indexTerm(word) !== null);
 }
 
-function exactTerms(index: PaperMiniSearch, words: readonly string[], weight = 1): ClauseTerm[] {
+function exactTerms(index: PostingStore, words: readonly string[], weight = 1): ClauseTerm[] {
   return words.flatMap((term) => {
     const postings = index.termPostings(term);
     return postings ? [{ term, weight, postings }] : [];
@@ -149,6 +149,6 @@ function fuzzyWeight(term: string, distance: number): number {
 }
 
 /** Categories are indexed whole and lower-cased: "cs.CL" matches "cs.cl" and nothing else. */
-function categoryClause(index: PaperMiniSearch, category: string): Clause {
+function categoryClause(index: PostingStore, category: string): Clause {
   return { terms: exactTerms(index, [category.toLowerCase()]), fields: [CATEGORIES], titleWord: false };
 }

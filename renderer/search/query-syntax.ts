@@ -34,7 +34,7 @@ export function matchWords(text: string): IterableIterator<RegExpExecArray> {
   return text.matchAll(WORD);
 }
 
-const NON_ASCII = /[^\x00-\x7f]/u;
+const NON_ASCII = /[\u{80}-\u{10ffff}]/u;
 const NONSPACING_MARKS = /\p{Mn}/gu;
 /** Letters that NFD does not split into a base letter and a mark. */
 const UNDECOMPOSED: Readonly<Record<string, string>> = { ł: 'l', ø: 'o', đ: 'd', ħ: 'h', ı: 'i', ß: 'ss', æ: 'ae', œ: 'oe', þ: 'th', ð: 'd' };
@@ -148,7 +148,7 @@ function endsInTerm(text: string): boolean {
   return ENDS_IN_WORD.test(text) && normalizeTerm(tokenize(text).at(-1)!) !== '';
 }
 
-const SURROUNDING_PUNCTUATION = /^[(\[<']+|[)\]>,;.:']+$/gu;
+const SURROUNDING_PUNCTUATION = /^[([<']+|[)\]>,;.:']+$/gu;
 const NEW_STYLE_ID = /^(\d{4})\.(\d{4,5})$/u;
 
 /** The arXiv id a pasted chunk names, or null; new-style ids must be real ones (month 01–12, 5 digits from 1501 on). */

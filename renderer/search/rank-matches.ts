@@ -1,5 +1,5 @@
 import type { Matches } from './clause-matcher';
-import type { PaperMiniSearch } from './paper-minisearch';
+import type { PostingStore } from './posting-store';
 import type { ParsedQuery } from './query-syntax';
 
 /** Ranking tiers, best last. */
@@ -20,16 +20,16 @@ const SCORE_STEPS_PER_DOUBLING = 2 ** 11;
  * them come first and papers whose title holds them all next, BM25 order within each: a
  * researcher who types the start of a title wants that paper. Equal scores go newest first.
  */
-export function rankMatches(index: PaperMiniSearch, matches: Matches, query: ParsedQuery): Int32Array {
+export function rankMatches(index: PostingStore, matches: Matches, query: ParsedQuery): Int32Array {
   const { ids, scores } = matches;
-  const { paperIds, days } = index.scoringArrays();
+  const { paperIds, days } = index.scoringView();
   const tier = query.words.length >= 2 ? titleTier(index, matches, query) : null;
   const rankKey = (shortId: number) => {
     const score = Math.min(SCORE_SPAN - 1, Math.round(Math.log2(1 + scores[shortId]!) * SCORE_STEPS_PER_DOUBLING));
     return ((tier === null ? OTHER : tier(shortId)) * SCORE_SPAN + score) * DAY_SPAN + Math.min(DAY_SPAN - 1, days[shortId]!);
   };
   const byPaperId = (a: number, b: number) => (paperIds[a]! < paperIds[b]! ? -1 : 1);
-  if (index.shortIdLimit > SHORT_ID_SPAN) return Int32Array.from(ids).sort((a, b) => rankKey(b) - rankKey(a) || byPaperId(a, b));
+  if (paperIds.length > SHORT_ID_SPAN) return Int32Array.from(ids).sort((a, b) => rankKey(b) - rankKey(a) || byPaperId(a, b));
 
   const keys = new Float64Array(ids.length);
   for (let position = 0; position < ids.length; position += 1) keys[position] = rankKey(ids[position]!) * SHORT_ID_SPAN + ids[position]!;
@@ -46,12 +46,12 @@ export function rankMatches(index: PaperMiniSearch, matches: Matches, query: Par
   return ranked;
 }
 
-function titleTier(index: PaperMiniSearch, matches: Matches, query: ParsedQuery): (shortId: number) => number {
+function titleTier(index: PostingStore, matches: Matches, query: ParsedQuery): (shortId: number) => number {
   const lead = query.words.join(' ');
   const begins = (titleTerms: string) =>
     titleTerms.startsWith(lead) && (query.lastWordIsPrefix || titleTerms.length === lead.length || titleTerms[lead.length] === ' ');
   return (shortId) => {
     if (!matches.titleHoldsAll(shortId)) return OTHER;
-    return begins(index.factsOf(shortId)!.titleTerms) ? TITLE_BEGINS : TITLE_HOLDS_ALL;
+    return begins(index.titleTermsOf(shortId)) ? TITLE_BEGINS : TITLE_HOLDS_ALL;
   };
 }

@@ -55,7 +55,7 @@ export async function sendFile(bridge: Bridge, file: ImportSource): Promise<Impo
   } catch (error) {
     // A folder dropped as a file, or a file changed while read: main drops the partial file.
     void bridge.invoke('importAbort', { uploadId }).catch(() => undefined);
-    throw new Error(messageOf(error).startsWith('Importing') ? messageOf(error) : `Importing "${file.name}" failed: ${messageOf(error)}`);
+    throw new Error(messageOf(error).startsWith('Importing') ? messageOf(error) : `Importing "${file.name}" failed: ${messageOf(error)}`, { cause: error });
   }
   return bridge.invoke('importEnd', { uploadId });
 }

@@ -1,7 +1,8 @@
 import type { Bridge } from '../../shared/ipc';
 import type { IngestBatch } from '../../shared/paper';
 import type { PaperdropDatabase } from '../db/database';
-import { storeBatch, type StoredChange } from '../db/store-batch';
+import { storeBatch } from '../db/library-writer';
+import type { StoredChange } from '../db/records';
 import type { AppStatusStore } from './app-status';
 
 /**

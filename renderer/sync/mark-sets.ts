@@ -1,6 +1,7 @@
 import type { PaperdropDatabase } from '../db/database';
 import type { MarkListener } from '../db/mark-history';
-import type { Mark, MarkChange } from '../db/paper-state';
+import type { MarkChange } from '../db/mark-writer';
+import type { Mark } from '../db/records';
 import type { StoredChanges } from './stored-changes';
 
 /** The papers marked read and starred, by id: one snapshot per change, for useSyncExternalStore. */

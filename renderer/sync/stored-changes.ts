@@ -1,4 +1,4 @@
-import type { StoredChange } from '../db/store-batch';
+import type { StoredChange } from '../db/records';
 
 /** Each batch's change once it is stored, for the views kept current from them. */
 export class StoredChanges {

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { useCallback, useEffect, useEffectEvent, useLayoutEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { CommandContext } from '../commands/command-context';
 import { commandById, openPaper, type Command } from '../commands/registry';
 import { useKeyboardCommands } from '../commands/use-keyboard-commands';
@@ -75,10 +75,9 @@ export function App() {
   const run = (command: Command) => {
     if (command.enabled(context)) attempt(command.label, () => command.run(context));
   };
-  const latestRun = useRef(run);
-  latestRun.current = run;
-  // The desktop app's menu items arrive as command ids.
-  useEffect(() => bridge.on('command', ({ id }) => latestRun.current(commandById(id))), [bridge]);
+  // The desktop app's menu items arrive as command ids; an effect event runs them with the latest render's context.
+  const runMenuCommand = useEffectEvent(run);
+  useEffect(() => bridge.on('command', ({ id }) => runMenuCommand(commandById(id))), [bridge]);
   useKeyboardCommands(run, (field) => {
     if (field === searchBox.current) dispatch({ type: 'query', query: '' });
     (field as HTMLElement).blur();

@@ -11,12 +11,15 @@ interface Props {
 
 /** A button that opens a menu of the export formats; arrow keys move within it, Esc closes it. */
 export function ExportMenu({ label, onExport, openRequest }: Props) {
-  const [open, setOpen] = useState(false);
+  const [open, setOpen] = useState(Boolean(openRequest));
+  // Each new request opens the menu: adjusted while rendering, as React advises for state that follows a prop.
+  const [seenRequest, setSeenRequest] = useState(openRequest);
+  if (openRequest !== seenRequest) {
+    setSeenRequest(openRequest);
+    if (openRequest) setOpen(true);
+  }
   const menu = useRef<HTMLDivElement>(null);
   const id = useId();
-  useEffect(() => {
-    if (openRequest) setOpen(true);
-  }, [openRequest]);
   useEffect(() => {
     if (open) menu.current?.querySelector<HTMLButtonElement>('[role="menuitem"]')?.focus();
   }, [open]);

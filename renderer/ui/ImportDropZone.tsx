@@ -11,7 +11,7 @@ const carriesFiles = (event: DragEvent) => event.dataTransfer?.types.includes('F
  */
 export function ImportDropZone({ importer }: { importer: Importer }) {
   const [dragging, setDragging] = useState(false);
-  const { importFiles } = importer;
+  const { importFiles, pickerRef, progress } = importer;
 
   useEffect(() => {
     // dragenter and dragleave fire for every element crossed: count them to know when the drag leaves the window.
@@ -55,7 +55,7 @@ export function ImportDropZone({ importer }: { importer: Importer }) {
   return (
     <>
       <input
-        ref={importer.pickerRef}
+        ref={pickerRef}
         type="file"
         multiple
         hidden
@@ -73,9 +73,9 @@ export function ImportDropZone({ importer }: { importer: Importer }) {
           <p>Drop feed files to import</p>
         </div>
       )}
-      {importer.progress && (
+      {progress && (
         <p className="import-progress" role="status" data-testid="import-progress">
-          {describeProgress(importer.progress)}
+          {describeProgress(progress)}
         </p>
       )}
     </>

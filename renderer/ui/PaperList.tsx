@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useImperativeHandle, useRef, type Ref } from 'react';
+import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, type Ref } from 'react';
 import type { MatchTerm } from '../search/highlight';
 import { dayLabel } from './day-label';
 import { PaperRow } from './PaperRow';
@@ -27,10 +27,16 @@ export function PaperList({ ref, ids, days, terms, selectedId, onSelect }: Props
   const scrollRef = useRef<HTMLDivElement>(null);
   useImperativeHandle(ref, () => scrollRef.current!, []);
   const opensDay = useCallback((index: number) => days !== null && (index === 0 || days[index] !== days[index - 1]), [days]);
-  // A new getItemKey makes the virtualizer lay out every row again: keep it while the ids and their days (which
-  // decide the rows' heights) stay.
-  const getItemKey = useCallback((index: number) => ids[index]!, [ids, days]);
-  const estimateSize = useCallback((index: number) => ROW_HEIGHT + (opensDay(index) ? DAY_HEADER_HEIGHT : 0), [opensDay]);
+  // The rows' keys and heights, made anew only when the ids or their days (which decide the heights) change:
+  // a new getItemKey makes the virtualizer lay out every row again.
+  const { getItemKey, estimateSize } = useMemo(
+    () => ({
+      getItemKey: (index: number) => ids[index]!,
+      estimateSize: (index: number) => ROW_HEIGHT + (opensDay(index) ? DAY_HEADER_HEIGHT : 0),
+    }),
+    [ids, opensDay],
+  );
+  // eslint-disable-next-line react-hooks/incompatible-library -- the React Compiler (not used in this build) would skip this component
   const virtualizer = useVirtualizer({
     count: ids.length,
     getScrollElement: () => scrollRef.current,

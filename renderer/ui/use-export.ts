@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import { contentOf } from '../db/database';
+import { contentOf } from '../db/paper-record';
 import { exportFile, exportPapers, type ExportFormat } from '../export/export-file';
 import { useServices } from './app-context';
 import { downloadFile } from './download';

@@ -1,8 +1,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback } from 'react';
 import type { FileError } from '../../shared/paper';
-import type { SourceRecord } from '../db/database';
-import { dismissFileError, readFailedSources } from '../db/file-errors';
+import { readFailedSources } from '../db/file-errors';
+import { dismissFileError } from '../db/library-writer';
+import type { SourceRecord } from '../db/records';
 import { useServices } from './app-context';
 
 /** The files that could not be read in full, live, and a way to dismiss one error; a failed write reaches the status line. */

@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo } from 'react';
-import type { PaperRecord } from '../db/database';
+import { useCallback, useMemo } from 'react';
+import type { PaperRecord, StoredChange } from '../db/records';
 import { listMembersWith, readListMembers } from '../db/list-members';
 import { readNewestFirst, withStoredChange, type NewestFirst } from '../db/newest-first';
 import { localDay } from '../../shared/listing-date';
@@ -44,7 +44,8 @@ export interface ViewOptions {
  */
 export function useLibraryView({ marks, filter, searchIds, sort, source, category, kept }: ViewOptions): LibraryView | undefined {
   const { db } = useServices();
-  const newestFirst = useFollowed(() => readNewestFirst(db), withStoredChange, [db]);
+  const readOrder = useCallback(() => readNewestFirst(db), [db]);
+  const newestFirst = useFollowed(readOrder, withStoredChange);
   const inSource = useListMembers(source === null ? null : fileList(source));
   const inCategory = useListMembers(category === null ? null : categoryList(category));
   const seenToday = useListMembers(seenList(localDay(new Date())));
@@ -61,11 +62,12 @@ export function useLibraryView({ marks, filter, searchIds, sort, source, categor
 /** The ids in a list, kept current from each stored batch; null for no list, undefined until read. */
 function useListMembers(list: string | null): Set<string> | null | undefined {
   const { db } = useServices();
-  return useFollowed(
-    async () => (list === null ? null : readListMembers(db, list)),
-    (members, change) => (members && list !== null ? listMembersWith(members, list, change) : members),
-    [db, list],
+  const read = useCallback(async () => (list === null ? null : readListMembers(db, list)), [db, list]);
+  const apply = useCallback(
+    (members: Set<string> | null, change: StoredChange) => (members && list !== null ? listMembersWith(members, list, change) : members),
+    [list],
   );
+  return useFollowed(read, apply);
 }
 
 function composeView(

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
-import type { Mark, MarkChange } from '../db/paper-state';
+import type { MarkChange } from '../db/mark-writer';
+import type { Mark } from '../db/records';
 import { useServices } from './app-context';
 
 export interface MarkActions {

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useDeferredValue, useMemo } from 'react';
+import { useCallback, useDeferredValue, useMemo } from 'react';
 import { archiveOf, ARCHIVE_ORDER, describeCategory } from '../../shared/arxiv-taxonomy';
 import { countLists, listMembershipsWith, readListMemberships, type ListCount } from '../db/list-memberships';
 import { categoryList, fileList } from '../db/paper-lists';
@@ -27,7 +27,8 @@ export interface SidebarLists {
  */
 export function useSidebarLists(marks: MarkSnapshot | undefined): SidebarLists | undefined {
   const { db } = useServices();
-  const memberships = useFollowed(() => readListMemberships(db), listMembershipsWith, [db]);
+  const readMemberships = useCallback(() => readListMemberships(db), [db]);
+  const memberships = useFollowed(readMemberships, listMembershipsWith);
   const filesNewestFirst = useLiveQuery(async () => [...new Set((await db.sources.orderBy('seenAt').reverse().toArray()).map((source) => source.file))], [db]);
   const deferredMarks = useDeferredValue(marks);
   const counts = useMemo(() => (memberships && deferredMarks ? countLists(memberships, deferredMarks.read) : undefined), [memberships, deferredMarks]);

@@ -1,5 +1,6 @@
 // Only runs that are not already one plain space need rewriting, and most text has none.
 const IRREGULAR_WHITESPACE = /\s{2,}|[^\S ]/gu;
+// eslint-disable-next-line no-control-regex -- the whole ASCII range, which starts with the control characters
 const ASCII_ONLY = /^[\u0000-\u007f]*$/u;
 const ASCII_LETTER_OR_DIGIT = /[A-Za-z0-9]/u;
 

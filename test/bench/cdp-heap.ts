@@ -1,13 +1,16 @@
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 
 export interface RendererHeap {
-  /** The page's main-thread JS heap, after a full GC. */
+  /** The page's main-thread JS heap with its array buffers' memory, after a full GC. */
   pageMB: number;
-  /** Each dedicated worker's JS heap (the search worker), after a full GC. */
+  /** Each dedicated worker's (the search worker's) JS heap with its array buffers' memory, after a full GC. */
   workersMB: number[];
 }
 
-type HeapUsage = { usedSize: number };
+/** `backingStorageSize` is the memory of ArrayBuffers, which live outside the JS heap: the index's postings are typed arrays. */
+type HeapUsage = { usedSize: number; backingStorageSize?: number };
+
+const megabytes = ({ usedSize, backingStorageSize }: HeapUsage) => (usedSize + (backingStorageSize ?? 0)) / 1e6;
 
 /**
  * Sends CDP commands to a page's workers: Playwright opens sessions on pages only, so the
@@ -39,13 +42,13 @@ export async function measureRendererHeap(context: BrowserContext, page: Page): 
   const session = await context.newCDPSession(page);
   try {
     await session.send('HeapProfiler.collectGarbage');
-    const { usedSize } = (await session.send('Runtime.getHeapUsage')) as HeapUsage;
+    const pageMB = megabytes((await session.send('Runtime.getHeapUsage')) as HeapUsage);
     const workersMB: number[] = [];
     for (const send of await workerSessions(session)) {
       await send('HeapProfiler.collectGarbage');
-      workersMB.push(((await send('Runtime.getHeapUsage')) as HeapUsage).usedSize / 1e6);
+      workersMB.push(megabytes((await send('Runtime.getHeapUsage')) as HeapUsage));
     }
-    return { pageMB: usedSize / 1e6, workersMB };
+    return { pageMB, workersMB };
   } finally {
     await session.detach();
   }

@@ -6,6 +6,7 @@ import type { Machine } from './machine';
 import type { Latency, QueryFigures } from './measure';
 import type { IndexFigures } from './paper-index-engine';
 import type { ParseOutcome } from './parse-files';
+import type { ReloadAnytimeFigures } from './reload-anytime';
 import type { TriageFigures } from './triage';
 import type { TriagePhase } from './triage-figures';
 
@@ -37,6 +38,11 @@ export interface BenchReport {
   };
   /** From a j or s keypress to the reader or the list showing the change; null without the browser. Its notes are among the report's. */
   triage: Omit<TriageFigures, 'notes'> | null;
+  /**
+   * "Reload at any moment after an import: any paper found": reloads at moments after fresh imports, each timed
+   * until a random paper typed by its title shows; `worstSeconds` is the figure. Null without the browser. Its notes are among the report's.
+   */
+  reloadAnytime: Omit<ReloadAnytimeFigures, 'notes'> | null;
   notes: string[];
 }
 
@@ -50,10 +56,11 @@ export interface ReportParts {
   typing: Latency;
   fts5: { figures: Fts5Figures; query: QueryFigures; typing: Latency };
   browser: BrowserFigures | null;
+  reloadAnytime: ReloadAnytimeFigures | null;
   notes: string[];
 }
 
-const withoutNotes = ({ notes, ...figures }: TriageFigures): Omit<TriageFigures, 'notes'> => figures;
+const withoutNotes = <Figures extends { notes: string[] }>({ notes: _notes, ...figures }: Figures): Omit<Figures, 'notes'> => figures;
 
 const total = (heap: RendererHeap) => heap.pageMB + heap.workersMB.reduce((sum, mb) => sum + mb, 0);
 
@@ -108,7 +115,15 @@ export function buildReport(parts: ReportParts): BenchReport {
       typing: fts5.typing,
     },
     triage: browser?.triage ? withoutNotes(browser.triage) : null,
-    notes: [...parts.notes, ...index.notes, ...(browser?.notes ?? []), ...triageNotes, ...(browser?.pageErrors.slice(0, 10).map((error) => `page error: ${error}`) ?? [])],
+    reloadAnytime: parts.reloadAnytime ? withoutNotes(parts.reloadAnytime) : null,
+    notes: [
+      ...parts.notes,
+      ...index.notes,
+      ...(browser?.notes ?? []),
+      ...triageNotes,
+      ...(parts.reloadAnytime?.notes ?? []),
+      ...(browser?.pageErrors.slice(0, 10).map((error) => `page error: ${error}`) ?? []),
+    ],
   };
 }
 
@@ -123,6 +138,29 @@ function triageRow(name: string, phase: TriagePhase | null, detail: string): [st
     '',
     `${name}: p95 ${fixed(overall.firstShown.p95Ms)} ms (j ${fixed(j.firstShown.p95Ms)}, s ${fixed(s.firstShown.p95Ms)})`,
     `both shown p95 ${fixed(overall.bothShown.p95Ms)} ms, max ${fixed(overall.bothShown.maxMs)} ms${missed > 0 ? `, ${missed} of ${phase.presses} never shown` : ''}; ${detail}`,
+  ];
+}
+
+export const RELOAD_ANYTIME_NAME = 'reload after import: paper found, worst';
+
+/** The worst of the reloads after an import, as the table and the growth table show it. */
+export function reloadWorst(reload: BenchReport['reloadAnytime'] | undefined): string {
+  if (!reload) return '—';
+  if (reload.missed > 0) return `> ${fixed(reload.timeoutSeconds, 0)} s (${reload.missed} of ${reload.moments.length} not found)`;
+  return `${fixed(reload.worstSeconds, 2)} s`;
+}
+
+/** The reloads after an import as table rows: the worst first, then each moment. */
+function reloadRows(reload: BenchReport['reloadAnytime']): [string, string, string][] {
+  if (!reload) return [[RELOAD_ANYTIME_NAME, 'not measured', 'needs the browser and --reload-moments']];
+  return [
+    [RELOAD_ANYTIME_NAME, `${reloadWorst(reload)} (target ≤ ${reload.targetSeconds} s)`, `a random paper of ${reload.candidates} (of ${reload.ingested}) typed by title after each reload`],
+    ...reload.moments.map((sample): [string, string, string] => [
+      `  ${sample.moment}`,
+      `${sample.foundSeconds === null ? 'not found' : `${fixed(sample.foundSeconds, 2)} s`}`,
+      `reloaded ${fixed(sample.reloadedAtSeconds)} s after the import was counted (in ${fixed(sample.importCountedSeconds)} s)` +
+        `${sample.settledSeconds === undefined ? '' : ` (idle after ${fixed(sample.settledSeconds)} s)`}; ${sample.summaryWhenFound ?? ''}`,
+    ]),
   ];
 }
 
@@ -154,6 +192,7 @@ export function formatTable(report: BenchReport): string {
     ['cold start', `first results ${fixed(index.firstResultsSeconds, 2)} s`, `first list row ${fixed(index.coldStart?.firstListSeconds ?? null, 2)} s`],
     ['', `first answer ${fixed(index.coldStart?.firstAnswerSeconds ?? null, 2)} s`, index.coldStart?.firstAnswerSummary ?? ''],
     ['', `paper found ${fixed(index.coldStart?.foundSeconds ?? null, 2)} s`, `index ready ${fixed(index.coldStart?.indexReadySeconds ?? null, 2)} s`],
+    ...reloadRows(report.reloadAnytime ?? null),
     ['query (MiniSearch)', `p50 ${fixed(query.p50Ms)} / p95 ${fixed(query.p95Ms)} / p99 ${fixed(query.p99Ms)} ms`, `success@1 ${fixed(query.successAt1, 3)}, @10 ${fixed(query.successAt10, 3)}`],
     ['  known items', `${query.ambiguousKnownItems} of ${query.byKind['known-item']?.count ?? 0} begin other titles too`, `success@1 on the rest ${fixed(query.successAt1Unambiguous, 3)}`],
     ...Object.entries(query.byKind).map(([kind, figures]): [string, string, string] => [`  ${kind}`, `p50 ${fixed(figures.p50Ms)} / p95 ${fixed(figures.p95Ms)} ms`, `${fixed(figures.meanResults, 0)} results on average`]),

@@ -11,6 +11,7 @@ import { buildPaperIndex } from './paper-index-engine';
 import { parseFeedFiles } from './parse-files';
 import { mulberry32 } from './prng';
 import { buildQuerySet } from './query-set';
+import { DEFAULT_RELOAD_MOMENTS, measureReloadAnytime, momentName, type ReloadAnytimeFigures, type ReloadMoment } from './reload-anytime';
 import { buildReport, type BenchReport, type ReportParts } from './report';
 
 export interface BenchOptions {
@@ -19,6 +20,8 @@ export interface BenchOptions {
   /** False skips web mode in Chromium: ingest, cold start, renderer heap and triage read null. */
   browser: boolean;
   ingestTimeoutMs: number;
+  /** When to reload after a fresh import for "reload after import: paper found" (reload-anytime.ts); none skips it. */
+  reloadMoments?: readonly ReloadMoment[];
   log: (line: string) => void;
 }
 
@@ -29,7 +32,7 @@ function latePaperTitle(last: FeedFile, titles: ReadonlyMap<string, string>): st
 }
 
 /** Everything measured in this process: parse, index, queries and typing on PaperIndex and FTS5. */
-async function runInNode(options: BenchOptions, feedDir: string): Promise<Omit<ReportParts, 'browser' | 'fileCount'> & { files: FeedFile[]; lateTitle: string; probeQuery: string }> {
+async function runInNode(options: BenchOptions, feedDir: string): Promise<Omit<ReportParts, 'browser' | 'fileCount' | 'reloadAnytime'> & { files: FeedFile[]; lateTitle: string; probeQuery: string }> {
   const { log } = options;
   const machine = describeMachine();
   const started = performance.now();
@@ -78,10 +81,23 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
       const expectedPapers = parts.parse.catalog.length;
       browser = await runInBrowser({ files, expectedPapers, lateTitle, probeQuery, workDir, ingestTimeoutMs: options.ingestTimeoutMs, log: options.log });
     } else {
-      parts.notes.push('--skip-browser: ingest, first results, first list row, renderer heap and triage were not measured.');
+      parts.notes.push('--skip-browser: ingest, first results, first list row, renderer heap, triage and reload after import were not measured.');
+    }
+    let reloadAnytime: ReloadAnytimeFigures | null = null;
+    const moments = options.reloadMoments ?? DEFAULT_RELOAD_MOMENTS;
+    if (browser && moments.length > 0) {
+      if (browser.countedSeconds === null) {
+        parts.notes.push('reload after import: not measured, since the ingest timed out');
+      } else {
+        options.log(`reload after import: ${moments.map(momentName).join(', ')}; each numeric moment in an import of its own`);
+        const { seed, ingestTimeoutMs, log } = options;
+        reloadAnytime = await measureReloadAnytime({ files, catalog: parts.parse.catalog, seed, workDir, moments, ingestTimeoutMs, log });
+      }
+    } else if (browser) {
+      parts.notes.push('--reload-moments none: reload after import was not measured.');
     }
     parts.notes.push(`1-minute load average ${loadAtStart} at the start, ${loadavg()[0]!.toFixed(2)} at the end`);
-    return buildReport({ ...parts, fileCount: files.length, browser });
+    return buildReport({ ...parts, fileCount: files.length, browser, reloadAnytime });
   } finally {
     await rm(workDir, { recursive: true, force: true });
   }

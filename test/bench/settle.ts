@@ -1,7 +1,12 @@
-import { SAVE_WHEN_QUIET_MS } from '../../renderer/search/index-snapshot';
 import { folderMegabytes } from './ingest-watch';
 import { sampleCpu } from './process-cpu';
 
+/**
+ * How long the search worker has waited, quiet, before saving its index (SAVE_WHEN_QUIET_MS of the
+ * worker's index-snapshot.ts, 10 s). Kept here rather than imported so the bench does not depend on
+ * the worker's internals; a worker that saves sooner only makes the wait below err long.
+ */
+const SAVE_WHEN_QUIET_MS = 10_000;
 const CHECK_EVERY_MS = 2000;
 /** Below this many CPU seconds per check, summed over the processes, they count as idle. */
 const IDLE_CPU_SECONDS = 0.3;

@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { FeedParseError } from '../../shared/feeds/errors';
 import { arxivApi } from '../../shared/feeds/formats/arxiv-api';
@@ -6,8 +6,7 @@ import { arxivOai } from '../../shared/feeds/formats/arxiv-oai';
 import { feedparserJson } from '../../shared/feeds/formats/feedparser-json';
 import type { FormatParser, RawAuthor, RawRecord } from '../../shared/feeds/raw-record';
 import { findArxivRef } from '../../shared/normalize/arxiv-id';
-import { SHARED_DIR } from '../shared-paths';
-import { readShared as read } from '../shared-paths';
+import { FIXTURES_DIR, missingShared, readFixture as read, readShared, SHARED_DIR } from '../shared-paths';
 
 const context = { modifiedAt: new Date('2025-06-01T12:00:00Z') };
 const parse = (parser: FormatParser, text: string) => parser.parse(text, context);
@@ -18,6 +17,10 @@ const API_AFFILIATION_SAMPLE = 'feeds/samples/arxiv-api-atom-entry-affiliation-d
 const STRINGOLOGY = 'feeds/real/StringologyTimes/arxiv@11ba871_2024-07-20.xml';
 const OAI_FILES = ['feeds/real/arxivXMLParser/1.xml', 'feeds/real/arxivXMLParser/103.xml', 'feeds/real/arxivXMLParser/50.xml'];
 const RSS_CACHES = ['feeds/real/arxiv-rss-filter/rss_cache@11c67e9_2025-06-04.json', 'feeds/real/arxiv-rss-filter/rss_cache@a9bf7ae_2025-08-07.json'];
+// test/fixtures holds the first entries of the StringologyTimes crawl, of the OAI-PMH harvests and of the first
+// cache, with the ones the spot checks below read; the counts over the whole files need ../shared.
+const NO_WHOLE_FILES = missingShared('arxiv-api-oai counts over the whole StringologyTimes, OAI-PMH and feedparser-cache files in ../shared/feeds/real');
+const parseWholeFile = (parser: FormatParser, path: string) => parse(parser, readShared(path));
 
 /** The error feed arXiv's API user manual shows for a malformed id (HTTP 200, one "Error" entry). */
 const API_ERROR_FEED = `<?xml version="1.0" encoding="utf-8"?>
@@ -134,8 +137,8 @@ describe('arXiv API results (arxiv-api)', () => {
     expect(problems[0]).toContain('"incorrect id format for 1234.12345"');
   });
 
-  it('reads the StringologyTimes <articles> crawl of API entries', () => {
-    const { records, problems } = parseFile(arxivApi, STRINGOLOGY);
+  it.skipIf(NO_WHOLE_FILES)('reads every entry of the whole StringologyTimes <articles> crawl', () => {
+    const { records, problems } = parseWholeFile(arxivApi, STRINGOLOGY);
     expect(problems).toEqual([]);
     expect(records).toHaveLength(2060);
     expect(records.every((record) => record.isArxivSource && record.abstract !== null)).toBe(true);
@@ -144,6 +147,13 @@ describe('arXiv API results (arxiv-api)', () => {
     expect(countWith(records, 'comment')).toBe(1035);
     expect(countWith(records, 'journalRef')).toBe(119);
     expect(countAffiliations(records)).toBe(102);
+  });
+
+  it('reads the StringologyTimes <articles> crawl of API entries', () => {
+    const { records, problems } = parseFile(arxivApi, STRINGOLOGY);
+    expect(problems).toEqual([]);
+    expect(records).toHaveLength(25);
+    expect(records.every((record) => record.isArxivSource && record.abstract !== null && record.pdfLink !== null)).toBe(true);
 
     expect(records[0]!.identifiers).toEqual(['http://arxiv.org/abs/1910.06169v1', '1910.06169', 'http://arxiv.org/pdf/1910.06169v1']);
     expect(records[0]!.categories).toEqual(['cs.DS', 'cs.DB', 'cs.IR', 'cs.LG', 'E.1; E.4; I.2.6']);
@@ -204,12 +214,12 @@ describe('safe XML reading', () => {
 });
 
 describe('arXiv OAI-PMH records (arxiv-oai)', () => {
-  it.each([
+  it.skipIf(NO_WHOLE_FILES).each([
     ['feeds/real/arxivXMLParser/1.xml', 1000, 619, 139, 645, 326],
     ['feeds/real/arxivXMLParser/50.xml', 1000, 228, 249, 668, 261],
     ['feeds/real/arxivXMLParser/103.xml', 538, 236, 168, 486, 250],
-  ])('reads every record of %s', (path, count, affiliations, dois, comments, journalRefs) => {
-    const { records, problems } = parseFile(arxivOai, path);
+  ])('reads every record of the whole %s', (path, count, affiliations, dois, comments, journalRefs) => {
+    const { records, problems } = parseWholeFile(arxivOai, path);
     expect(problems).toEqual([]);
     expect(records).toHaveLength(count);
     expect(records.every((record) => record.isArxivSource && record.abstract !== null && record.published !== null)).toBe(true);
@@ -308,11 +318,11 @@ describe('arXiv OAI-PMH records (arxiv-oai)', () => {
 });
 
 describe('feedparser results keyed by feed URL (feedparser-json)', () => {
-  it.each([
+  it.skipIf(NO_WHOLE_FILES).each([
     [RSS_CACHES[0]!, 910, { new: 417, replace: 313, cross: 114, 'replace-cross': 66 }],
     [RSS_CACHES[1]!, 639, { new: 305, replace: 195, cross: 87, 'replace-cross': 52 }],
-  ])('reads every entry of every feed in %s', (path, count, announceTypes) => {
-    const { records, problems } = parseFile(feedparserJson, path);
+  ])('reads every entry of every feed in the whole %s', (path, count, announceTypes) => {
+    const { records, problems } = parseWholeFile(feedparserJson, path);
     expect(problems).toEqual([]);
     expect(records).toHaveLength(count);
     const tally: Record<string, number> = {};
@@ -378,34 +388,44 @@ describe('feedparser results keyed by feed URL (feedparser-json)', () => {
 });
 
 describe('detection', () => {
-  const listFiles = (dir: string): string[] =>
-    readdirSync(SHARED_DIR + dir, { recursive: true, withFileTypes: true })
-      .filter((entry) => entry.isFile())
-      .map((entry) => `${entry.parentPath.slice(SHARED_DIR.length)}/${entry.name}`.replace(/\/+/gu, '/'))
-      .sort();
-  const everyFile = [...listFiles('feeds'), ...listFiles('fixtures')];
-  const claimedBy = (parser: FormatParser) => everyFile.filter((path) => parser.detect(read(path)));
+  // Every feed, sample, seed and parser-suite file: the copies in test/fixtures always (they hold the first of
+  // the two caches), everything beside the repository when ../shared is there.
+  const corpora = [
+    { name: 'the copies in test/fixtures', root: FIXTURES_DIR, dirs: ['feeds', 'parser-suites'], atLeast: 50, caches: RSS_CACHES.slice(0, 1), skip: false },
+    { name: '../shared', root: SHARED_DIR, dirs: ['feeds', 'fixtures'], atLeast: 300, caches: RSS_CACHES, skip: missingShared('arxiv-api-oai runs its detectors over every file in ../shared') },
+  ];
+  for (const { name, root, dirs, atLeast, caches, skip } of corpora) {
+    describe.skipIf(skip)(`over ${name}`, () => {
+      const listFiles = (dir: string): string[] =>
+        readdirSync(root + dir, { recursive: true, withFileTypes: true })
+          .filter((entry) => entry.isFile())
+          .map((entry) => `${entry.parentPath.slice(root.length)}/${entry.name}`.replace(/\/+/gu, '/'))
+          .sort();
+      const everyFile = skip ? [] : dirs.flatMap(listFiles);
+      const claimedBy = (parser: FormatParser) => everyFile.filter((path) => parser.detect(readFileSync(root + path, 'utf8')));
 
-  it('sees the shared data', () => {
-    expect(everyFile.length).toBeGreaterThan(300);
-    expect(everyFile).toContain('feeds/samples/arxiv-atom-2024.xml');
-    expect(everyFile).toContain('feeds/seeds/000_0d76c9f6c8fe1248.txt');
-  });
+      it('sees the data', () => {
+        expect(everyFile.length).toBeGreaterThan(atLeast);
+        expect(everyFile).toContain('feeds/samples/arxiv-atom-2024.xml');
+        expect(everyFile).toContain('feeds/seeds/000_0d76c9f6c8fe1248.txt');
+      });
 
-  it('claims the API samples and the StringologyTimes crawl, and nothing else', () => {
-    expect(claimedBy(arxivApi)).toEqual([API_AFFILIATION_SAMPLE, API_SAMPLE, STRINGOLOGY].sort());
-  });
+      it('claims the API samples and the StringologyTimes crawl, and nothing else', () => {
+        expect(claimedBy(arxivApi)).toEqual([API_AFFILIATION_SAMPLE, API_SAMPLE, STRINGOLOGY].sort());
+      });
 
-  it('claims the OAI-PMH harvests, and nothing else', () => {
-    expect(claimedBy(arxivOai)).toEqual([...OAI_FILES].sort());
-  });
+      it('claims the OAI-PMH harvests, and nothing else', () => {
+        expect(claimedBy(arxivOai)).toEqual([...OAI_FILES].sort());
+      });
 
-  it('claims the feedparser caches, and nothing else', () => {
-    expect(claimedBy(feedparserJson)).toEqual([...RSS_CACHES].sort());
-  });
+      it('claims the feedparser caches, and nothing else', () => {
+        expect(claimedBy(feedparserJson)).toEqual([...caches].sort());
+      });
+    });
+  }
 
   it('does not take the rss.arxiv.org Atom feed or generic Atom for API results', () => {
     expect(arxivApi.detect(read('feeds/samples/arxiv-atom-2024.xml'))).toBe(false);
-    expect(arxivApi.detect(read('fixtures/feedsmith/src/feeds/atom/references/atom-ns.xml'))).toBe(false);
+    expect(arxivApi.detect(read('parser-suites/feedsmith/src/feeds/atom/references/atom-ns.xml'))).toBe(false);
   });
 });

@@ -3,9 +3,9 @@ import { parseRssFeed } from 'feedsmith';
 import { describe, expect, it } from 'vitest';
 import { arxivListingExtras } from '../../shared/feeds/formats/arxiv-listing-extras';
 import { readArxivRssItems, type ArxivRssItem } from '../../shared/feeds/formats/arxiv-rss-items';
-import { readShared } from '../shared-paths';
+import { readFixture } from '../shared-paths';
 
-const SAMPLE = readShared('feeds/samples/arxiv-rss2-2024.xml');
+const SAMPLE = readFixture('feeds/samples/arxiv-rss2-2024.xml');
 const NAMESPACES = [
   'xmlns:arxiv="http://arxiv.org/schemas/atom"',
   'xmlns:dc="http://purl.org/dc/elements/1.1/"',

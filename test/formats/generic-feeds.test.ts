@@ -7,8 +7,7 @@ import { genericRdfParser } from '../../shared/feeds/formats/generic-rdf';
 import { genericRssParser } from '../../shared/feeds/formats/generic-rss';
 import { jsonFeedEntries, jsonFeedParser } from '../../shared/feeds/formats/json-feed';
 import { emptyRecord, type FormatParser, type RawRecord } from '../../shared/feeds/raw-record';
-import { SEED_FILES, SEEDS_DIR, SHARED_DIR } from '../shared-paths';
-import { readShared as read } from '../shared-paths';
+import { missingShared, readFixture as read, readShared, SEED_FILES, SEEDS_DIR } from '../shared-paths';
 
 const context = { modifiedAt: new Date('2026-08-22T12:00:00Z') };
 const parseFile = (parser: FormatParser, path: string) => parser.parse(read(path), context);
@@ -16,8 +15,10 @@ const parseFile = (parser: FormatParser, path: string) => parser.parse(read(path
 const SAMPLES = 'feeds/samples/';
 const HF_FEEDS = 'feeds/real/huggingface-daily-paper-feed/';
 const ARXIV_TO_RSS = 'feeds/real/arxiv-to-rss/';
-const FEED_EXTRACTOR = 'fixtures/feed-extractor/tests/test-data/';
-const FEEDSMITH_REFERENCES = 'fixtures/feedsmith/src/feeds/';
+const FEED_EXTRACTOR = 'parser-suites/feed-extractor/tests/test-data/';
+const FEEDSMITH_REFERENCES = 'parser-suites/feedsmith/src/feeds/';
+/** test/fixtures holds the Hugging Face feed.xml whole and the first items of the arxiv-to-rss feeds; ../shared holds every file whole. */
+const NO_WHOLE_FEEDS = missingShared('generic-feeds counts every item of the whole Hugging Face and arxiv-to-rss feeds in ../shared/feeds/real');
 
 const GENERIC_PARSERS = [genericRssParser, genericAtomParser, genericRdfParser, jsonFeedParser];
 
@@ -156,7 +157,7 @@ describe('rdf: RSS 1.0 with dc:, prism: and content:encoded', () => {
   });
 
   it("reads Science's table of contents, naming the journal from the channel for items with a volume", () => {
-    const { records, problems } = parseFile(genericRdfParser, 'fixtures/rss-parser/test/input/rss-1.rss');
+    const { records, problems } = parseFile(genericRdfParser, 'parser-suites/rss-parser/test/input/rss-1.rss');
     expect(problems).toEqual([]);
     expect(records).toHaveLength(69);
     expect(records[0]).toEqual(
@@ -201,15 +202,8 @@ describe('rss: RSS 0.9x and 2.0', () => {
     expect(records[0]!.identifiers).toContain('10.1038/s41586-023-05842-x');
   });
 
-  it.each([
-    ['feed.xml', 30],
-    ['feed@18bd9f8_2025-10-06.xml', 52],
-    ['feed@6f008a9_2025-04-25.xml', 15],
-    ['feed@e530503_2026-04-25.xml', 22],
-    ['feed_monthly.xml', 105],
-    ['feed_weekly.xml', 6],
-  ])('reads every item of the Hugging Face feed %s, its arXiv link in identifiers', (file, count) => {
-    const { records, problems } = parseFile(genericRssParser, HF_FEEDS + file);
+  /** Every item read, its arXiv link in identifiers. */
+  function expectHuggingFaceItems({ records, problems }: ReturnType<FormatParser['parse']>, count: number) {
     expect(problems).toEqual([]);
     expect(records).toHaveLength(count);
     for (const entry of records) {
@@ -217,6 +211,20 @@ describe('rss: RSS 0.9x and 2.0', () => {
       expect(entry.identifiers).toContain(entry.link);
       expect(entry.abstractIsHtml).toBe(true);
     }
+  }
+
+  it('reads every item of the Hugging Face feed feed.xml, its arXiv link in identifiers', () => {
+    expectHuggingFaceItems(parseFile(genericRssParser, `${HF_FEEDS}feed.xml`), 30);
+  });
+
+  it.skipIf(NO_WHOLE_FEEDS).each([
+    ['feed@18bd9f8_2025-10-06.xml', 52],
+    ['feed@6f008a9_2025-04-25.xml', 15],
+    ['feed@e530503_2026-04-25.xml', 22],
+    ['feed_monthly.xml', 105],
+    ['feed_weekly.xml', 6],
+  ])('reads every item of the Hugging Face feed %s in ../shared, its arXiv link in identifiers', (file, count) => {
+    expectHuggingFaceItems(genericRssParser.parse(readShared(HF_FEEDS + file), context), count);
   });
 
   it('reads the first Hugging Face item as the source has it', () => {
@@ -235,17 +243,28 @@ describe('rss: RSS 0.9x and 2.0', () => {
     expect(first!.abstract).toMatch(/available at https:\/\/os-copilot\.github\.io\/OSReward-Home\/\.<\/p>$/u);
   });
 
-  it.each([
-    ['feed.xml', 300],
-    ['author.xml', 200],
-  ])('reads every item of the arxiv-to-rss feed %s', (file, count) => {
-    const { records, problems } = parseFile(genericRssParser, ARXIV_TO_RSS + file);
+  /** Every item read, its versioned arXiv link its one identifier. */
+  function expectArxivToRssItems({ records, problems }: ReturnType<FormatParser['parse']>, count: number) {
     expect(problems).toEqual([]);
     expect(records).toHaveLength(count);
     for (const entry of records) {
       expect(entry.identifiers).toEqual([entry.link]);
       expect(entry.link).toMatch(/^https:\/\/arxiv\.org\/abs\/\d{4}\.\d{4,5}v\d+$/u);
     }
+  }
+
+  it.each([
+    ['feed.xml', 16],
+    ['author.xml', 15],
+  ])('reads every item of the first ones of the arxiv-to-rss feed %s', (file, count) => {
+    expectArxivToRssItems(parseFile(genericRssParser, ARXIV_TO_RSS + file), count);
+  });
+
+  it.skipIf(NO_WHOLE_FEEDS).each([
+    ['feed.xml', 300],
+    ['author.xml', 200],
+  ])('reads every item of the whole arxiv-to-rss feed %s in ../shared', (file, count) => {
+    expectArxivToRssItems(genericRssParser.parse(readShared(ARXIV_TO_RSS + file), context), count);
   });
 
   it('keeps the markup of an arxiv-to-rss title and the first author of its <author>', () => {
@@ -262,11 +281,11 @@ describe('rss: RSS 0.9x and 2.0', () => {
   });
 
   it('reads an RSS document with no channel as an empty feed', () => {
-    expect(parseFile(genericRssParser, 'fixtures/feedparser/tests/wellformed/rss/rss_version_20.xml')).toEqual({ records: [], problems: [] });
+    expect(parseFile(genericRssParser, 'parser-suites/feedparser/tests/wellformed/rss/rss_version_20.xml')).toEqual({ records: [], problems: [] });
   });
 
   it('rejects XML that is not well-formed, saying why', () => {
-    const text = read('fixtures/feedparser/tests/illformed/rss_item_link_corrupted_ampersands.xml');
+    const text = read('parser-suites/feedparser/tests/illformed/rss_item_link_corrupted_ampersands.xml');
     expect(() => genericRssParser.parse(text, context)).toThrow(FeedParseError);
     expect(() => genericRssParser.parse(text, context)).toThrow(/not a readable RSS feed: .*Closing Tag is not closed/u);
   });

@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { FeedParseError } from '../../shared/feeds/errors';
 import { hfDailyJsonParser } from '../../shared/feeds/formats/hf-daily-json';
@@ -6,15 +6,17 @@ import { hfPapersTextParser } from '../../shared/feeds/formats/hf-papers-text';
 import { jsonlDailyParser } from '../../shared/feeds/formats/jsonl-daily';
 import { parsePythonLiteral, PythonLiteralError } from '../../shared/feeds/formats/python-literal';
 import type { FormatParser } from '../../shared/feeds/raw-record';
-import { SEED_FILES, SHARED_DIR } from '../shared-paths';
-import { readShared as read } from '../shared-paths';
+import { FIXTURES_DIR, missingShared, readFixture as read, readShared, SEED_FILES, SHARED_DIR } from '../shared-paths';
 
 const context = { modifiedAt: new Date('2026-03-26T12:00:00Z') };
-const filesIn = (dir: string, ending: string) =>
-  readdirSync(SHARED_DIR + dir)
+/** The files of a feeds folder under a root: test/fixtures (the default), or ../shared. */
+const filesIn = (dir: string, ending: string, root = FIXTURES_DIR) =>
+  readdirSync(root + dir)
     .filter((name) => name.endsWith(ending))
     .sort()
     .map((name) => `${dir}/${name}`);
+/** test/fixtures holds four of the eight newsletter dumps (the odd layouts) and the first lines of the two crawls. */
+const NO_WHOLE_FILES = missingShared('hf-formats counts every paper of the whole newsletter and daily-crawl folders in ../shared/feeds/real');
 
 const HF_SAMPLE = 'feeds/samples/hf-daily-papers.json';
 const NEWSLETTER = 'feeds/real/hf-daily-paper-newsletter-chinese';
@@ -49,7 +51,7 @@ describe('hf-daily-json: huggingface.co/api/daily_papers', () => {
     ]);
   });
 
-  it.each([
+  const NEWSLETTER_COUNTS: [string, number][] = [
     ['2024-05-27.json', 13],
     ['2024-12-11.json', 26],
     ['2024-12-20.json', 16],
@@ -58,8 +60,18 @@ describe('hf-daily-json: huggingface.co/api/daily_papers', () => {
     ['2025-12-10.json', 10],
     ['2026-04-29.json', 19],
     ['2026-08-21.json', 17],
-  ])('reads every paper of %s (%i)', (name, count) => {
-    const { records, problems } = hfDailyJsonParser.parse(read(`${NEWSLETTER}/${name}`), context);
+  ];
+  const copied = filesIn(NEWSLETTER, '.json').map((path) => path.slice(NEWSLETTER.length + 1));
+
+  it.each(NEWSLETTER_COUNTS.filter(([name]) => copied.includes(name)))('reads every paper of %s (%i)', (name, count) => {
+    expectDailyPapers(hfDailyJsonParser.parse(read(`${NEWSLETTER}/${name}`), context), count);
+  });
+
+  it.skipIf(NO_WHOLE_FILES).each(NEWSLETTER_COUNTS.filter(([name]) => !copied.includes(name)))('reads every paper of %s in ../shared (%i)', (name, count) => {
+    expectDailyPapers(hfDailyJsonParser.parse(readShared(`${NEWSLETTER}/${name}`), context), count);
+  });
+
+  function expectDailyPapers({ records, problems }: ReturnType<FormatParser['parse']>, count: number) {
     expect(problems).toEqual([]);
     expect(records).toHaveLength(count);
     for (const record of records) {
@@ -70,10 +82,15 @@ describe('hf-daily-json: huggingface.co/api/daily_papers', () => {
       expect(record.authors.length).toBeGreaterThan(0);
       expect(record.published).toMatch(/^\d{4}-\d{2}-\d{2}T/u);
     }
-  });
+  }
 
   it('covers every file in the newsletter folder', () => {
-    expect(filesIn(NEWSLETTER, '.json')).toHaveLength(8);
+    expect(copied).toHaveLength(4);
+    expect(copied.every((name) => NEWSLETTER_COUNTS.some(([listed]) => listed === name))).toBe(true);
+  });
+
+  it.skipIf(NO_WHOLE_FILES)('covers every file in the newsletter folder in ../shared', () => {
+    expect(filesIn(NEWSLETTER, '.json', SHARED_DIR).map((path) => path.slice(NEWSLETTER.length + 1))).toEqual(NEWSLETTER_COUNTS.map(([name]) => name));
   });
 
   it('takes the paper title, not the item title, in the plain-array variant', () => {
@@ -128,11 +145,22 @@ describe('hf-daily-json: huggingface.co/api/daily_papers', () => {
 });
 
 describe('jsonl-daily: one arXiv listing object a line', () => {
+  // The copies in test/fixtures are the first lines of each crawl, with two that list a paper again.
   it.each([
+    ['2025-03-18.jsonl', 22, 20],
+    ['2026-07-01.jsonl', 33, 31],
+  ])('reads every line of %s (%i lines, %i distinct papers)', (name, lines, distinct) => {
+    expectListing(jsonlDailyParser.parse(read(`${JSONL}/${name}`), context), lines, distinct);
+  });
+
+  it.skipIf(NO_WHOLE_FILES).each([
     ['2025-03-18.jsonl', 465, 328],
     ['2026-07-01.jsonl', 371, 301],
-  ])('reads every line of %s (%i lines, %i distinct papers)', (name, lines, distinct) => {
-    const { records, problems } = jsonlDailyParser.parse(read(`${JSONL}/${name}`), context);
+  ])('reads every line of the whole %s in ../shared (%i lines, %i distinct papers)', (name, lines, distinct) => {
+    expectListing(jsonlDailyParser.parse(readShared(`${JSONL}/${name}`), context), lines, distinct);
+  });
+
+  function expectListing({ records, problems }: ReturnType<FormatParser['parse']>, lines: number, distinct: number) {
     expect(problems).toEqual([]);
     expect(records).toHaveLength(lines);
     // The crawl lists a paper once per category it was fetched under; the merge folds them.
@@ -142,14 +170,14 @@ describe('jsonl-daily: one arXiv listing object a line', () => {
       expect(record.identifiers).toEqual([`arXiv:${id}`, `https://arxiv.org/abs/${id}`, `https://arxiv.org/pdf/${id}`]);
       expect(record.categories.length).toBeGreaterThan(0);
     }
-  });
+  }
 
   it('covers every file in the folder', () => {
     expect(filesIn(JSONL, '.jsonl')).toHaveLength(2);
   });
 
   it('copies one line exactly', () => {
-    const record = jsonlDailyParser.parse(read(`${JSONL}/2026-07-01.jsonl`), context).records[76]!;
+    const record = jsonlDailyParser.parse(read(`${JSONL}/2026-07-01.jsonl`), context).records.find((each) => each.identifiers[0] === 'arXiv:2606.31029')!;
     expect(record).toEqual({
       title: 'TerraDiT-$Ω$: Unified Spatial Control for Satellite Image Synthesis with Any Geospatial Primitive',
       titleIsMarkup: false,
@@ -181,10 +209,11 @@ describe('jsonl-daily: one arXiv listing object a line', () => {
 
   it('skips bad lines by number and keeps the rest', () => {
     const lines = read(`${JSONL}/2025-03-18.jsonl`).split('\n');
+    const papers = lines.filter((line) => line !== '').length;
     lines[2] = lines[2]!.slice(0, 80);
     lines[4] = '[1, 2]';
     const { records, problems } = jsonlDailyParser.parse(lines.join('\n'), context);
-    expect(records).toHaveLength(463);
+    expect(records).toHaveLength(papers - 2);
     expect(problems).toHaveLength(2);
     expect(problems[0]).toMatch(/^skipped line 3: not valid JSON \(.+\)$/u);
     expect(problems[1]).toBe('skipped line 5: not a paper object with an id, a title and a summary or abs link');
@@ -322,38 +351,56 @@ describe('the Python literal reader', () => {
 });
 
 describe('detection', () => {
-  const hfDailyFiles = [HF_SAMPLE, ...filesIn(NEWSLETTER, '.json')];
-  const jsonlFiles = filesIn(JSONL, '.jsonl');
-  const pageFiles = [PAGE_PLAIN, PAGE_EXPORT, ...SEED_FILES.map((name) => `feeds/seeds/${name}`)];
-  const otherFiles = [
-    ...filesIn('feeds/samples', '.xml'),
-    ...filesIn('feeds/samples', '.json').filter((path) => path.includes('jsonfeed-')),
-    ...filesIn('feeds/real/huggingface-daily-paper-feed', '.xml'),
-    ...filesIn('feeds/real/arxiv-rss-filter', '.json'),
-  ];
   const randomBytes = pseudoRandomBytes(4096);
-
-  const cases: [string, FormatParser, string[]][] = [
-    ['hf-daily-json', hfDailyJsonParser, hfDailyFiles],
-    ['jsonl-daily', jsonlDailyParser, jsonlFiles],
-    ['hf-papers-text', hfPapersTextParser, pageFiles],
+  const parsers: [string, FormatParser][] = [
+    ['hf-daily-json', hfDailyJsonParser],
+    ['jsonl-daily', jsonlDailyParser],
+    ['hf-papers-text', hfPapersTextParser],
+  ];
+  // The copies in test/fixtures always; the whole folders beside the repository when ../shared is there.
+  const corpora = [
+    { name: 'the copies in test/fixtures', root: FIXTURES_DIR, others: 13, skip: false },
+    { name: '../shared', root: SHARED_DIR, others: 19, skip: missingShared('hf-formats runs its detectors over the files of ../shared/feeds') },
   ];
 
-  it('finds the files it checks', () => {
-    expect(otherFiles.length).toBeGreaterThanOrEqual(14);
-    expect(otherFiles.filter((path) => path.includes('jsonfeed-'))).toHaveLength(3);
-  });
+  for (const { name, root, others: otherCount, skip } of corpora) {
+    describe.skipIf(skip)(`over ${name}`, () => {
+      const files = (dir: string, ending: string) => (skip ? [] : filesIn(dir, ending, root));
+      const text = (path: string) => readFileSync(root + path, 'utf8');
+      const hfDailyFiles = [HF_SAMPLE, ...files(NEWSLETTER, '.json')];
+      const jsonlFiles = files(JSONL, '.jsonl');
+      const pageFiles = [PAGE_PLAIN, PAGE_EXPORT, ...SEED_FILES.map((seed) => `feeds/seeds/${seed}`)];
+      const otherFiles = [
+        ...files('feeds/samples', '.xml'),
+        ...files('feeds/samples', '.json').filter((path) => path.includes('jsonfeed-')),
+        ...files('feeds/real/huggingface-daily-paper-feed', '.xml'),
+        ...files('feeds/real/arxiv-rss-filter', '.json'),
+      ];
+      const cases: [string, FormatParser, string[]][] = [
+        ['hf-daily-json', hfDailyJsonParser, hfDailyFiles],
+        ['jsonl-daily', jsonlDailyParser, jsonlFiles],
+        ['hf-papers-text', hfPapersTextParser, pageFiles],
+      ];
 
-  describe.each(cases)('%s', (_format, parser, own) => {
-    it.each(own)('accepts %s', (path) => {
-      expect(parser.detect(read(path))).toBe(true);
+      it('finds the files it checks', () => {
+        expect(otherFiles).toHaveLength(otherCount);
+        expect(otherFiles.filter((path) => path.includes('jsonfeed-'))).toHaveLength(3);
+      });
+
+      describe.each(cases)('%s', (_format, parser, own) => {
+        it.each(own)('accepts %s', (path) => {
+          expect(parser.detect(text(path))).toBe(true);
+        });
+
+        it("rejects the other formats' files", () => {
+          const others = [...hfDailyFiles, ...jsonlFiles, ...pageFiles, ...otherFiles].filter((path) => !own.includes(path));
+          expect(others.filter((path) => parser.detect(text(path)))).toEqual([]);
+        });
+      });
     });
+  }
 
-    it("rejects the other formats' files", () => {
-      const others = [...hfDailyFiles, ...jsonlFiles, ...pageFiles, ...otherFiles].filter((path) => !own.includes(path));
-      expect(others.filter((path) => parser.detect(read(path)))).toEqual([]);
-    });
-
+  describe.each(parsers)('%s', (_format, parser) => {
     it('rejects an empty file and random bytes', () => {
       expect(parser.detect('')).toBe(false);
       expect(parser.detect('   \n\n  ')).toBe(false);

@@ -2,7 +2,8 @@ import { describe, expect, it, vi } from 'vitest';
 import type { CommandContext } from '../../renderer/commands/command-context';
 import { commandForKeys, keyOf } from '../../renderer/commands/keys';
 import { COMMANDS, commandById } from '../../renderer/commands/registry';
-import type { Mark, MarkChange } from '../../renderer/db/paper-state';
+import type { MarkChange } from '../../renderer/db/mark-writer';
+import type { Mark } from '../../renderer/db/records';
 import type { ListedPaper } from '../../renderer/ui/use-library';
 import { INITIAL_VIEW, viewReducer, type ViewAction, type ViewState } from '../../renderer/ui/view-state';
 

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { act } from 'react';
 import { describe, expect, it, vi } from 'vitest';
-import { storeBatch } from '../../renderer/db/store-batch';
+import { storeBatch } from '../../renderer/db/library-writer';
 import { parseText } from '../parse-file';
 import { press, renderLibrary } from './render-app';
 

@@ -1,11 +1,10 @@
 import 'fake-indexeddb/auto';
-import { resolve } from 'node:path';
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, expect, vi } from 'vitest';
 import { PaperdropDatabase } from '../../renderer/db/database';
 import { MarkHistory } from '../../renderer/db/mark-history';
-import { storeBatch } from '../../renderer/db/store-batch';
+import { storeBatch } from '../../renderer/db/library-writer';
 import type { SearchClient } from '../../renderer/search/search-client';
 import { LayoutStore } from '../../renderer/settings/layout-store';
 import { SettingsStore } from '../../renderer/settings/settings-store';
@@ -17,9 +16,10 @@ import { AppContext, type AppServices } from '../../renderer/ui/app-context';
 import type { Bridge } from '../../shared/ipc';
 import type { IngestBatch } from '../../shared/paper';
 import { parseFile } from '../parse-file';
+import { SEED_FILES, SEEDS_DIR } from '../shared-paths';
 
-// jsdom tests load modules as a browser would: import.meta.url is no file URL here, so the path comes from the test root.
-export const SEED = resolve(process.cwd(), '../shared/feeds/seeds/000_0d76c9f6c8fe1248.txt');
+/** The first seed file: a Hugging Face papers page saved as text, 60 papers. */
+export const SEED = SEEDS_DIR + SEED_FILES[0];
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 // jsdom has <dialog> but not its modal API; the end-to-end test opens the real one in Chromium.

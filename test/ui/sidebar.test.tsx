@@ -1,11 +1,11 @@
 import 'fake-indexeddb/auto';
-import { resolve } from 'node:path';
 import { act } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { parseFile } from '../parse-file';
+import { REAL_DIR } from '../shared-paths';
 import { press, renderLibrary, SEED } from './render-app';
 
-const DAILY = resolve(process.cwd(), '../shared/feeds/real/daily-arXiv-ai-enhanced/2026-07-01.jsonl');
+const DAILY = `${REAL_DIR}daily-arXiv-ai-enhanced/2026-07-01.jsonl`;
 
 /** The seed listing seen first, the daily feed a day later: the daily feed is the newer source. */
 const library = () =>

@@ -1,0 +1,86 @@
+/*
+ * The records the library stores, one type per table, and nothing else: every module of
+ * renderer/db may import this file, and it imports none of them. docs/storage-model.md says which
+ * module writes which table.
+ */
+import type { FeedFormat, FileError, Paper } from '../../shared/paper';
+
+/** A paper as stored (`papers`): the content, plus the keys it is found and ordered by. */
+export interface PaperRecord extends Paper {
+  /** The list's order: the listing date (shared/listing-date.ts), never empty for a paper with a listing. */
+  sortKey: string;
+  /**
+   * Every other key another sighting of this paper may carry (shared/merge matchKeys). Its own id,
+   * which is one of them, is found through the primary key: indexing it again would cost a write.
+   */
+  keys: string[];
+  /** The files that list it, for the source view. */
+  files: string[];
+  /** The library generation that last wrote it, so the search index can catch up. */
+  generation: number;
+}
+
+/** The digests of the merge keys one batch stored first (`keyDigests`, see KnownKeys), under that batch's generation. */
+export interface KeyDigestRecord {
+  generation: number;
+  digests: Uint32Array;
+}
+
+/** The papers one batch wrote that are in one list (`lists`): a source file, a category or a first-seen day (see paper-lists.ts). */
+export interface ListRecord {
+  /** `file:<name>`, `category:<name>` or `seen:<day>`. */
+  list: string;
+  generation: number;
+  ids: string[];
+}
+
+/** The papers one batch wrote, with their sortKeys, and those it merged away (`orderLog`): the list's order is read from these (see newest-first.ts). */
+export interface OrderRecord {
+  generation: number;
+  ids: string[];
+  sortKeys: string[];
+  removed: string[];
+}
+
+/** Small facts about the library (`meta`): its generation counts the batches stored. */
+export interface MetaRecord {
+  key: 'generation';
+  value: number;
+}
+
+/** The two marks a user sets on a paper. */
+export type Mark = 'read' | 'starred';
+
+/**
+ * The user's marks on a paper (`states`, and `pendingMarks` for ids no stored paper answers to).
+ * Kept apart from content so that no ingest can ever touch them. A row in `states` is for a paper in
+ * the library (the counts rely on it); marks for any other id wait in `pendingMarks` until a paper
+ * with that id or merge key arrives (mark-writer.ts).
+ */
+export interface PaperState {
+  paperId: string;
+  /** 1 or 0: IndexedDB cannot index booleans. */
+  read: 0 | 1;
+  /** When read last changed (ISO 8601, UTC), or null if it never did: restoring a backup takes the later of two. */
+  readAt: string | null;
+  starred: 0 | 1;
+  starredAt: string | null;
+}
+
+/** One ingested file content, by hash (`sources`): main sends no file whose hash is here. */
+export interface SourceRecord {
+  hash: string;
+  file: string;
+  format: FeedFormat | null;
+  seenAt: string;
+  paperCount: number;
+  errors: FileError[];
+}
+
+/** What one stored batch changed: the search index and the views that follow stored batches take it from here. */
+export interface StoredChange {
+  /** The papers as written. */
+  written: PaperRecord[];
+  /** Papers folded into another and gone. */
+  removed: string[];
+}

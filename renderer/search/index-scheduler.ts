@@ -1,0 +1,293 @@
+import type { PaperdropDatabase } from '../db/database';
+import type { PaperRecord } from '../db/records';
+import { indexFingerprint } from './index-fingerprint';
+import { restoreJob } from './index-restore';
+import { IndexSaver } from './index-saver';
+import { readSavedHead } from './index-store';
+import { segmentsToMerge } from './merge-policy';
+import { PaperIndex, UPSERT_BATCH } from './paper-index';
+import { containsPhrases } from './phrase-check';
+import { parseQuery } from './query-syntax';
+import type { IndexDocument, SearchReply, SearchRequest } from './search-protocol';
+
+/** A step of index work lasts about this long, so that a waiting search is answered within a frame or two. */
+const SLICE_MS = 30;
+/** How many of a phrase query's best candidates are checked word for word against their text. */
+const PHRASE_CHECKS = 2000;
+
+/** Work that changes the index a slice at a time; nothing else changes it until the job is done. */
+interface Job {
+  step(deadline: number): boolean | Promise<boolean>;
+  finish?(): void | Promise<void>;
+}
+
+export interface SchedulerOptions {
+  db: PaperdropDatabase;
+  post(reply: SearchReply): void;
+  /** performance.now(), or a test's clock. */
+  now?: () => number;
+}
+
+/**
+ * Decides what the search worker does next, one step at a time: a waiting search first, then the
+ * open job's next slice, then the next job. Jobs, in order: drop papers merged away, index papers
+ * the page handed over, catch up on papers read from the library, rebuild, merge segments. The
+ * index is saved, without waiting, after every change (see IndexSaver), so a restart finds it
+ * whole but for the last few seconds of work, and it is restored rather than rebuilt.
+ */
+export class IndexScheduler {
+  private readonly db: PaperdropDatabase;
+  private readonly post: (reply: SearchReply) => void;
+  private readonly now: () => number;
+  private readonly fingerprint = indexFingerprint();
+  private index = new PaperIndex();
+  private saver: IndexSaver;
+  /** The newest library generation the index reflects. */
+  private indexedGeneration = 0;
+  /** False while the saved index is being restored or the index rebuilt: answers may miss papers. */
+  private ready = false;
+  private total = 0;
+  private pendingSearch: { seq: number; query: string } | null = null;
+  /** Papers the page handed over, to index before anything read back from the database. */
+  private handedOver: IndexDocument[] = [];
+  /** Ids to read from the database and index again (catching up a saved index), or to drop. */
+  private readonly pendingRefresh = new Set<string>();
+  /** Papers merged away, to drop from the index between jobs. */
+  private readonly pendingRemovals = new Set<string>();
+  /** Papers still to index in a rebuild, newest first, so recent papers are searchable first. */
+  private rebuildQueue: string[] = [];
+  private job: Job | null = null;
+  private opened = false;
+  private saveDue = false;
+  private saving: Promise<unknown> = Promise.resolve();
+  private rebuildCount = 0;
+
+  constructor(options: SchedulerOptions) {
+    this.db = options.db;
+    this.post = options.post;
+    this.now = options.now ?? (() => performance.now());
+    this.saver = new IndexSaver(this.db, this.fingerprint);
+  }
+
+  /** A message from the page. Removals are applied before handed-over papers are indexed, so a paper merged away since it was handed over is taken back. */
+  receive(request: SearchRequest): void {
+    if (request.type === 'search') {
+      this.pendingSearch = request;
+      return;
+    }
+    if (request.removed.length > 0) {
+      const gone = new Set(request.removed);
+      this.handedOver = this.handedOver.filter((paper) => !gone.has(paper.id));
+      for (const id of request.removed) this.pendingRemovals.add(id);
+    }
+    this.handedOver.push(...request.papers);
+  }
+
+  /** Does the next piece of work; false when there is none left, until a message comes. */
+  async step(): Promise<boolean> {
+    if (!this.opened) {
+      this.opened = true;
+      this.job = await this.openingJob();
+      this.reportProgress();
+      return true;
+    }
+    if (this.pendingSearch) {
+      await this.answer(this.pendingSearch);
+      return true;
+    }
+    if (this.job) {
+      await this.stepJob(this.job);
+      return true;
+    }
+    this.job = await this.nextJob();
+    return this.job !== null;
+  }
+
+  /** Steps until nothing is left to do, and every save is written: for tests. */
+  async runUntilIdle(): Promise<void> {
+    while (await this.step());
+    await this.writesSettled();
+  }
+
+  /** Resolves once no save is being written. */
+  async writesSettled(): Promise<void> {
+    while (this.saver.busy) await this.saving;
+  }
+
+  /** The index as it stands: for tests. */
+  get currentIndex(): PaperIndex {
+    return this.index;
+  }
+
+  /** How many times the index was rebuilt from the library: for tests. */
+  get rebuilds(): number {
+    return this.rebuildCount;
+  }
+
+  private async stepJob(current: Job): Promise<void> {
+    try {
+      if (!(await current.step(this.now() + SLICE_MS))) return;
+      this.job = null;
+      await current.finish?.();
+    } catch (error) {
+      this.job = null;
+      console.warn('Paperdrop search: rebuilding the index after an error.', error);
+      await this.startRebuild();
+    }
+    this.reportProgress();
+  }
+
+  /**
+   * Restores the saved index, newest segments first, or rebuilds it when there is none of this
+   * configuration. Nothing waits for the library's count: IndexedDB counts 100,000 papers by reading them.
+   */
+  private async openingJob(): Promise<Job | null> {
+    const head = await readSavedHead(this.db, this.fingerprint).catch(() => null);
+    if (!head) {
+      await this.startRebuild();
+      return null;
+    }
+    this.total = head.documentCount;
+    this.saver = new IndexSaver(this.db, this.fingerprint, head);
+    const restoring = restoreJob(this.db, head, this.index.store);
+    return {
+      step: async (deadline) => {
+        const done = await restoring.step(deadline);
+        this.reportProgress();
+        return done;
+      },
+      finish: async () => {
+        this.indexedGeneration = head.generation;
+        const [changed, generation] = await Promise.all([this.writtenSince(head.generation), this.db.meta.get('generation')]);
+        // A library older than the index: the index was saved from another one.
+        if ((generation?.value ?? 0) < head.generation) return this.startRebuild();
+        for (const id of changed) this.pendingRefresh.add(id);
+        this.ready = true;
+        void this.reconcile().catch((error: unknown) => console.warn('Paperdrop search: checking the index against the library failed.', error));
+      },
+    };
+  }
+
+  private writtenSince(generation: number): Promise<string[]> {
+    return this.db.papers.where('generation').above(generation).primaryKeys() as Promise<string[]>;
+  }
+
+  /**
+   * Squares a restored index with the library, in the background (reading 100,000 keys takes a
+   * while): papers merged away since the index was saved, and papers it lacks, are read again, so
+   * that those gone are dropped and the others indexed. A paper stored meanwhile is read as it is now.
+   */
+  private async reconcile(): Promise<void> {
+    const stored = new Set((await this.db.papers.toCollection().primaryKeys()) as string[]);
+    const coming = new Set(this.handedOver.map((paper) => paper.id));
+    for (const id of this.index.ids()) if (!stored.has(id)) this.pendingRefresh.add(id);
+    for (const id of stored) if (!this.index.has(id) && !coming.has(id)) this.pendingRefresh.add(id);
+  }
+
+  private async startRebuild(): Promise<void> {
+    this.rebuildCount += 1;
+    this.index = new PaperIndex();
+    this.saver = new IndexSaver(this.db, this.fingerprint);
+    this.indexedGeneration = 0;
+    this.handedOver = [];
+    this.pendingRefresh.clear();
+    this.pendingRemovals.clear();
+    this.rebuildQueue = (await this.db.papers.orderBy('sortKey').reverse().primaryKeys()) as string[];
+    this.total = this.rebuildQueue.length;
+    this.ready = this.rebuildQueue.length === 0;
+  }
+
+  /** Saves what changed since the last write, unless a write is under way: then right after it. */
+  private saveSoon(): void {
+    if (this.saver.busy || !this.saveDue) return;
+    this.saveDue = false;
+    this.saving = this.saver.save(this.index.store, this.indexedGeneration).then((saved) => {
+      // A failed write is tried again with the next change; the error is logged.
+      if (!saved) this.saveDue = true;
+      else this.saveSoon();
+    });
+  }
+
+  /** The next thing to do to the index, in order: drop, add handed-over papers, catch up, rebuild, merge. */
+  private async nextJob(): Promise<Job | null> {
+    const removals = [...this.pendingRemovals];
+    this.pendingRemovals.clear();
+    if (removals.length > 0) {
+      this.index.remove(removals);
+      this.saveDue = true;
+    }
+    this.saveSoon();
+    if (this.handedOver.length > 0) return this.upsertJob(this.handedOver.splice(0, UPSERT_BATCH));
+    const ids = this.pendingRefresh.size > 0 ? takeSome(this.pendingRefresh, UPSERT_BATCH) : this.rebuildQueue.splice(0, UPSERT_BATCH);
+    if (ids.length > 0) {
+      const papers = await this.db.papers.bulkGet(ids);
+      const gone = ids.filter((_id, position) => !papers[position]);
+      if (gone.length > 0) {
+        this.index.remove(gone);
+        this.saveDue = true;
+      }
+      const found = papers.filter((paper): paper is PaperRecord => paper !== undefined);
+      return found.length > 0 ? this.upsertJob(found) : this.nextJob();
+    }
+    if (!this.ready && this.rebuildQueue.length === 0) {
+      this.ready = true;
+      this.reportProgress();
+    }
+    const merging = segmentsToMerge(this.index.store.segments);
+    if (merging) {
+      const job = this.index.store.mergeJob(merging);
+      return {
+        step: (deadline) => job.step(deadline),
+        finish: () => {
+          job.finish();
+          this.changed();
+        },
+      };
+    }
+    return null;
+  }
+
+  private upsertJob(papers: IndexDocument[]): Job {
+    const job = this.index.upsertJob(papers);
+    return {
+      step: (deadline) => job.step(deadline),
+      finish: () => {
+        job.finish();
+        for (const paper of papers) this.indexedGeneration = Math.max(this.indexedGeneration, paper.generation);
+        this.total = Math.max(this.total, this.index.size);
+        this.changed();
+      },
+    };
+  }
+
+  private changed(): void {
+    this.saveDue = true;
+    this.saveSoon();
+  }
+
+  private async answer(request: { seq: number; query: string }): Promise<void> {
+    this.pendingSearch = null;
+    const query = parseQuery(request.query);
+    const { ids: found, terms } = this.index.query(query);
+    const ids = query.phrases.length > 0 ? await this.keepPhraseMatches(found, query.phrases) : found;
+    if (this.pendingSearch) return; // a newer keystroke arrived while the phrases were checked
+    this.post({ type: 'results', seq: request.seq, ids, terms });
+  }
+
+  private async keepPhraseMatches(ids: string[], phrases: string[][]): Promise<string[]> {
+    const checked = ids.slice(0, PHRASE_CHECKS);
+    const papers = await this.db.papers.bulkGet(checked);
+    const kept = checked.filter((_id, position) => papers[position] && containsPhrases(papers[position], phrases));
+    return [...kept, ...ids.slice(PHRASE_CHECKS)];
+  }
+
+  private reportProgress(): void {
+    this.post({ type: 'progress', indexed: this.index.size, total: Math.max(this.total, this.index.size), ready: this.ready });
+  }
+}
+
+function takeSome(ids: Set<string>, limit: number): string[] {
+  const taken = [...ids].slice(0, limit);
+  for (const id of taken) ids.delete(id);
+  return taken;
+}

@@ -1,0 +1,91 @@
+import { Segment } from './segment';
+
+/**
+ * The saved index, in the database's `searchIndex` table: a head, the term dictionary in chunks,
+ * and one record per segment. Segments are saved as they are made and deleted when merged away,
+ * so the saved index follows the live one within a write or two (see index-saver.ts).
+ */
+export interface SavedHead {
+  key: 'head';
+  /** Of the configuration that built it (see index-fingerprint.ts): an index of another is rebuilt. */
+  fingerprint: string;
+  /** The newest library generation the saved index reflects. */
+  generation: number;
+  /** Serials of the saved segments, in the index's order. */
+  segments: number[];
+  /** Keys of the saved term chunks, in number order. */
+  termChunks: string[];
+  /** The serial the next new segment takes. */
+  serialLimit: number;
+  /** The saved segments' dead documents, as (serial, document number) pairs. */
+  dead: Int32Array;
+  /** Live documents, for progress while the index loads. */
+  documentCount: number;
+}
+
+/** Some terms, joined by newlines (a term never holds white space), with their numbers. */
+export interface SavedTerms {
+  key: string;
+  terms: string;
+  numbers: Int32Array;
+}
+
+export interface SavedSegment {
+  key: string;
+  serial: number;
+  paperIds: string[];
+  titleTerms: string[];
+  arxivIds: (string | null)[];
+  days: Uint16Array;
+  fieldLengths: Uint16Array;
+  terms: Int32Array;
+  runStarts: Uint32Array;
+  documents: Uint16Array;
+  frequencies: Uint8Array;
+}
+
+export type SavedIndexRecord = SavedHead | SavedTerms | SavedSegment;
+
+export const HEAD_KEY = 'head';
+export const segmentKey = (serial: number) => `segment:${serial}`;
+export const termsKey = (first: number) => `terms:${first}`;
+const TERM_SEPARATOR = '\n';
+
+export function isSavedHead(record: SavedIndexRecord | undefined): record is SavedHead {
+  return record?.key === HEAD_KEY;
+}
+
+export function savedSegment(segment: Segment): SavedSegment {
+  const { docs, postings } = segment;
+  return { key: segmentKey(segment.serial), serial: segment.serial, ...docs, ...postings };
+}
+
+/** A saved segment, with the documents the head lists as dead marked so. */
+export function segmentFromSaved(record: SavedSegment, dead: readonly number[]): Segment {
+  const { serial, paperIds, titleTerms, arxivIds, days, fieldLengths, terms, runStarts, documents, frequencies } = record;
+  const segment = new Segment(serial, { paperIds, titleTerms, arxivIds, days, fieldLengths }, { terms, runStarts, documents, frequencies });
+  for (const document of dead) segment.kill(document);
+  return segment;
+}
+
+/** A chunk of terms, under the key of `first`, the lowest of their numbers. */
+export function savedTerms(first: number, terms: readonly string[], numbers: Int32Array): SavedTerms {
+  if (terms.some((term) => term.includes(TERM_SEPARATOR))) throw new Error('a term holds a line break');
+  return { key: termsKey(first), terms: terms.join(TERM_SEPARATOR), numbers };
+}
+
+export function termsOf(record: SavedTerms): string[] {
+  return record.terms === '' ? [] : record.terms.split(TERM_SEPARATOR);
+}
+
+/** The head's dead list, by serial. */
+export function deadBySerial(head: SavedHead): Map<number, number[]> {
+  const dead = new Map<number, number[]>();
+  for (let position = 0; position + 1 < head.dead.length; position += 2) {
+    const serial = head.dead[position]!;
+    let documents = dead.get(serial);
+    if (!documents) dead.set(serial, (documents = []));
+    documents.push(head.dead[position + 1]!);
+  }
+  return dead;
+}

@@ -1,0 +1,134 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { storeBatch } from '../renderer/db/library-writer';
+import type { PaperdropDatabase } from '../renderer/db/database';
+import { IndexScheduler } from '../renderer/search/index-scheduler';
+import { readSavedHead } from '../renderer/search/index-store';
+import { indexFingerprint } from '../renderer/search/index-fingerprint';
+import { PaperIndex } from '../renderer/search/paper-index';
+import type { SearchReply } from '../renderer/search/search-protocol';
+import { fixtureBatches } from './index-test-helpers';
+import { databaseOpener } from './sample-library';
+
+const batches = fixtureBatches().filter((batch) => batch.papers.length > 0);
+const openDatabase = databaseOpener('index-scheduler');
+const QUERIES = ['language model', 'diffusion', 'learned rep', 'transfromer', 'graph neural', 'cat:cs.CL reasoning', 'author:wang', '"large language"'];
+
+/** A scheduler on the database; with `thinSlices`, its clock makes every slice of a job as short as the job allows. */
+function schedulerOn(db: PaperdropDatabase, thinSlices = false): { scheduler: IndexScheduler; replies: SearchReply[] } {
+  const replies: SearchReply[] = [];
+  const post = (reply: SearchReply) => replies.push(reply);
+  const scheduler = thinSlices ? new IndexScheduler({ db, post, now: () => Number.NEGATIVE_INFINITY }) : new IndexScheduler({ db, post });
+  return { scheduler, replies };
+}
+
+/** Stores a batch as the page does, and hands its change to the scheduler. */
+async function ingest(db: PaperdropDatabase, scheduler: IndexScheduler, batch: (typeof batches)[number]): Promise<void> {
+  const change = await storeBatch(db, batch);
+  scheduler.receive({ type: 'index', papers: change.written, removed: change.removed });
+}
+
+/** The library's papers, indexed from scratch: what any index of it must answer. */
+async function indexOfLibrary(db: PaperdropDatabase): Promise<PaperIndex> {
+  const index = new PaperIndex();
+  index.upsert(await db.papers.toArray());
+  return index;
+}
+
+async function expectIndexOfLibrary(db: PaperdropDatabase, index: PaperIndex): Promise<void> {
+  const expected = await indexOfLibrary(db);
+  expect([...index.ids()].sort()).toEqual([...expected.ids()].sort());
+  for (const query of QUERIES) expect(index.search(query), query).toEqual(expected.search(query));
+}
+
+async function searchNow(scheduler: IndexScheduler, replies: SearchReply[], query: string, seq: number): Promise<string[]> {
+  scheduler.receive({ type: 'search', seq, query });
+  await scheduler.step();
+  const reply = replies.findLast((each) => each.type === 'results' && each.seq === seq);
+  if (reply?.type !== 'results') throw new Error(`no answer to ${query}`);
+  return reply.ids;
+}
+
+describe('the index scheduler', () => {
+  it('indexes handed-over papers and saves each batch right after it, not after a lull', async () => {
+    const db = openDatabase();
+    const { scheduler } = schedulerOn(db);
+    await scheduler.runUntilIdle();
+    for (const batch of batches.slice(0, 6)) {
+      await ingest(db, scheduler, batch);
+      await scheduler.runUntilIdle();
+      const generation = (await db.meta.get('generation'))!.value;
+      expect((await readSavedHead(db, indexFingerprint()))?.generation).toBe(generation);
+    }
+    await expectIndexOfLibrary(db, scheduler.currentIndex);
+  });
+
+  it('after a restart at any step of an ingest, restores the saved index rather than rebuilding, and catches up', async () => {
+    const db = openDatabase();
+    let { scheduler } = schedulerOn(db, true);
+    let restarts = 0;
+    let restored = 0;
+    for (const batch of batches) {
+      await ingest(db, scheduler, batch);
+      // A restart after 0, 1, 2, … 6 steps of the work this batch brought, a slice of a job each.
+      for (let taken = 0; taken < restarts % 7 && (await scheduler.step()); taken += 1);
+      await scheduler.writesSettled();
+      const saved = await readSavedHead(db, indexFingerprint());
+      ({ scheduler } = schedulerOn(db, true));
+      restarts += 1;
+      await scheduler.step();
+      expect(scheduler.rebuilds, `restart ${restarts}`).toBe(saved ? 0 : 1);
+      if (saved) restored += 1;
+    }
+    expect(restored).toBeGreaterThan(batches.length / 2);
+    await scheduler.runUntilIdle();
+    await expectIndexOfLibrary(db, scheduler.currentIndex);
+  });
+
+  it('answers a search that arrives between the slices of a job, from the papers indexed so far', async () => {
+    const db = openDatabase();
+    const { scheduler, replies } = schedulerOn(db, true);
+    const [first, ...others] = batches;
+    await ingest(db, scheduler, first!);
+    await scheduler.runUntilIdle();
+    const before = await searchNow(scheduler, replies, 'model', 1);
+    for (const batch of others) await ingest(db, scheduler, batch);
+    await scheduler.step(); // the job opens
+    await scheduler.step(); // its first slice
+    expect(await searchNow(scheduler, replies, 'model', 2)).toEqual(before);
+    await scheduler.runUntilIdle();
+    expect((await searchNow(scheduler, replies, 'model', 3)).length).toBeGreaterThan(before.length);
+    await expectIndexOfLibrary(db, scheduler.currentIndex);
+    expect(replies.findLast((reply) => reply.type === 'progress')).toMatchObject({ ready: true });
+  });
+
+  it('drops papers merged away, and keeps them out after a restart', async () => {
+    const db = openDatabase();
+    const { scheduler } = schedulerOn(db);
+    for (const batch of batches) await ingest(db, scheduler, batch);
+    await scheduler.runUntilIdle();
+    const gone = [...scheduler.currentIndex.ids()].slice(0, 10);
+    await db.papers.bulkDelete(gone);
+    scheduler.receive({ type: 'index', papers: [], removed: gone });
+    await scheduler.runUntilIdle();
+    for (const id of gone) expect(scheduler.currentIndex.has(id)).toBe(false);
+    const restarted = schedulerOn(db).scheduler;
+    await restarted.runUntilIdle();
+    expect(restarted.rebuilds).toBe(0);
+    await expectIndexOfLibrary(db, restarted.currentIndex);
+  });
+
+  it('rebuilds from the library when no index of this configuration is saved, and merges its segments as it goes', async () => {
+    const db = openDatabase();
+    const { scheduler } = schedulerOn(db);
+    for (const batch of batches) await ingest(db, scheduler, batch);
+    await scheduler.runUntilIdle();
+    const segments = scheduler.currentIndex.store.segments.length;
+    expect(segments).toBeLessThan(batches.length);
+    await db.searchIndex.clear();
+    const rebuilt = schedulerOn(db).scheduler;
+    await rebuilt.runUntilIdle();
+    expect(rebuilt.rebuilds).toBe(1);
+    await expectIndexOfLibrary(db, rebuilt.currentIndex);
+  });
+});

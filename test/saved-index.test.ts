@@ -1,0 +1,165 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { indexFingerprint } from '../renderer/search/index-fingerprint';
+import { restoreJob } from '../renderer/search/index-restore';
+import { IndexSaver } from '../renderer/search/index-saver';
+import { readSavedHead } from '../renderer/search/index-store';
+import { STOP_WORDS } from '../renderer/search/index-terms';
+import { segmentsToMerge } from '../renderer/search/merge-policy';
+import { PaperIndex } from '../renderer/search/paper-index';
+import { PostingStore } from '../renderer/search/posting-store';
+import type { SavedHead } from '../renderer/search/saved-index';
+import { Segment } from '../renderer/search/segment';
+import { finishInSlices, fixturePapers } from './index-test-helpers';
+import { databaseOpener } from './sample-library';
+
+const papers = fixturePapers();
+const openDatabase = databaseOpener('saved-index');
+const QUERIES = ['language model', 'diffusion', 'learned rep', 'transfromer', 'graph neural', 'cat:cs.CL reasoning', 'author:wang'];
+const answers = (index: PaperIndex) => QUERIES.map((query) => index.search(query));
+
+async function restored(db: ReturnType<typeof openDatabase>, fingerprint = 'test'): Promise<{ index: PaperIndex; head: SavedHead; steps: number }> {
+  const head = (await readSavedHead(db, fingerprint))!;
+  const store = new PostingStore();
+  const job = restoreJob(db, head, store);
+  let steps = 1;
+  while (!(await job.step(Number.NEGATIVE_INFINITY))) steps += 1;
+  return { index: new PaperIndex(store), head, steps };
+}
+
+function upsertInBatches(index: PaperIndex, all: typeof papers, size: number): void {
+  for (let start = 0; start < all.length; start += size) finishInSlices(index.upsertJob(all.slice(start, start + size)));
+}
+
+describe('the saved index', () => {
+  it('is saved segment by segment as it grows, and each save restores to the index as it was', async () => {
+    const db = openDatabase();
+    const index = new PaperIndex();
+    const saver = new IndexSaver(db, 'test');
+    for (let start = 0, generation = 1; start < papers.length; start += 50, generation += 1) {
+      finishInSlices(index.upsertJob(papers.slice(start, start + 50)));
+      expect(await saver.save(index.store, generation)).toBe(true);
+      const { index: copy, head } = await restored(db);
+      expect(head.generation).toBe(generation);
+      expect(copy.size).toBe(index.size);
+      expect(answers(copy)).toEqual(answers(index));
+    }
+    // Only what is new is written: the records are the segments, the term chunks and the head.
+    expect(await db.searchIndex.count()).toBe(index.store.segments.length + (await readSavedHead(db, 'test'))!.termChunks.length + 1);
+  });
+
+  it('keeps replaced and removed papers out after a restore, and drops merged segments from the saved records', async () => {
+    const db = openDatabase();
+    const index = new PaperIndex();
+    const saver = new IndexSaver(db, 'test');
+    upsertInBatches(index, papers, 40);
+    await saver.save(index.store, 1);
+    index.remove(papers.slice(0, 30).map((paper) => paper.id));
+    finishInSlices(index.upsertJob(papers.slice(30, 60).map((paper) => ({ ...paper, title: `${paper.title} okapi` }))));
+    await saver.save(index.store, 2);
+    let copy = (await restored(db)).index;
+    expect(copy.size).toBe(papers.length - 30);
+    expect(copy.search('okapi')).toHaveLength(30);
+    expect(answers(copy)).toEqual(answers(index));
+
+    const { store } = index;
+    finishInSlices(store.mergeJob([...store.segments]));
+    await saver.save(store, 3);
+    const keys = (await db.searchIndex.toCollection().primaryKeys()) as string[];
+    expect(keys.filter((key) => key.startsWith('segment:'))).toEqual([`segment:${store.segments[0]!.serial}`]);
+    copy = (await restored(db)).index;
+    expect(copy.store.segments).toHaveLength(1);
+    expect(answers(copy)).toEqual(answers(index));
+  });
+
+  it('finds the newest segments first while the rest are being restored', async () => {
+    const db = openDatabase();
+    const index = new PaperIndex();
+    upsertInBatches(index, papers, 100);
+    await new IndexSaver(db, 'test').save(index.store, 1);
+    const head = (await readSavedHead(db, 'test'))!;
+    const store = new PostingStore();
+    const job = restoreJob(db, head, store);
+    const newest = index.store.segments.at(-1)!;
+    while (store.segments.length === 0) await job.step(Number.NEGATIVE_INFINITY);
+    expect(store.segments.map((segment) => segment.serial)).toEqual([newest.serial]);
+    const partial = new PaperIndex(store);
+    const newestTitle = newest.docs.paperIds[0]!;
+    expect(partial.has(newestTitle)).toBe(true);
+    expect(partial.size).toBe(newest.liveCount);
+  });
+
+  it('is not restored by an index of another configuration', async () => {
+    const db = openDatabase();
+    const index = new PaperIndex();
+    index.upsert(papers.slice(0, 20));
+    await new IndexSaver(db, indexFingerprint()).save(index.store, 1);
+    expect(await readSavedHead(db, indexFingerprint())).not.toBeNull();
+    expect(await readSavedHead(db, 'another')).toBeNull();
+  });
+
+  it('rewrites the term dictionary in one record once it has gathered many chunks', async () => {
+    const db = openDatabase();
+    const index = new PaperIndex();
+    const saver = new IndexSaver(db, 'test');
+    for (let start = 0; start < papers.length; start += 5) {
+      finishInSlices(index.upsertJob(papers.slice(start, start + 5)));
+      await saver.save(index.store, start + 1);
+      const { termChunks } = (await readSavedHead(db, 'test'))!;
+      expect(termChunks.length).toBeLessThanOrEqual(33);
+    }
+    expect(answers((await restored(db)).index)).toEqual(answers(index));
+  });
+});
+
+describe('the index fingerprint', () => {
+  it('is the same for the same configuration, and changes with the stop list', () => {
+    const fingerprint = indexFingerprint();
+    expect(indexFingerprint()).toBe(fingerprint);
+    expect(fingerprint).toMatch(/^[0-9a-f]{16}$/u);
+    STOP_WORDS.add('classifier');
+    try {
+      expect(indexFingerprint()).not.toBe(fingerprint);
+    } finally {
+      STOP_WORDS.delete('classifier');
+    }
+  });
+});
+
+describe('the merge policy', () => {
+  const segmentOf = (serial: number, size: number, dead = 0) => {
+    const segment = new Segment(
+      serial,
+      { paperIds: Array.from({ length: size }, (_unused, document) => `${serial}/${document}`), titleTerms: [], arxivIds: [], days: new Uint16Array(size), fieldLengths: new Uint16Array(size * 4) },
+      { terms: new Int32Array(0), runStarts: new Uint32Array(1), documents: new Uint16Array(0), frequencies: new Uint8Array(0) },
+    );
+    for (let document = 0; document < dead; document += 1) segment.kill(document);
+    return segment;
+  };
+
+  it('merges segments of a size once eight have gathered, smallest first, never past a segment’s capacity', () => {
+    const seven = Array.from({ length: 7 }, (_unused, serial) => segmentOf(serial, 100));
+    expect(segmentsToMerge(seven)).toBeNull();
+    const eight = [...seven, segmentOf(7, 90)];
+    expect(segmentsToMerge(eight)?.map((segment) => segment.serial)).toEqual([7, 0, 1, 2, 3, 4, 5, 6]);
+    const large = Array.from({ length: 8 }, (_unused, serial) => segmentOf(serial, 40_000));
+    expect(segmentsToMerge(large)).toBeNull();
+    const big = Array.from({ length: 8 }, (_unused, serial) => segmentOf(serial, 20_000));
+    expect(segmentsToMerge(big)?.map((segment) => segment.serial)).toEqual([0, 1, 2]);
+  });
+
+  it('rewrites a segment on its own once a fifth of it is dead', () => {
+    expect(segmentsToMerge([segmentOf(1, 100, 20)])).toBeNull();
+    expect(segmentsToMerge([segmentOf(1, 100, 21)])?.map((segment) => segment.serial)).toEqual([1]);
+  });
+
+  it('keeps an index built a paper at a time to a few segments', () => {
+    const store = new PostingStore();
+    for (const paper of papers) {
+      finishInSlices(new PaperIndex(store).upsertJob([paper]));
+      for (let merging = segmentsToMerge(store.segments); merging; merging = segmentsToMerge(store.segments)) finishInSlices(store.mergeJob(merging));
+    }
+    expect(store.documentCount).toBe(papers.length);
+    expect(store.segments.length).toBeLessThanOrEqual(3 * 7);
+  });
+});
