@@ -7,6 +7,7 @@ import { PostingStore } from '../renderer/search/posting-store';
 import { PrefixCompletions } from '../renderer/search/prefix-completions';
 import { queryClauses } from '../renderer/search/query-clauses';
 import { parseQuery, searchTerms } from '../renderer/search/query-syntax';
+import { readSources } from './source-scan';
 import type { SearchDocument } from '../renderer/search/segment-builder';
 import { finishInSlices, fixturePapers } from './index-test-helpers';
 
@@ -126,5 +127,22 @@ describe('the posting store, in segments', () => {
     expect(index.search('zorbl')).toEqual(['new-word']);
     index.remove(['new-word']);
     expect(index.search('zorbl')).toEqual([]);
+  });
+});
+
+describe('MiniSearch, used through its public API only', () => {
+  const sources = readSources('renderer', 'shared', 'electron');
+
+  it('is imported only as its exported SearchableMap, by the term dictionary', () => {
+    const importers = sources.filter(({ text }) => /from 'minisearch[^']*'/u.test(text));
+    expect(importers.map(({ file }) => file)).toEqual(['renderer/search/term-dictionary.ts']);
+    expect(importers[0]!.text).toMatch(/^import SearchableMap from 'minisearch\/SearchableMap';$/mu);
+  });
+
+  it('has none of its private or protected fields read anywhere', () => {
+    // MiniSearch and SearchableMap mark their internal fields with a leading underscore (_index, _tree, _documentIds, …).
+    const internal = /\.\s*_[A-Za-z]\w*/u;
+    expect(internal.test('this.engine._documentIds.get(id)')).toBe(true);
+    expect(sources.filter(({ text }) => internal.test(text)).map(({ file }) => file)).toEqual([]);
   });
 });

@@ -10,6 +10,7 @@ import { PaperIndex } from '../renderer/search/paper-index';
 import { PostingStore } from '../renderer/search/posting-store';
 import type { SavedHead } from '../renderer/search/saved-index';
 import { Segment } from '../renderer/search/segment';
+import { sortedTerms } from '../renderer/search/term-dictionary';
 import { finishInSlices, fixturePapers } from './index-test-helpers';
 import { databaseOpener } from './sample-library';
 
@@ -24,6 +25,8 @@ async function restored(db: ReturnType<typeof openDatabase>, fingerprint = 'test
   const job = restoreJob(db, head, store);
   let steps = 1;
   while (!(await job.step(Number.NEGATIVE_INFINITY))) steps += 1;
+  expect(store.dictionary.treeComplete).toBe(false);
+  store.dictionary.buildTree(Infinity);
   return { index: new PaperIndex(store), head, steps };
 }
 
@@ -161,5 +164,39 @@ describe('the merge policy', () => {
     }
     expect(store.documentCount).toBe(papers.length);
     expect(store.segments.length).toBeLessThanOrEqual(3 * 7);
+  });
+});
+
+describe('a restored dictionary', () => {
+  it('finds exact terms at once, and prefixes and typos once its tree is built in slices', () => {
+    const index = new PaperIndex();
+    index.upsert(papers);
+    const saved = index.store.dictionary.allTerms();
+    const terms = saved.terms;
+    expect([...terms]).toEqual([...terms].sort());
+    const store = new PostingStore();
+    store.dictionary.restore([saved]);
+    for (const segment of index.store.segments) store.restore(new Segment(segment.serial, segment.docs, segment.postings), index.store.serialLimit);
+    const restored = new PaperIndex(store);
+    expect(restored.search('language model ')).toEqual(index.search('language model '));
+    expect(restored.search('transfromer')).not.toEqual(index.search('transfromer'));
+    let slices = 0;
+    while (!store.dictionary.buildTree(Number.NEGATIVE_INFINITY)) {
+      slices += 1;
+      store.dictionary.numberFor(`zzz${slices}`);
+    }
+    expect(slices).toBeGreaterThan(5);
+    expect(store.dictionary.treeComplete).toBe(true);
+    expect(store.dictionary.numberOf(`zzz${slices}`)).toBe(terms.length + slices - 1);
+    expect(answers(restored)).toEqual(answers(index));
+  });
+});
+
+describe('sorted terms', () => {
+  it('sorts terms with their numbers in code-unit order, prefixes first, whatever characters they hold', () => {
+    const pairs: [string, number][] = [['abc', 0], ['ab', 1], ['b', 2], ['a\u0001z', 3], ['a', 4], ['ä', 5], ['cs.cl', 6]];
+    const { terms, numbers } = sortedTerms(pairs);
+    expect(terms).toEqual(pairs.map(([term]) => term).sort());
+    expect([...numbers]).toEqual(terms.map((term) => pairs.find(([each]) => each === term)![1]));
   });
 });

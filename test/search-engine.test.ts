@@ -80,6 +80,7 @@ describe.skipIf(skip)('the search engine on 2,060 real arXiv papers', () => {
     const store = new PostingStore();
     const restoring = restoreJob(db, (await readSavedHead(db, 'test'))!, store);
     while (!(await restoring.step(Number.NEGATIVE_INFINITY)));
+    while (!store.dictionary.buildTree(Number.NEGATIVE_INFINITY));
     const loaded = new PaperIndex(store);
     expect(loaded.size).toBe(index.size);
     for (const query of ['suffix cat:cs.DS', 'author:navarro', '1910.06169', 'learned ind', 'multicritera', '"learned indexes"', 'suffix -array']) {

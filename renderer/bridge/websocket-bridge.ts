@@ -67,6 +67,9 @@ export function createWebSocketBridge(url: string): Bridge {
   return {
     async invoke(channel: InvokeChannel, ...args: unknown[]) {
       await opened;
+      // Between a close and the reconnect, `opened` is the old socket's: a send would be dropped
+      // without a word, and the call would wait for ever (an unanswered `stored` holds up every batch after it).
+      if (socket.readyState !== WebSocket.OPEN) throw new Error('Paperdrop server disconnected');
       const id = nextId++;
       const result = new Promise((resolve, reject) => pending.set(id, { resolve, reject }));
       socket.send(JSON.stringify({ kind: 'invoke', id, channel, args } satisfies WireMessage));

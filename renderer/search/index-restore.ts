@@ -3,53 +3,38 @@ import { readSavedSegment, readSavedTerms } from './index-store';
 import type { PostingStore } from './posting-store';
 import { deadBySerial, segmentFromSaved, segmentKey, termsOf, type SavedHead, type SavedSegment } from './saved-index';
 
-/** Terms taken into the dictionary between two looks at the clock. */
-const TERMS_PER_CLOCK = 2048;
-
 /** Restoring a saved index, a slice at a time; searches answered in between find the segments restored so far. */
 export interface RestoreJob {
   step(deadline: number): Promise<boolean>;
 }
 
 /**
- * Restores a saved index into an empty store: the whole dictionary first, since any segment may
- * use any term, then one segment per step, the newest first, reading the next while this one goes in.
+ * Restores a saved index into an empty store: the dictionary's sorted chunks first, since any
+ * segment may use any term, then one segment per step, the newest first, all of them read ahead.
+ * The dictionary's tree is built afterwards (TermDictionary.buildTree).
  */
 export function restoreJob(db: PaperdropDatabase, head: SavedHead, store: PostingStore): RestoreJob {
   if (store.documentCount > 0 || store.dictionary.size > 0) throw new Error('restore into an empty index only');
   const dead = deadBySerial(head);
   const order = [...head.segments].reverse();
-  let chunks: { terms: string[]; numbers: Int32Array }[] | null = null;
-  let [chunk, position] = [0, 0];
   let restored = 0;
-  let next: Promise<SavedSegment> | null = null;
-  /** Reads a segment ahead; a failure surfaces when it is awaited, not as an unhandled rejection meanwhile. */
-  const readAhead = (position: number) => {
-    const reading = readSavedSegment(db, segmentKey(order[position]!));
-    reading.catch(() => {});
-    return reading;
-  };
+  let reads: Promise<SavedSegment>[] | null = null;
   return {
     async step(deadline) {
-      // The newest segment is read while the terms go in.
-      next ??= order.length > 0 ? readAhead(0) : null;
-      if (!chunks) {
-        chunks = (await readSavedTerms(db, head.termChunks)).map((record) => ({ terms: termsOf(record), numbers: record.numbers }));
-        store.dictionary.beginRestore(chunks.reduce((sum, { terms }) => sum + terms.length, 0));
+      if (!reads) {
+        const terms = readSavedTerms(db, head.termChunks);
+        // Every segment is asked for at once, newest first, so that IndexedDB reads them one after another while the terms go in.
+        reads = order.map((serial) => {
+          const reading = readSavedSegment(db, segmentKey(serial));
+          reading.catch(() => {}); // a failure surfaces when awaited, not as an unhandled rejection meanwhile
+          return reading;
+        });
+        store.dictionary.restore((await terms).map((record) => ({ terms: termsOf(record), numbers: record.numbers })));
+        if (performance.now() > deadline) return false;
       }
-      for (; chunk < chunks.length; chunk += 1, position = 0) {
-        const { terms, numbers } = chunks[chunk]!;
-        while (position < terms.length) {
-          store.dictionary.restoreTerm(terms[position]!, numbers[position]!);
-          position += 1;
-          if (position % TERMS_PER_CLOCK === 0 && performance.now() > deadline) return false;
-        }
-      }
-      if (restored === 0) store.dictionary.endRestore();
       if (restored === order.length) return true;
-      const record = await next!;
+      const record = await reads[restored]!;
       restored += 1;
-      next = restored < order.length ? readAhead(restored) : null;
       store.restore(segmentFromSaved(record, dead.get(record.serial) ?? []), head.serialLimit);
       return restored === order.length;
     },

@@ -1,6 +1,7 @@
 import type { PaperdropDatabase } from '../db/database';
 import { writeSavedIndex, type IndexWrite } from './index-store';
 import type { PostingStore } from './posting-store';
+import { sortedTerms } from './term-dictionary';
 import { savedSegment, savedTerms, segmentKey, termsKey, type SavedHead } from './saved-index';
 
 /** Past this many term chunks, a write saves the whole dictionary as one again. */
@@ -64,8 +65,8 @@ export class IndexSaver {
       put.push(savedTerms(0, terms, numbers));
       termChunks = [termsKey(0)];
     } else if (unsaved.terms.length > 0) {
-      const numbers = Int32Array.from(unsaved.terms, (_term, position) => unsaved.first + position);
-      put.push(savedTerms(unsaved.first, unsaved.terms, numbers));
+      const { terms, numbers } = sortedTerms(unsaved.terms.map((term, position) => [term, unsaved.first + position] as const));
+      put.push(savedTerms(unsaved.first, terms, numbers));
       termChunks = [...termChunks, termsKey(unsaved.first)];
     }
     const current = new Set(segments.map((segment) => segment.serial));

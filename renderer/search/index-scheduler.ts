@@ -208,7 +208,7 @@ export class IndexScheduler {
     });
   }
 
-  /** The next thing to do to the index, in order: drop, add handed-over papers, catch up, rebuild, merge. */
+  /** The next thing to do to the index, in order: drop, add handed-over papers, catch up, rebuild, finish a restored dictionary, merge. */
   private async nextJob(): Promise<Job | null> {
     const removals = [...this.pendingRemovals];
     this.pendingRemovals.clear();
@@ -233,6 +233,8 @@ export class IndexScheduler {
       this.ready = true;
       this.reportProgress();
     }
+    const { dictionary } = this.index.store;
+    if (!dictionary.treeComplete) return { step: (deadline) => dictionary.buildTree(deadline) };
     const merging = segmentsToMerge(this.index.store.segments);
     if (merging) {
       const job = this.index.store.mergeJob(merging);

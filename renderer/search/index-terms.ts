@@ -29,7 +29,7 @@ export function indexTerm(word: string): string | null {
   return folded === '' || STOP_WORDS.has(folded) ? null : folded;
 }
 
-/** A field's text as words: categories are kept whole ("cs.cl"), everything else is split into words. */
+/** A field's text as words: categories are kept whole ("cs.cl"), everything else is split into words. No word holds white space. */
 export function fieldTokens(text: string, field?: string): string[] {
-  return field === 'categories' ? text.split(' ') : tokenize(text);
+  return field === 'categories' ? text.split(/\s+/u).filter((category) => category !== '') : tokenize(text);
 }

@@ -23,6 +23,8 @@ export class PrefixCompletions {
     const known = this.remembered.get(prefix);
     if (known && known.termsAdded === termsAdded && Math.abs(known.documentCount - documentCount) <= documentCount * STALE_AFTER) return known.terms;
     const terms = this.commonest(prefix);
+    // A dictionary whose tree is still being built knows only some completions: not worth remembering.
+    if (!this.index.dictionary.treeComplete) return terms;
     if (this.remembered.size >= MAX_REMEMBERED) this.remembered.clear();
     this.remembered.set(prefix, { terms, documentCount, termsAdded });
     return terms;

@@ -32,9 +32,9 @@ function reloadCell(report: BenchReport): string {
 const COLUMNS: [string, (report: BenchReport) => string, string][] = [
   ['papers', (report) => report.papers.toLocaleString('en-US'), ''],
   ['ingest s', (report) => fixed(report.ingest.seconds), '≤ 60'],
-  ['heap MB (page + worker)', heapCell, '≤ 500'],
-  ['cold start: first results s', (report) => fixed(report.index.firstResultsSeconds, 2), '≤ 1.5'],
-  ['full index s', (report) => fixed(report.index.coldStart?.indexReadySeconds, 2), '≤ 8'],
+  ['heap MB (page + worker)', heapCell, '≤ 150'],
+  ['cold start: first results s', (report) => fixed(report.index.firstResultsSeconds, 2), '≤ 0.8'],
+  ['full index s', (report) => fixed(report.index.coldStart?.indexReadySeconds, 2), '≤ 3'],
   ['reload after import: paper found, worst s', reloadCell, '≤ 3'],
   ['query p95 ms', (report) => fixed(report.query.p95Ms), '≤ 16, ≤ FTS5'],
   ['typing p95 ms', (report) => fixed(report.typing.p95Ms), '≤ 16, ≤ FTS5'],

@@ -54,9 +54,8 @@ export function buildPaperIndex(papers: readonly Paper[]): { engine: SearchEngin
   started = performance.now();
   const { terms, segments } = structuredClone(saved);
   const loaded = new PostingStore();
-  loaded.dictionary.beginRestore(terms.terms.length);
-  terms.terms.forEach((term, position) => loaded.dictionary.restoreTerm(term, terms.numbers[position]!));
-  loaded.dictionary.endRestore();
+  loaded.dictionary.restore([terms]);
+  loaded.dictionary.buildTree(Infinity);
   let firstPartLoadSeconds = 0;
   for (const record of segments.reverse()) {
     loaded.restore(segmentFromSaved(record, []), built.store.serialLimit);

@@ -187,8 +187,8 @@ export function formatTable(report: BenchReport): string {
         ]
       : []),
     ['index build (Node)', `${fixed(index.buildSeconds, 2)} s`, `heap ${fixed(index.nodeHeapMB, 0)} MB`],
-    ['index save (Node)', `${fixed(index.serializeSeconds, 2)} s`, `${index.bytes === null ? '—' : fixed(index.bytes / 1e6)} MB in ${index.parts} parts`],
-    ['index load (Node)', `${fixed(index.loadSeconds, 2)} s`, `newest part ${fixed(index.firstPartLoadSeconds, 2)} s`],
+    ['index save (Node)', `${fixed(index.serializeSeconds, 2)} s`, `${index.bytes === null ? '—' : fixed(index.bytes / 1e6)} MB in ${index.parts} segments`],
+    ['index load (Node)', `${fixed(index.loadSeconds, 2)} s`, `terms and newest segment ${fixed(index.firstPartLoadSeconds, 2)} s`],
     ['cold start', `first results ${fixed(index.firstResultsSeconds, 2)} s`, `first list row ${fixed(index.coldStart?.firstListSeconds ?? null, 2)} s`],
     ['', `first answer ${fixed(index.coldStart?.firstAnswerSeconds ?? null, 2)} s`, index.coldStart?.firstAnswerSummary ?? ''],
     ['', `paper found ${fixed(index.coldStart?.foundSeconds ?? null, 2)} s`, `index ready ${fixed(index.coldStart?.indexReadySeconds ?? null, 2)} s`],

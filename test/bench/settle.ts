@@ -1,17 +1,11 @@
 import { folderMegabytes } from './ingest-watch';
 import { sampleCpu } from './process-cpu';
 
-/**
- * How long the search worker has waited, quiet, before saving its index (SAVE_WHEN_QUIET_MS of the
- * worker's index-snapshot.ts, 10 s). Kept here rather than imported so the bench does not depend on
- * the worker's internals; a worker that saves sooner only makes the wait below err long.
- */
-const SAVE_WHEN_QUIET_MS = 10_000;
 const CHECK_EVERY_MS = 2000;
 /** Below this many CPU seconds per check, summed over the processes, they count as idle. */
 const IDLE_CPU_SECONDS = 0.3;
-/** Quiet for longer than the app waits before it saves its search index, so that the save has begun. */
-const QUIET_CHECKS = Math.ceil(SAVE_WHEN_QUIET_MS / CHECK_EVERY_MS) + 2;
+/** Quiet, and the profile's size unchanged, for this many checks in a row (14 s): merges and index writes are done. */
+const QUIET_CHECKS = 7;
 
 const totalCpu = (trees: Record<string, readonly number[]>) => [...sampleCpu(trees).values()].reduce((sum, seconds) => sum + seconds, 0);
 
