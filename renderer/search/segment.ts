@@ -85,17 +85,7 @@ export class Segment {
 
   /** The position of a term number in `postings.terms`, or -1. */
   termPosition(term: number): number {
-    const { terms } = this.postings;
-    let low = 0;
-    let high = terms.length - 1;
-    while (low <= high) {
-      const middle = (low + high) >>> 1;
-      const found = terms[middle]!;
-      if (found === term) return middle;
-      if (found < term) low = middle + 1;
-      else high = middle - 1;
-    }
-    return -1;
+    return findInRun(this.postings.terms, 0, this.postings.terms.length, term);
   }
 
   /** Live postings in a run: all of it unless documents have died. */
@@ -108,8 +98,8 @@ export class Segment {
   }
 }
 
-/** The position of `document` in the run `start..end` of a segment's postings, or -1. */
-export function findInRun(documents: Uint16Array, start: number, end: number, document: number): number {
+/** The position of `document` in the ascending run `start..end` of a segment's postings (or of its terms), or -1. */
+export function findInRun(documents: Uint16Array | Int32Array, start: number, end: number, document: number): number {
   let low = start;
   let high = end - 1;
   while (low <= high) {
