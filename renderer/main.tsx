@@ -1,3 +1,5 @@
+// First, so that the search worker starts before the other modules are evaluated.
+import { searchWorker } from './search/early-worker';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { connectBridge } from './bridge/connect-bridge';
@@ -22,7 +24,7 @@ const services: AppServices = {
   db,
   marks: new MarkHistory(db, markSets),
   markSets,
-  search: new SearchClient(),
+  search: new SearchClient(searchWorker),
   settings: new SettingsStore(),
   layout: new LayoutStore(),
   status: new AppStatusStore(),
@@ -32,7 +34,6 @@ const services: AppServices = {
 startIngestSync(services.bridge, services.db, services.status, (change) => {
   services.search.index(change.written, change.removed);
   services.changes.publish(change);
-  services.status.update({ storedBatches: services.status.get().storedBatches + 1 });
 });
 
 createRoot(document.getElementById('root')!).render(

@@ -6,6 +6,7 @@ import { IndexScheduler } from '../renderer/search/index-scheduler';
 import { readSavedHead } from '../renderer/search/index-store';
 import { indexFingerprint } from '../renderer/search/index-fingerprint';
 import { PaperIndex } from '../renderer/search/paper-index';
+import { parseQuery } from '../renderer/search/query-syntax';
 import type { SearchReply } from '../renderer/search/search-protocol';
 import { fixtureBatches } from './index-test-helpers';
 import { databaseOpener } from './sample-library';
@@ -100,6 +101,37 @@ describe('the index scheduler', () => {
     expect((await searchNow(scheduler, replies, 'model', 3)).length).toBeGreaterThan(before.length);
     await expectIndexOfLibrary(db, scheduler.currentIndex);
     expect(replies.findLast((reply) => reply.type === 'progress')).toMatchObject({ ready: true });
+  });
+
+  it('answers the last query again each time the index changes, as it restores and as papers arrive, until the box is emptied', async () => {
+    const db = openDatabase();
+    const held = batches.slice(-2);
+    const first = schedulerOn(db).scheduler;
+    for (const batch of batches.slice(0, -2)) await ingest(db, first, batch);
+    await first.runUntilIdle();
+    const answersTo = (replies: SearchReply[], seq: number) => replies.flatMap((reply) => (reply.type === 'results' && reply.seq === seq ? [reply.ids] : []));
+    const expectedFor = async (query: string) => (await indexOfLibrary(db)).query(parseQuery(query)).ids;
+
+    const { scheduler, replies } = schedulerOn(db, true);
+    scheduler.receive({ type: 'search', seq: 1, query: 'model' });
+    await scheduler.runUntilIdle();
+    const whileRestoring = answersTo(replies, 1);
+    // The first answer comes before any segment is in; one more follows each segment restored.
+    expect(whileRestoring[0]).toEqual([]);
+    expect(whileRestoring.length).toBeGreaterThan(first.currentIndex.store.segments.length);
+    expect(whileRestoring.at(-1)).toEqual(await expectedFor('model'));
+    expect(scheduler.rebuilds).toBe(0);
+
+    await ingest(db, scheduler, held[0]!);
+    await scheduler.runUntilIdle();
+    expect(answersTo(replies, 1).length).toBeGreaterThan(whileRestoring.length);
+    expect(answersTo(replies, 1).at(-1)).toEqual(await expectedFor('model'));
+
+    scheduler.receive({ type: 'search', seq: 2, query: '  ' });
+    const answered = replies.length;
+    await ingest(db, scheduler, held[1]!);
+    await scheduler.runUntilIdle();
+    expect(replies.slice(answered).filter((reply) => reply.type === 'results')).toEqual([]);
   });
 
   it('drops papers merged away, and keeps them out after a restart', async () => {

@@ -8,7 +8,7 @@ import { STOP_WORDS } from '../renderer/search/index-terms';
 import { segmentsToMerge } from '../renderer/search/merge-policy';
 import { PaperIndex } from '../renderer/search/paper-index';
 import { PostingStore } from '../renderer/search/posting-store';
-import type { SavedHead } from '../renderer/search/saved-index';
+import { newestDay, restoreOrder, type SavedHead } from '../renderer/search/saved-index';
 import { Segment } from '../renderer/search/segment';
 import { sortedTerms } from '../renderer/search/term-dictionary';
 import { finishInSlices, fixturePapers } from './index-test-helpers';
@@ -75,21 +75,29 @@ describe('the saved index', () => {
     expect(answers(copy)).toEqual(answers(index));
   });
 
-  it('finds the newest segments first while the rest are being restored', async () => {
+  it('restores first the segment holding the latest papers, whatever its serial, while the rest are read', async () => {
     const db = openDatabase();
     const index = new PaperIndex();
-    upsertInBatches(index, papers, 100);
+    const byDate = [...papers].sort((a, b) => (a.published ?? '').localeCompare(b.published ?? ''));
+    // The latest papers arrive first, so their segment has the lowest serial: a merge does the same to old papers.
+    upsertInBatches(index, [...byDate.slice(-100), ...byDate.slice(0, -100)], 100);
     await new IndexSaver(db, 'test').save(index.store, 1);
     const head = (await readSavedHead(db, 'test'))!;
+    const latest = index.store.segments.reduce((best, segment) => (newestDay(segment) > newestDay(best) ? segment : best));
+    expect(latest.serial).toBe(index.store.segments[0]!.serial);
+    expect(restoreOrder(head)[0]).toBe(latest.serial);
+
     const store = new PostingStore();
     const job = restoreJob(db, head, store);
-    const newest = index.store.segments.at(-1)!;
     while (store.segments.length === 0) await job.step(Number.NEGATIVE_INFINITY);
-    expect(store.segments.map((segment) => segment.serial)).toEqual([newest.serial]);
+    expect(store.segments.map((segment) => segment.serial)).toEqual([latest.serial]);
     const partial = new PaperIndex(store);
-    const newestTitle = newest.docs.paperIds[0]!;
-    expect(partial.has(newestTitle)).toBe(true);
-    expect(partial.size).toBe(newest.liveCount);
+    expect(partial.has(byDate.at(-1)!.id)).toBe(true);
+    expect(partial.size).toBe(latest.liveCount);
+
+    // A head saved before the days were kept: the newest serial first.
+    const { newestDays: _newestDays, ...older } = head;
+    expect(restoreOrder(older)).toEqual([...head.segments].reverse());
   });
 
   it('is not restored by an index of another configuration', async () => {

@@ -1,7 +1,14 @@
 import type { PaperdropDatabase } from '../db/database';
 import { readSavedSegment, readSavedTerms } from './index-store';
 import type { PostingStore } from './posting-store';
-import { deadBySerial, segmentFromSaved, segmentKey, termsOf, type SavedHead, type SavedSegment } from './saved-index';
+import { deadBySerial, restoreOrder, segmentFromSaved, segmentKey, termsOf, type SavedHead, type SavedSegment } from './saved-index';
+
+/**
+ * Segments asked for at once: the next is read while one is restored, but no more, since the
+ * worker decodes each record as its read completes, and a search between steps would wait behind
+ * the decoding of segments read far ahead.
+ */
+const READ_AHEAD = 2;
 
 /** Restoring a saved index, a slice at a time; searches answered in between find the segments restored so far. */
 export interface RestoreJob {
@@ -10,29 +17,34 @@ export interface RestoreJob {
 
 /**
  * Restores a saved index into an empty store: the dictionary's sorted chunks first, since any
- * segment may use any term, then one segment per step, the newest first, all of them read ahead.
+ * segment may use any term, then one segment per step, the one with the latest papers first (restoreOrder).
  * The dictionary's tree is built afterwards (TermDictionary.buildTree).
  */
 export function restoreJob(db: PaperdropDatabase, head: SavedHead, store: PostingStore): RestoreJob {
   if (store.documentCount > 0 || store.dictionary.size > 0) throw new Error('restore into an empty index only');
   const dead = deadBySerial(head);
-  const order = [...head.segments].reverse();
+  const order = restoreOrder(head);
+  const reads: Promise<SavedSegment>[] = [];
+  const readAhead = (upTo: number) => {
+    for (let position = reads.length; position < Math.min(upTo, order.length); position += 1) {
+      const reading = readSavedSegment(db, segmentKey(order[position]!));
+      reading.catch(() => {}); // a failure surfaces when awaited, not as an unhandled rejection meanwhile
+      reads.push(reading);
+    }
+  };
+  let termsRestored = false;
   let restored = 0;
-  let reads: Promise<SavedSegment>[] | null = null;
   return {
     async step(deadline) {
-      if (!reads) {
+      if (!termsRestored) {
         const terms = readSavedTerms(db, head.termChunks);
-        // Every segment is asked for at once, newest first, so that IndexedDB reads them one after another while the terms go in.
-        reads = order.map((serial) => {
-          const reading = readSavedSegment(db, segmentKey(serial));
-          reading.catch(() => {}); // a failure surfaces when awaited, not as an unhandled rejection meanwhile
-          return reading;
-        });
+        readAhead(1);
         store.dictionary.restore((await terms).map((record) => ({ terms: termsOf(record), numbers: record.numbers })));
+        termsRestored = true;
         if (performance.now() > deadline) return false;
       }
       if (restored === order.length) return true;
+      readAhead(restored + READ_AHEAD);
       const record = await reads[restored]!;
       restored += 1;
       store.restore(segmentFromSaved(record, dead.get(record.serial) ?? []), head.serialLimit);

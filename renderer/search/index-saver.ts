@@ -2,7 +2,7 @@ import type { PaperdropDatabase } from '../db/database';
 import { writeSavedIndex, type IndexWrite } from './index-store';
 import type { PostingStore } from './posting-store';
 import { sortedTerms } from './term-dictionary';
-import { savedSegment, savedTerms, segmentKey, termsKey, type SavedHead } from './saved-index';
+import { newestDay, savedSegment, savedTerms, segmentKey, termsKey, type SavedHead } from './saved-index';
 
 /** Past this many term chunks, a write saves the whole dictionary as one again. */
 const MAX_TERM_CHUNKS = 32;
@@ -79,6 +79,7 @@ export class IndexSaver {
       fingerprint: this.fingerprint,
       generation,
       segments: [...current],
+      newestDays: segments.map(newestDay),
       termChunks,
       serialLimit: store.serialLimit,
       dead: Int32Array.from(dead),

@@ -48,6 +48,13 @@ export class IndexScheduler {
   private ready = false;
   private total = 0;
   private pendingSearch: { seq: number; query: string } | null = null;
+  /**
+   * The query last answered, with the index version it was answered at. It is answered again
+   * whenever the index changes, so a search typed while the index restores or grows fills in at once.
+   */
+  private standing: { seq: number; query: string; version: number } | null = null;
+  /** Counts the changes to what the index answers. */
+  private version = 0;
   /** Papers the page handed over, to index before anything read back from the database. */
   private handedOver: IndexDocument[] = [];
   /** Ids to read from the database and index again (catching up a saved index), or to drop. */
@@ -72,7 +79,9 @@ export class IndexScheduler {
   /** A message from the page. Removals are applied before handed-over papers are indexed, so a paper merged away since it was handed over is taken back. */
   receive(request: SearchRequest): void {
     if (request.type === 'search') {
-      this.pendingSearch = request;
+      // An emptied search box: nothing to answer, now or as the index changes.
+      this.pendingSearch = request.query.trim() === '' ? null : request;
+      if (!this.pendingSearch) this.standing = null;
       return;
     }
     if (request.removed.length > 0) {
@@ -91,8 +100,9 @@ export class IndexScheduler {
       this.reportProgress();
       return true;
     }
-    if (this.pendingSearch) {
-      await this.answer(this.pendingSearch);
+    const search = this.pendingSearch ?? (this.standing?.version === this.version ? null : this.standing);
+    if (search) {
+      await this.answer(search);
       return true;
     }
     if (this.job) {
@@ -153,6 +163,7 @@ export class IndexScheduler {
     return {
       step: async (deadline) => {
         const done = await restoring.step(deadline);
+        this.version += 1;
         this.reportProgress();
         return done;
       },
@@ -187,6 +198,7 @@ export class IndexScheduler {
   private async startRebuild(): Promise<void> {
     this.rebuildCount += 1;
     this.index = new PaperIndex();
+    this.version += 1;
     this.saver = new IndexSaver(this.db, this.fingerprint);
     this.indexedGeneration = 0;
     this.handedOver = [];
@@ -214,7 +226,7 @@ export class IndexScheduler {
     this.pendingRemovals.clear();
     if (removals.length > 0) {
       this.index.remove(removals);
-      this.saveDue = true;
+      this.changed();
     }
     this.saveSoon();
     if (this.handedOver.length > 0) return this.upsertJob(this.handedOver.splice(0, UPSERT_BATCH));
@@ -224,7 +236,7 @@ export class IndexScheduler {
       const gone = ids.filter((_id, position) => !papers[position]);
       if (gone.length > 0) {
         this.index.remove(gone);
-        this.saveDue = true;
+        this.changed();
       }
       const found = papers.filter((paper): paper is PaperRecord => paper !== undefined);
       return found.length > 0 ? this.upsertJob(found) : this.nextJob();
@@ -234,7 +246,8 @@ export class IndexScheduler {
       this.reportProgress();
     }
     const { dictionary } = this.index.store;
-    if (!dictionary.treeComplete) return { step: (deadline) => dictionary.buildTree(deadline) };
+    // Until the tree is built, only whole words are looked up: prefixes and typos then find more.
+    if (!dictionary.treeComplete) return { step: (deadline) => dictionary.buildTree(deadline), finish: () => void (this.version += 1) };
     const merging = segmentsToMerge(this.index.store.segments);
     if (merging) {
       const job = this.index.store.mergeJob(merging);
@@ -242,7 +255,9 @@ export class IndexScheduler {
         step: (deadline) => job.step(deadline),
         finish: () => {
           job.finish();
-          this.changed();
+          // The same papers in fewer segments: answers stay as they were, only the saved index changes.
+          this.saveDue = true;
+          this.saveSoon();
         },
       };
     }
@@ -263,12 +278,14 @@ export class IndexScheduler {
   }
 
   private changed(): void {
+    this.version += 1;
     this.saveDue = true;
     this.saveSoon();
   }
 
   private async answer(request: { seq: number; query: string }): Promise<void> {
     this.pendingSearch = null;
+    this.standing = { seq: request.seq, query: request.query, version: this.version };
     const query = parseQuery(request.query);
     const { ids: found, terms } = this.index.query(query);
     const ids = query.phrases.length > 0 ? await this.keepPhraseMatches(found, query.phrases) : found;

@@ -13,6 +13,11 @@ export interface SavedHead {
   generation: number;
   /** Serials of the saved segments, in the index's order. */
   segments: number[];
+  /**
+   * Beside `segments`, the latest listing day (days since 1970) among each segment's papers, so that
+   * a restore can take the newest papers first. Absent from heads saved before it was kept.
+   */
+  newestDays?: number[];
   /** Keys of the saved term chunks, in number order. */
   termChunks: string[];
   /** The serial the next new segment takes. */
@@ -79,6 +84,25 @@ export function termsOf(record: SavedTerms): string[] {
 }
 
 /** The head's dead list, by serial. */
+/**
+ * The order to restore the segments in: the one holding the latest papers first, as the list shows
+ * them. Merges make serials a poor guide, since a merged segment is new but holds old papers.
+ */
+export function restoreOrder(head: SavedHead): number[] {
+  const { segments, newestDays } = head;
+  if (!newestDays || newestDays.length !== segments.length) return [...segments].reverse();
+  const positions = segments.map((_serial, position) => position);
+  positions.sort((a, b) => newestDays[b]! - newestDays[a]! || segments[b]! - segments[a]!);
+  return positions.map((position) => segments[position]!);
+}
+
+/** The latest listing day among a segment's papers, 0 when it has none. */
+export function newestDay(segment: Segment): number {
+  let newest = 0;
+  for (const day of segment.docs.days) if (day > newest) newest = day;
+  return newest;
+}
+
 export function deadBySerial(head: SavedHead): Map<number, number[]> {
   const dead = new Map<number, number[]>();
   for (let position = 0; position + 1 < head.dead.length; position += 2) {

@@ -2,6 +2,8 @@ import type { MatchTerm } from './highlight';
 import type { IndexDocument, SearchReply, SearchRequest } from './search-protocol';
 
 export interface SearchAnswer {
+  /** The query answered. */
+  query: string;
   ids: string[];
   terms: MatchTerm[];
 }
@@ -12,35 +14,44 @@ export interface IndexProgress {
   ready: boolean;
 }
 
-/** The page's handle on the search worker. Only the latest query's answer is delivered. */
+/**
+ * The page's handle on the search worker. The worker answers the latest query, and answers it again
+ * each time the index changes (while it loads, as papers arrive), until another query replaces it.
+ */
 export class SearchClient {
-  private readonly worker = new Worker(new URL('./search.worker.ts', import.meta.url), { type: 'module' });
-  private seq = 0;
-  private waiting: { seq: number; resolve: (answer: SearchAnswer | null) => void } | null = null;
+  private asked = { seq: 0, query: '' };
+  private answer: SearchAnswer | null = null;
+  private readonly answerListeners = new Set<() => void>();
   private progress: IndexProgress = { indexed: 0, total: 0, ready: false };
   private readonly progressListeners = new Set<() => void>();
 
-  constructor() {
+  /** `worker` runs search.worker.ts (see early-worker.ts). */
+  constructor(private readonly worker: Worker) {
     this.worker.addEventListener('message', ({ data }: MessageEvent<SearchReply>) => {
       if (data.type === 'progress') {
         this.progress = { indexed: data.indexed, total: data.total, ready: data.ready };
         for (const listener of this.progressListeners) listener();
-      } else if (this.waiting?.seq === data.seq) {
-        this.waiting.resolve({ ids: data.ids, terms: data.terms });
-        this.waiting = null;
+      } else if (data.seq === this.asked.seq) {
+        this.answer = { query: this.asked.query, ids: data.ids, terms: data.terms };
+        for (const listener of this.answerListeners) listener();
       }
     });
   }
 
-  /** Resolves with ids best first, or null when a newer query replaced this one. */
-  search(query: string): Promise<SearchAnswer | null> {
-    this.waiting?.resolve(null);
-    const seq = ++this.seq;
-    return new Promise((resolve) => {
-      this.waiting = { seq, resolve };
-      this.post({ type: 'search', seq, query });
-    });
+  /** Asks for the query's matches, best first; an empty query asks for nothing. Answers arrive through getAnswer. */
+  ask(query: string): void {
+    if (query === this.asked.query) return;
+    this.asked = { seq: this.asked.seq + 1, query };
+    this.post({ type: 'search', seq: this.asked.seq, query });
   }
+
+  /** The latest answer: to the query asked last, or to an earlier one while its answer is coming. */
+  getAnswer = (): SearchAnswer | null => this.answer;
+
+  subscribeAnswer = (listener: () => void): (() => void) => {
+    this.answerListeners.add(listener);
+    return () => this.answerListeners.delete(listener);
+  };
 
   /** Papers just written, to index, and papers gone, to drop; handed over whole, so the worker need not read them back. */
   index(papers: IndexDocument[], removed: string[]): void {

@@ -5,15 +5,13 @@ export interface AppStatus {
   /** Files main has found that this renderer has not stored yet. */
   pending: number;
   connected: boolean;
-  /** Bumped after each stored batch, so an open search runs again over the new papers. */
-  storedBatches: number;
   /** The last action that failed, for the status line. */
   notice: string | null;
 }
 
 /** The little state that comes from main rather than the database, for useSyncExternalStore. */
 export class AppStatusStore {
-  private status: AppStatus = { folder: null, pending: 0, connected: true, storedBatches: 0, notice: null };
+  private status: AppStatus = { folder: null, pending: 0, connected: true, notice: null };
   private readonly listeners = new Set<() => void>();
 
   get = (): AppStatus => this.status;

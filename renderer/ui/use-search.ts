@@ -1,8 +1,7 @@
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useEffect, useSyncExternalStore } from 'react';
 import type { MatchTerm } from '../search/highlight';
 import type { IndexProgress } from '../search/search-client';
-import { useAppStatus, useServices } from './app-context';
-import { useThrottled } from './use-throttled';
+import { useServices } from './app-context';
 
 export interface SearchState {
   /** Ids matching the last answered query, best first; null when the query is empty. */
@@ -13,25 +12,12 @@ export interface SearchState {
   current: boolean;
 }
 
-/** Runs the query in the search worker; runs it again as new papers are stored or indexed. */
+/** Runs the query in the search worker, which answers it again whenever the index changes: as it loads, and as papers arrive. */
 export function useSearch(query: string): SearchState {
   const { search } = useServices();
-  const { storedBatches } = useAppStatus();
-  // A query typed while the index is still loading or rebuilding is answered again as it grows.
-  const indexed = useThrottled(useIndexProgress().indexed, 1000);
-  const [answer, setAnswer] = useState<{ query: string; ids: string[]; terms: MatchTerm[] } | null>(null);
   const trimmed = query.trim();
-
-  useEffect(() => {
-    if (trimmed === '') return;
-    let live = true;
-    void search.search(trimmed).then((result) => {
-      if (live && result) setAnswer({ query: trimmed, ...result });
-    });
-    return () => {
-      live = false;
-    };
-  }, [search, trimmed, storedBatches, indexed]);
+  useEffect(() => search.ask(trimmed), [search, trimmed]);
+  const answer = useSyncExternalStore(search.subscribeAnswer, search.getAnswer);
 
   if (trimmed === '') return { ids: null, terms: [], current: true };
   return { ids: answer?.ids ?? null, terms: answer?.terms ?? [], current: answer?.query === trimmed };

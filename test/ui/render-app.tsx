@@ -41,7 +41,9 @@ Object.defineProperty(HTMLElement.prototype, 'clientHeight', {
 // Searching runs in a Web Worker, which jsdom lacks; these tests type no query.
 const INDEXED = { indexed: 0, total: 0, ready: true };
 const noSearch = {
-  search: async () => null,
+  ask: () => undefined,
+  getAnswer: () => null,
+  subscribeAnswer: () => () => undefined,
   index: () => undefined,
   getProgress: () => INDEXED,
   subscribeProgress: () => () => undefined,
