@@ -3,13 +3,6 @@ import { readSavedSegment, readSavedTerms } from './index-store';
 import type { PostingStore } from './posting-store';
 import { deadBySerial, restoreOrder, segmentFromSaved, segmentKey, termsOf, type SavedHead, type SavedSegment } from './saved-index';
 
-/**
- * Segments asked for at once: the next is read while one is restored, but no more, since the
- * worker decodes each record as its read completes, and a search between steps would wait behind
- * the decoding of segments read far ahead.
- */
-const READ_AHEAD = 2;
-
 /** Restoring a saved index, a slice at a time; searches answered in between find the segments restored so far. */
 export interface RestoreJob {
   step(deadline: number): Promise<boolean>;
@@ -17,7 +10,8 @@ export interface RestoreJob {
 
 /**
  * Restores a saved index into an empty store: the dictionary's sorted chunks first, since any
- * segment may use any term, then one segment per step, the one with the latest papers first (restoreOrder).
+ * segment may use any term, then one segment per step, the one with the latest papers first
+ * (restoreOrder).
  * The dictionary's tree is built afterwards (TermDictionary.buildTree).
  */
 export function restoreJob(db: PaperdropDatabase, head: SavedHead, store: PostingStore): RestoreJob {
@@ -25,8 +19,8 @@ export function restoreJob(db: PaperdropDatabase, head: SavedHead, store: Postin
   const dead = deadBySerial(head);
   const order = restoreOrder(head);
   const reads: Promise<SavedSegment>[] = [];
-  const readAhead = (upTo: number) => {
-    for (let position = reads.length; position < Math.min(upTo, order.length); position += 1) {
+  const readUpTo = (end: number) => {
+    for (let position = reads.length; position < Math.min(end, order.length); position += 1) {
       const reading = readSavedSegment(db, segmentKey(order[position]!));
       reading.catch(() => {}); // a failure surfaces when awaited, not as an unhandled rejection meanwhile
       reads.push(reading);
@@ -38,13 +32,16 @@ export function restoreJob(db: PaperdropDatabase, head: SavedHead, store: Postin
     async step(deadline) {
       if (!termsRestored) {
         const terms = readSavedTerms(db, head.termChunks);
-        readAhead(1);
+        readUpTo(1);
         store.dictionary.restore((await terms).map((record) => ({ terms: termsOf(record), numbers: record.numbers })));
         termsRestored = true;
         if (performance.now() > deadline) return false;
       }
       if (restored === order.length) return true;
-      readAhead(restored + READ_AHEAD);
+      // The worker decodes each record as its read completes: the first segment, the one a search
+      // typed at start most likely wants, is read alone, so that no other's decoding holds up its
+      // answer; then all the others at once, so that IndexedDB reads them one after another.
+      if (restored > 0) readUpTo(order.length);
       const record = await reads[restored]!;
       restored += 1;
       store.restore(segmentFromSaved(record, dead.get(record.serial) ?? []), head.serialLimit);

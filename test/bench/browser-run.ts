@@ -1,12 +1,11 @@
-import { copyFile, mkdir } from 'node:fs/promises';
+import { copyFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { launchChromium } from '../chromium';
-import { startWebMode } from '../web-mode-process';
 import { measureRendererHeap, type RendererHeap } from './cdp-heap';
 import { measureColdStart, type ColdStartFigures } from './cold-start';
+import { openEmptyApp } from './empty-app';
 import type { FeedFile } from './feed-files';
 import { watchIngest, type IngestSample } from './ingest-watch';
-import { childProcesses, cpuBetween, sampleCpu } from './process-cpu';
+import { cpuBetween, sampleCpu } from './process-cpu';
 import { waitUntilSettled } from './settle';
 import { measureTriage, type TriageFigures } from './triage';
 
@@ -48,28 +47,15 @@ const seconds = (since: number) => (performance.now() - since) / 1000;
 /** Web mode in real Chromium: drops the files into an empty folder and times the app taking them in, then a cold start, then triage keys. */
 export async function runInBrowser(inputs: BrowserInputs): Promise<BrowserFigures> {
   const { files, expectedPapers, lateTitle, workDir, log } = inputs;
-  const [folder, config, profile] = ['inbox', 'config', 'profile'].map((name) => join(workDir, name)) as [string, string, string];
-  await Promise.all([folder, config, profile].map((dir) => mkdir(dir, { recursive: true })));
-  const web = await startWebMode(folder, config);
-  const context = await launchChromium(profile);
+  const app = await openEmptyApp(workDir);
+  const { folder, indexedDbDir, context, page, trees, pageErrors } = app;
   const notes: string[] = [];
-  const pageErrors: string[] = [];
   try {
-    const page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error') pageErrors.push(message.text());
-    });
-    const trees = { web: [web.child.pid!], chromium: childProcesses(process.pid).filter((pid) => pid !== web.child.pid) };
-    await page.goto(web.url);
-    await page.getByRole('heading', { name: 'No papers yet' }).waitFor({ timeout: 60_000 });
-
     const cpuBefore = sampleCpu(trees);
     const started = performance.now();
     for (const file of files) await copyFile(file.path, join(folder, file.name));
     log(`copied ${files.length} files in ${seconds(started).toFixed(1)} s; waiting for ${expectedPapers} papers`);
 
-    const indexedDbDir = join(profile, 'Default', 'IndexedDB');
     const { countedSeconds, timeline } = await watchIngest(page, {
       ...{ expectedPapers, started, timeoutMs: inputs.ingestTimeoutMs, probeQuery: inputs.probeQuery, log },
       indexedDbDir,
@@ -110,7 +96,6 @@ export async function runInBrowser(inputs: BrowserInputs): Promise<BrowserFigure
       ...{ pageErrors, notes: [...notes, ...coldStart.notes] },
     };
   } finally {
-    await context.close();
-    await web.stop();
+    await app.close();
   }
 }

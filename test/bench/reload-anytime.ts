@@ -1,11 +1,9 @@
-import { copyFile, mkdir, rm } from 'node:fs/promises';
+import { copyFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { Paper } from '../../shared/paper';
-import { launchChromium } from '../chromium';
-import { startWebMode } from '../web-mode-process';
+import { openEmptyApp } from './empty-app';
 import type { FeedFile } from './feed-files';
-import { childProcesses } from './process-cpu';
 import { mulberry32, pick } from './prng';
 import { waitUntilSettled } from './settle';
 
@@ -162,22 +160,10 @@ export async function measureReloadAnytime(inputs: ReloadAnytimeInputs): Promise
 
   for (const [round, roundMoments] of importRounds(moments).entries()) {
     const dir = join(inputs.workDir, `reload-${round}`);
-    const [folder, config, profile] = ['inbox', 'config', 'profile'].map((name) => join(dir, name)) as [string, string, string];
-    await Promise.all([folder, config, profile].map((path) => mkdir(path, { recursive: true })));
-    const web = await startWebMode(folder, config);
-    const context = await launchChromium(profile);
-    const pageErrors: string[] = [];
+    const app = await openEmptyApp(dir);
+    const { folder, indexedDbDir, page, trees, pageErrors } = app;
     const roundName = roundMoments.map(momentName).join(' and ');
     try {
-      const page = await context.newPage();
-      page.on('pageerror', (error) => pageErrors.push(error.message));
-      page.on('console', (message) => {
-        if (message.type() === 'error') pageErrors.push(message.text());
-      });
-      const trees = { web: [web.child.pid!], chromium: childProcesses(process.pid).filter((pid) => pid !== web.child.pid) };
-      await page.goto(web.url);
-      await page.getByRole('heading', { name: 'No papers yet' }).waitFor({ timeout: 60_000 });
-
       const copied = performance.now();
       for (const file of files) await copyFile(file.path, join(folder, file.name));
       const counted = await page
@@ -201,7 +187,7 @@ export async function measureReloadAnytime(inputs: ReloadAnytimeInputs): Promise
       for (const moment of roundMoments) {
         let settledSeconds: number | null | undefined;
         if (moment === 'settled') {
-          settledSeconds = await waitUntilSettled(trees, join(profile, 'Default', 'IndexedDB'), SETTLE_TIMEOUT_MS);
+          settledSeconds = await waitUntilSettled(trees, indexedDbDir, SETTLE_TIMEOUT_MS);
           if (settledSeconds === null) figures.notes.push(`reload after import, settled: the app was still busy ${SETTLE_TIMEOUT_MS / 1000} s on; reloaded anyway`);
         } else {
           if (performance.now() > counted + moment * 1000 + 1000) figures.notes.push(`reload after import, ${momentName(moment)}: reloaded late, the previous step ran past the moment`);
@@ -227,8 +213,7 @@ export async function measureReloadAnytime(inputs: ReloadAnytimeInputs): Promise
         );
       }
     } finally {
-      await context.close();
-      await web.stop();
+      await app.close();
       await rm(dir, { recursive: true, force: true });
     }
     const errors = [...new Set(pageErrors)];
