@@ -83,7 +83,6 @@ export function termsOf(record: SavedTerms): string[] {
   return record.terms === '' ? [] : record.terms.split(TERM_SEPARATOR);
 }
 
-/** The head's dead list, by serial. */
 /**
  * The order to restore the segments in: the one holding the latest papers first, as the list shows
  * them. Merges make serials a poor guide, since a merged segment is new but holds old papers.
@@ -103,6 +102,7 @@ export function newestDay(segment: Segment): number {
   return newest;
 }
 
+/** The head's dead list, by serial. */
 export function deadBySerial(head: SavedHead): Map<number, number[]> {
   const dead = new Map<number, number[]>();
   for (let position = 0; position + 1 < head.dead.length; position += 2) {
