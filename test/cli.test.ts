@@ -11,6 +11,7 @@ import { storeBatch } from '../renderer/db/library-writer';
 import { parseFile } from './parse-file';
 import { FEEDS_DIR } from './shared-paths';
 import { makeTempDir } from './temp-dir';
+import { allPapers } from './stored-papers';
 
 const CLI = fileURLToPath(new URL('../dist/electron/cli.js', import.meta.url));
 /** The feed copies in test/fixtures/feeds: seeds/, samples/ and real/, as in ../shared/feeds. */
@@ -71,7 +72,7 @@ describe('paperdrop parse', () => {
     const fromCli = (JSON.parse(stdout) as CliDocument).papers;
     const db = new PaperdropDatabase('cli-agreement');
     for (const file of [...FILES].reverse()) await storeBatch(db, parseFile(`${FEEDS}/${file}`, { name: file }));
-    const fromApp = await db.papers.orderBy('id').toArray();
+    const fromApp = await allPapers(db);
     await db.delete();
     const comparable = (papers: { id: string; title: string; abstract: string; authors: string[] }[]) =>
       papers.map(({ id, title, abstract, authors }) => ({ id, title, abstract, authors })).sort((x, y) => x.id.localeCompare(y.id));

@@ -10,6 +10,7 @@ import { parseQuery } from '../renderer/search/query-syntax';
 import type { SearchReply } from '../renderer/search/search-protocol';
 import { fixtureBatches } from './index-test-helpers';
 import { databaseOpener } from './sample-library';
+import { allPapers, dropPapers } from './stored-papers';
 
 const batches = fixtureBatches().filter((batch) => batch.papers.length > 0);
 const openDatabase = databaseOpener('index-scheduler');
@@ -32,7 +33,7 @@ async function ingest(db: PaperdropDatabase, scheduler: IndexScheduler, batch: (
 /** The library's papers, indexed from scratch: what any index of it must answer. */
 async function indexOfLibrary(db: PaperdropDatabase): Promise<PaperIndex> {
   const index = new PaperIndex();
-  index.upsert(await db.papers.toArray());
+  index.upsert(await allPapers(db));
   return index;
 }
 
@@ -140,7 +141,7 @@ describe('the index scheduler', () => {
     for (const batch of batches) await ingest(db, scheduler, batch);
     await scheduler.runUntilIdle();
     const gone = [...scheduler.currentIndex.ids()].slice(0, 10);
-    await db.papers.bulkDelete(gone);
+    await dropPapers(db, gone);
     scheduler.receive({ type: 'index', papers: [], removed: gone });
     await scheduler.runUntilIdle();
     for (const id of gone) expect(scheduler.currentIndex.has(id)).toBe(false);

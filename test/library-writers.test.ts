@@ -11,7 +11,9 @@ const UPGRADES = 'renderer/db/upgrades.ts';
 const SEARCH_INDEX_STORE = 'renderer/search/index-store.ts';
 
 const WRITERS: Record<string, readonly string[]> = {
-  papers: [LIBRARY_WRITER, UPGRADES],
+  pages: [LIBRARY_WRITER, UPGRADES],
+  // Dropped by version 10: only the upgrades before it write it.
+  papers: [UPGRADES],
   lists: [LIBRARY_WRITER, UPGRADES],
   keyDigests: [LIBRARY_WRITER, UPGRADES],
   orderLog: [LIBRARY_WRITER, UPGRADES],
@@ -37,7 +39,8 @@ const tablesWrittenBy = (file: string) => new Set(writesIn(sources.find((source)
 describe('the single writer', () => {
   it('names the writers of every table the schema declares', () => {
     expect(schema.tables).toEqual(Object.keys(WRITERS).sort());
-    expect([...schema.fields.keys()].sort()).toEqual(schema.tables);
+    expect(schema.dropped).toEqual(['papers']);
+    expect([...schema.fields.keys()].sort()).toEqual(schema.tables.filter((table) => !schema.dropped.includes(table)));
   });
 
   it(`finds no write to a table outside the modules allowed it, in ${SCANNED.join('/, ')}/`, () => {
@@ -46,10 +49,10 @@ describe('the single writer', () => {
   });
 
   it('sees the writes each writer makes: the scan is not blind', () => {
-    expect([...tablesWrittenBy(LIBRARY_WRITER)].sort()).toEqual(['keyDigests', 'lists', 'meta', 'orderLog', 'papers', 'sources']);
+    expect([...tablesWrittenBy(LIBRARY_WRITER)].sort()).toEqual(['keyDigests', 'lists', 'meta', 'orderLog', 'pages', 'sources']);
     expect([...tablesWrittenBy(MARK_WRITER)].sort()).toEqual(['pendingMarks', 'states']);
     expect([...tablesWrittenBy(SEARCH_INDEX_STORE)]).toEqual(['searchIndex']);
-    expect([...tablesWrittenBy(UPGRADES)].sort()).toEqual(['keyDigests', 'lists', 'orderLog', 'papers', 'pendingMarks', 'searchIndex', 'states']);
+    expect([...tablesWrittenBy(UPGRADES)].sort()).toEqual(['keyDigests', 'lists', 'orderLog', 'pages', 'papers', 'pendingMarks', 'searchIndex', 'states']);
   });
 
   it('runs the upgrades only in upgrade transactions: database.ts alone imports upgrades.ts', () => {
@@ -63,7 +66,7 @@ describe('the scan for writes', () => {
   const tablesIn = (text: string) => [...new Set(writesIn({ file: SNEAKY, text }, schema).map((write) => write.table))].sort();
 
   it.each([
-    ['await db.papers.put(paper);', ['papers']],
+    ['await db.pages.put(page);', ['pages']],
     ["await db.lists.where('[list+generation]').between(low, high).modify((record) => { record.ids = []; });", ['lists']],
     ['const sources = db.sources;\nawait sources.update(hash, { errors: [] });', ['sources']],
     ["await transaction.table<ListRecord, [string, number]>('lists').bulkPut(records);", ['lists']],
@@ -74,8 +77,8 @@ describe('the scan for writes', () => {
     ['await this.db.keyDigests.add(record);', ['keyDigests']],
     ["await recordsOf(db.lists, 'file:a.xml').delete();", ['lists']],
     ["await db['searchIndex'].clear();", ['searchIndex']],
-    ['await db.papers.toCollection().filter((paper) => paper.files.length === 0).delete();', ['papers']],
-    ['const putAll = db.papers.bulkPut.bind(db.papers);', ['papers']],
+    ['await db.pages.toCollection().filter((page) => page.ids.length === 0).delete();', ['pages']],
+    ['const putAll = db.pages.bulkPut.bind(db.pages);', ['pages']],
     ["await db.states?.bulkAdd(rows as PaperState[]);", ['states']],
     ['await db.table(name).clear();', [ANY_TABLE]],
     ['for (const table of db.tables) await table.clear();', [ANY_TABLE]],
@@ -89,11 +92,11 @@ describe('the scan for writes', () => {
       const seen = new Set<string>(); seen.add(id); seen.delete(id); seen.clear();
       const byId = new Map<string, number>(); byId.delete(id);
       status.update({ notice: null });
-      const paper = await db.papers.get(id);
+      const page = await db.pages.get(key);
       const states = await db.states.bulkGet(ids);
       const rows = await db.lists.where('[list+generation]').between(low, high).toArray();
       function forget(cache: PaperCache) { cache.papers.clear(); }
-      await db.transaction('rw', db.papers, db.states, async () => undefined);
+      await db.transaction('rw', db.pages, db.states, async () => undefined);
     `;
     expect(writesIn({ file: SNEAKY, text }, schema)).toEqual([]);
   });
@@ -102,8 +105,8 @@ describe('the scan for writes', () => {
     const sneaky = { file: SNEAKY, text: "export const rename = (db: PaperdropDatabase, hash: string) => db.sources.update(hash, { file: 'x' });" };
     expect(violations([...sources, sneaky])).toEqual([`${SNEAKY}:1 writes sources (update)`]);
     // A writer of one table is not a writer of another: the mark writer may not write papers.
-    const marksWritingPapers = { file: MARK_WRITER, text: 'await db.papers.bulkDelete(ids);' };
-    expect(violations([marksWritingPapers])).toEqual([`${MARK_WRITER}:1 writes papers (bulkDelete)`]);
+    const marksWritingPapers = { file: MARK_WRITER, text: 'await db.pages.bulkDelete(keys);' };
+    expect(violations([marksWritingPapers])).toEqual([`${MARK_WRITER}:1 writes pages (bulkDelete)`]);
     // A table the scan cannot name may be any of them: only the upgrades may write it.
     expect(violations([{ file: LIBRARY_WRITER, text: 'await db.table(name).clear();' }])).toEqual([`${LIBRARY_WRITER}:1 writes a table it does not name (clear)`]);
   });

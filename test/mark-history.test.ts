@@ -5,6 +5,7 @@ import { MarkHistory } from '../renderer/db/mark-history';
 import { storeBatch } from '../renderer/db/library-writer';
 import { parseFile } from './parse-file';
 import { SAMPLES_DIR, SEED_FILES, SEEDS_DIR } from './shared-paths';
+import { allPapers } from './stored-papers';
 
 let db: PaperdropDatabase | null = null;
 afterEach(async () => {
@@ -22,7 +23,7 @@ describe('marks for papers merged away', () => {
     const { history } = await library();
     await storeBatch(db!, parseFile(`${SAMPLES_DIR}arxiv-rss2-2024.xml`));
     // A paper known by an id of its own and another key: a listing of it under that key merged into it.
-    const holder = (await db!.papers.filter((paper) => paper.keys.length > 0).first())!;
+    const holder = (await allPapers(db!)).find((paper) => paper.keys.length > 0)!;
     await history.set([holder.keys[0]!, 'title:no such paper'], 'starred', true);
     expect(await db!.states.toArray()).toMatchObject([{ paperId: holder.id, starred: 1 }]);
   });

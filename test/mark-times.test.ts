@@ -10,6 +10,8 @@ import { MarkHistory } from '../renderer/db/mark-history';
 import { storeBatch } from '../renderer/db/library-writer';
 import { parseFile } from './parse-file';
 import { SEED_FILES, SEEDS_DIR } from './shared-paths';
+import { paperCount } from './stored-papers';
+import { readPapers } from '../renderer/db/paper-pages';
 
 const opened: PaperdropDatabase[] = [];
 afterEach(async () => {
@@ -68,10 +70,10 @@ describe('upgrading a library from schema version 5', () => {
     expect(await db.states.toArray()).toEqual(upgraded);
     expect(await db.pendingMarks.toArray()).toEqual([waiting]);
     // The counts take every read state as a paper in the library.
-    expect(await db.papers.bulkGet((await db.states.where('read').equals(1).primaryKeys()) as string[])).not.toContain(undefined);
+    expect(await readPapers(db, (await db.states.where('read').equals(1).primaryKeys()) as string[])).not.toContain(undefined);
 
     await storeBatch(db, SEEDS[0]!);
-    expect(await db.papers.count()).toBe(60);
+    expect(await paperCount(db)).toBe(60);
     expect(await db.states.toArray()).toEqual(upgraded);
     await storeBatch(db, SEEDS[1]!);
     expect(await db.states.toArray()).toEqual([...upgraded, waiting].sort((a, b) => (a.paperId < b.paperId ? -1 : 1)));

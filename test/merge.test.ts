@@ -9,6 +9,7 @@ import { storeBatch } from '../renderer/db/library-writer';
 import { parseFile, parseText } from './parse-file';
 import { sample } from './sample-library';
 import { REAL_DIR } from './shared-paths';
+import { allPapers as allStored } from './stored-papers';
 
 /** Small real files of different formats, some listing the same papers. */
 const BATCHES: IngestBatch[] = [
@@ -116,14 +117,14 @@ describe('read and star state', () => {
           const set = new Map<string, Set<'read' | 'starred'>>();
           for (const [index, batch] of shuffled.entries()) {
             await storeBatch(db, batch);
-            const ids = (await db.papers.toCollection().primaryKeys()) as string[];
+            const ids = (await allStored(db)).map((paper) => paper.id);
             for (const [pick, mark] of marks.filter((_mark, position) => position % shuffled.length === index)) {
               const id = ids[pick % ids.length]!;
               await setMarks(db, [id], mark, true);
               set.set(id, new Set([...(set.get(id) ?? []), mark]));
             }
           }
-          const papers = await db.papers.toArray();
+          const papers = await allStored(db);
           for (const [id, kinds] of set) {
             // A paper that was folded into another carries its marks over to it.
             const now = papers.find((paper) => paper.id === id) ?? papers.find((paper) => paper.keys.includes(`title:${id.slice(6)}`));

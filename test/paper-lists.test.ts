@@ -11,12 +11,13 @@ import { localDay } from '../shared/listing-date';
 import { storeBatch } from '../renderer/db/library-writer';
 import { followLists } from './followed-lists';
 import { databaseOpener, OVERLAPPING_BATCHES as BATCHES } from './sample-library';
+import { allPapers } from './stored-papers';
 
 const openDatabase = databaseOpener('paper-lists');
 
 /** Every file and category list as the stored papers themselves say, beside the same lists as read. */
 async function listsAsStoredAndRead(db: PaperdropDatabase) {
-  const papers = await db.papers.toArray();
+  const papers = await allPapers(db);
   const truth = new Map<string, string[]>();
   for (const paper of papers) {
     for (const list of listsOf(paper)) truth.set(list, [...(truth.get(list) ?? []), paper.id]);
@@ -45,7 +46,7 @@ function paper(id: string, fields: Partial<Paper>, file: string): Paper {
 
 /** Each paper's source and category lists, sorted, as the stored papers say and as memberships hold them. */
 async function membershipsAsStored(db: PaperdropDatabase) {
-  const papers = await db.papers.toArray();
+  const papers = await allPapers(db);
   return new Map(papers.map((paper) => [paper.id, listsOf(paper).filter((list) => !list.startsWith(seenList(''))).sort()]));
 }
 const sortedMemberships = ({ byPaper }: ListMemberships) => new Map([...byPaper].map(([id, lists]) => [id, [...lists].sort()]));
@@ -98,7 +99,7 @@ describe('the sidebar counts', () => {
   it("count each list's papers and those not read", async () => {
     const db = openDatabase();
     for (const batch of BATCHES) await storeBatch(db, batch);
-    const papers = await db.papers.toArray();
+    const papers = await allPapers(db);
     const read = new Set(papers.filter((_, index) => index % 3 === 0).map((each) => each.id));
     const counts = countLists(await readListMemberships(db), read);
     const lists = new Set(papers.flatMap((each) => listsOf(each)).filter((list) => !list.startsWith(seenList(''))));

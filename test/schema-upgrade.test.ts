@@ -4,7 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { matchKeys } from '../shared/merge';
 import type { IngestBatch } from '../shared/paper';
 import { PaperdropDatabase } from '../renderer/db/database';
-import { emptyPaperFields } from '../renderer/db/paper-record';
+import { digestOf } from '../renderer/db/key-digest';
+import { PAPERS_PER_PAGE } from '../renderer/db/page-layout';
+import { readPapers } from '../renderer/db/paper-pages';
+import { emptyPaperFields, toPaperRecord } from '../renderer/db/paper-record';
+import type { PaperRecord, PaperState } from '../renderer/db/records';
 import { readNewestFirst } from '../renderer/db/newest-first';
 import { readListMembers } from '../renderer/db/list-members';
 import { readListMemberships } from '../renderer/db/list-memberships';
@@ -12,6 +16,7 @@ import { categoryList, fileList } from '../renderer/db/paper-lists';
 import { storeBatch } from '../renderer/db/library-writer';
 import { parseFile } from './parse-file';
 import { SAMPLES_DIR, SEED_FILES, SEEDS_DIR } from './shared-paths';
+import { allPapers, idsBySortKeyDescending, paperCount, storedPaper } from './stored-papers';
 
 /** A library as the first release of Paperdrop (schema version 1) left it. */
 async function writeVersionOneLibrary(name: string): Promise<void> {
@@ -35,7 +40,7 @@ describe('upgrading a library from schema version 1', () => {
   it('keeps every paper, source and mark, and gives old papers the fields the new indexes need', async () => {
     await writeVersionOneLibrary('upgrade-v1');
     const db = new PaperdropDatabase('upgrade-v1');
-    const paper = await db.papers.get('title:zero shot tokenizer transfer');
+    const paper = await storedPaper(db, 'title:zero shot tokenizer transfer');
     expect(paper).toMatchObject({
       title: 'Zero-Shot Tokenizer Transfer',
       arxivId: null,
@@ -50,9 +55,9 @@ describe('upgrading a library from schema version 1', () => {
 
     // The same seed file read again by the new code merges into the upgraded paper, marks untouched.
     await storeBatch(db, parseFile(SEEDS_DIR + SEED_FILES[0]));
-    expect(await db.papers.count()).toBe(60);
+    expect(await paperCount(db)).toBe(60);
     expect(await db.states.get('title:zero shot tokenizer transfer')).toMatchObject({ read: 1, starred: 1 });
-    expect((await db.papers.get('title:zero shot tokenizer transfer'))!.listings).toHaveLength(2);
+    expect((await storedPaper(db, 'title:zero shot tokenizer transfer'))!.listings).toHaveLength(2);
     await db.delete();
   });
 });
@@ -87,7 +92,7 @@ describe('upgrading a library from schema version 3', () => {
     await writeVersionThreeLibrary('upgrade-v3');
     const db = new PaperdropDatabase('upgrade-v3');
     const papers = VERSION_THREE_FILES.flatMap((batch) => batch.papers);
-    expect(await db.papers.count()).toBe(papers.length);
+    expect(await paperCount(db)).toBe(papers.length);
     expect(await db.sources.count()).toBe(2);
     expect(await db.states.get(STARRED)).toMatchObject({ read: 1, starred: 1 });
     for (const batch of VERSION_THREE_FILES) {
@@ -97,17 +102,17 @@ describe('upgrading a library from schema version 3', () => {
     expect(await readListMembers(db, categoryList(category))).toEqual(new Set(papers.filter((paper) => paper.categories.includes(category)).map((paper) => paper.id)));
     const categoriesListed = [...(await readListMemberships(db)).byPaper.values()].flat().filter((list) => list.startsWith(categoryList('')));
     expect(new Set(categoriesListed)).toEqual(new Set(papers.flatMap((paper) => paper.categories).map(categoryList)));
-    expect((await readNewestFirst(db)).ids).toEqual(await db.papers.orderBy('sortKey').reverse().primaryKeys());
+    expect((await readNewestFirst(db)).ids).toEqual(await idsBySortKeyDescending(db));
 
     // The same files again under new names: every paper merges into the one it was, marks untouched.
     for (const batch of VERSION_THREE_FILES) {
       const [file, hash] = [`again-${batch.file}`, `again-${batch.hash}`];
       await storeBatch(db, { ...batch, file, hash, papers: batch.papers.map((paper) => ({ ...paper, listings: paper.listings.map((listing) => ({ ...listing, file, hash })) })) });
     }
-    expect(await db.papers.count()).toBe(papers.length);
-    expect((await db.papers.get(STARRED))!.listings).toHaveLength(2);
+    expect(await paperCount(db)).toBe(papers.length);
+    expect((await storedPaper(db, STARRED))!.listings).toHaveLength(2);
     expect(await db.states.get(STARRED)).toMatchObject({ read: 1, starred: 1 });
-    expect((await readNewestFirst(db)).ids).toEqual(await db.papers.orderBy('sortKey').reverse().primaryKeys());
+    expect((await readNewestFirst(db)).ids).toEqual(await idsBySortKeyDescending(db));
     await db.delete();
   });
 });
@@ -132,8 +137,8 @@ describe('upgrading a library with papers stored without a date', () => {
     ]);
     v1.close();
     const db = new PaperdropDatabase('upgrade-undated');
-    expect((await db.papers.get('title:daily listing'))?.sortKey).toBe('2026-03-14');
-    expect((await db.papers.get('title:arrived later'))?.sortKey).toBe('2026-03-16');
+    expect((await storedPaper(db, 'title:daily listing'))?.sortKey).toBe('2026-03-14');
+    expect((await storedPaper(db, 'title:arrived later'))?.sortKey).toBe('2026-03-16');
     expect((await readNewestFirst(db)).ids).toEqual(['title:arrived later', 'title:daily listing', 'title:older dated']);
     await db.delete();
   });
@@ -170,7 +175,7 @@ describe('upgrading a library whose categories hold free text and other classifi
     v7.close();
 
     const db = new PaperdropDatabase('upgrade-categories');
-    const paper = (await db.papers.get('arxiv:2401.00001'))!;
+    const paper = (await storedPaper(db, 'arxiv:2401.00001'))!;
     expect(paper.categories).toEqual(['cs.CL', 'cs.CV', 'cs.MM']);
     expect(paper.classes).toEqual(['68P05', 'F.2.2', 'E.1']);
     expect(paper.primaryCategory).toBeNull();
@@ -178,6 +183,45 @@ describe('upgrading a library whose categories hold free text and other classifi
     expect(listed).toEqual(['cs.CL', 'cs.CV', 'cs.MM'].map(categoryList));
     expect(await db.searchIndex.count()).toBe(0);
     expect(await db.states.get('arxiv:2401.00001')).toMatchObject({ read: 1, starred: 1 });
+    await db.delete();
+  });
+});
+
+describe('upgrading a library from schema version 8, a record per paper, to pages', () => {
+  it('puts every paper on one page of the generation that wrote it, and keeps every mark', async () => {
+    const v8 = new Dexie('upgrade-v8');
+    v8.version(8).stores({
+      ...{ papers: 'id, sortKey, *keys, generation', states: 'paperId, read, starred', sources: 'hash, file, seenAt', meta: 'key', searchIndex: 'key' },
+      ...{ keyDigests: 'generation', lists: '[list+generation]', orderLog: 'generation', pendingMarks: 'paperId' },
+    });
+    const batches = [parseFile(SEEDS_DIR + SEED_FILES[0]), parseFile(SEEDS_DIR + SEED_FILES[1]), parseFile(`${SAMPLES_DIR}arxiv-rss2-2024.xml`)];
+    const stored = new Map<string, PaperRecord>();
+    for (const [index, batch] of batches.entries()) {
+      // Each batch rewrites the papers it lists under its own generation, as storeBatch did.
+      for (const paper of batch.papers) stored.set(paper.id, toPaperRecord(paper, index + 1));
+    }
+    await v8.table('papers').bulkPut([...stored.values()]);
+    await v8.table('meta').put({ key: 'generation', value: batches.length });
+    const keys = [...stored.values()].flatMap((paper) => [paper.id, ...paper.keys]);
+    await v8.table('keyDigests').put({ generation: batches.length, digests: Uint32Array.from(new Set(keys.map(digestOf))) });
+    const marked = [...stored.keys()].filter((_id, index) => index % 7 === 0);
+    const marks = marked.map((paperId, index): PaperState => ({ paperId, read: 1, readAt: `2026-03-1${index % 10}T00:00:00.000Z`, starred: index % 2 === 0 ? 1 : 0, starredAt: null }));
+    await v8.table('states').bulkPut(marks);
+    v8.close();
+
+    const db = new PaperdropDatabase('upgrade-v8');
+    const pages = await db.pages.toArray();
+    expect(pages.every((page) => page.papers.length <= PAPERS_PER_PAGE && page.papers.every((paper) => paper.generation === page.generation))).toBe(true);
+    expect(await allPapers(db)).toEqual([...stored.values()].sort((a, b) => (a.id < b.id ? -1 : 1)));
+    expect(await db.states.toArray()).toEqual(marks.sort((a, b) => (a.paperId < b.paperId ? -1 : 1)));
+    expect(db.tables.map((table) => table.name)).not.toContain('papers');
+
+    // Found by id and by merge key, and merged into when listed again.
+    const keyed = [...stored.values()].find((paper) => paper.keys.length > 0)!;
+    expect((await readPapers(db, [keyed.id]))[0]).toEqual(keyed);
+    await storeBatch(db, { ...batches[2]!, hash: 'again', file: 'again.xml' });
+    expect(await paperCount(db)).toBe(stored.size);
+    expect(await db.states.toArray()).toEqual(marks);
     await db.delete();
   });
 });

@@ -82,8 +82,10 @@ function lineOf(text: string, offset: number): number {
 // The schema, as database.ts declares it.
 
 export interface Schema {
-  /** Every table some version's stores() names. */
+  /** Every table some version's stores() names, including those a later version drops: an upgrade before the drop writes them. */
   tables: string[];
+  /** The tables a later version drops (`table: null`), which the database no longer has. */
+  dropped: string[];
   /** The PaperdropDatabase fields, by name, to the record type their Table holds. */
   fields: Map<string, string | null>;
   /** A record type's name to the tables that hold it: a Table<PaperState> parameter may be either marks table. */
@@ -92,6 +94,7 @@ export interface Schema {
 
 export function readSchema(database: Source): Schema {
   const tables = new Set<string>();
+  const dropped = new Set<string>();
   const fields = new Map<string, string | null>();
   for (const node of nodesOf(parse(database))) {
     if (node.type === 'CallExpression') {
@@ -101,6 +104,7 @@ export function readSchema(database: Source): Schema {
         for (const property of argument.properties as Node[]) {
           const key = nameOf(property.key) ?? stringOf(property.key);
           if (key) tables.add(key);
+          if (key && (property.value as Node).type === 'Literal' && (property.value as Node).value === null) dropped.add(key);
         }
       }
     }
@@ -115,7 +119,7 @@ export function readSchema(database: Source): Schema {
   }
   const tablesByRecord = new Map<string, string[]>();
   for (const [table, record] of fields) if (record) tablesByRecord.set(record, [...(tablesByRecord.get(record) ?? []), table]);
-  return { tables: [...tables].sort(), fields, tablesByRecord };
+  return { tables: [...tables].sort(), dropped: [...dropped].sort(), fields, tablesByRecord };
 }
 
 function typeName(reference: Node): string | null {

@@ -6,6 +6,7 @@ import { setMarks } from '../renderer/db/mark-writer';
 import { storeBatch } from '../renderer/db/library-writer';
 import { parseFile, parseText } from './parse-file';
 import { SEED_FILES, SEEDS_DIR } from './shared-paths';
+import { allPapers, paperCount, storedPaper } from './stored-papers';
 
 const opened: PaperdropDatabase[] = [];
 afterEach(async () => {
@@ -33,9 +34,9 @@ describe('storing a batch', () => {
     const change = await storeBatch(db, seedBatch(0));
     expect(change.written).toHaveLength(60);
     expect(change.removed).toEqual([]);
-    expect(await db.papers.count()).toBe(60);
+    expect(await paperCount(db)).toBe(60);
     expect(await db.sources.get('hash-0')).toMatchObject({ file: SEED_FILES[0], format: 'hf-papers-text', paperCount: 60, errors: [] });
-    expect(await db.papers.get(TOME)).toMatchObject({ sortKey: '2025-03-11', published: '2025-03-11' });
+    expect(await storedPaper(db, TOME)).toMatchObject({ sortKey: '2025-03-11', published: '2025-03-11' });
   });
 
   it('is idempotent and never touches read or star, also across a reopen of the database', async () => {
@@ -52,11 +53,11 @@ describe('storing a batch', () => {
     const again = new PaperdropDatabase('reopened');
     opened.push(again);
     await storeBatch(again, seedBatch(1));
-    expect(await again.papers.count()).toBe(89);
+    expect(await paperCount(again)).toBe(89);
     expect(await again.states.get(TOME)).toMatchObject({ read: 1, starred: 1 });
     expect(await again.states.get(NEXT_X)).toMatchObject({ read: 0, starred: 1 });
     expect(await again.states.count()).toBe(2);
-    const nextX = await again.papers.get(NEXT_X);
+    const nextX = await storedPaper(again, NEXT_X);
     expect(nextX!.listings.map((listing) => listing.file)).toEqual([SEED_FILES[0], SEED_FILES[1]]);
   });
 
@@ -68,8 +69,8 @@ describe('storing a batch', () => {
     again.hash = 'hash-again';
     again.papers = again.papers.map((paper) => ({ ...paper, listings: paper.listings.map((listing) => ({ ...listing, hash: 'hash-again' })) }));
     await storeBatch(tab, again);
-    expect(await tab.papers.count()).toBe(89);
-    const onlyInSecond = (await tab.papers.toArray()).filter((paper) => paper.files.length === 1 && paper.files[0] === SEED_FILES[1]);
+    expect(await paperCount(tab)).toBe(89);
+    const onlyInSecond = (await allPapers(tab)).filter((paper) => paper.files.length === 1 && paper.files[0] === SEED_FILES[1]);
     expect(onlyInSecond.length).toBeGreaterThan(0);
     for (const paper of onlyInSecond) expect(paper.listings.map((listing) => listing.hash)).toEqual(['hash-1', 'hash-again']);
   });
@@ -84,7 +85,7 @@ describe('storing a batch', () => {
       .filter((paper) => paper.id === TOME)
       .map((paper) => ({ ...paper, abstract: `${paper.abstract} Revised with new results.`, listings: [{ ...paper.listings[0]!, hash: 'hash-updated' }] }));
     await storeBatch(db, longer);
-    const stored = await db.papers.get(TOME);
+    const stored = await storedPaper(db, TOME);
     expect(stored!.abstract).toMatch(/Revised with new results\.$/);
     expect(stored!.listings).toHaveLength(2);
     expect(await db.states.get(TOME)).toMatchObject({ starred: 1, read: 0 });
@@ -96,7 +97,7 @@ describe('storing a batch', () => {
     // An id IndexedDB cannot take as a key makes bulkPut throw inside the transaction.
     broken.papers[30] = { ...broken.papers[30]!, id: null as unknown as string };
     await expect(storeBatch(db, broken)).rejects.toThrow();
-    expect(await db.papers.count()).toBe(0);
+    expect(await paperCount(db)).toBe(0);
     expect(await db.sources.count()).toBe(0);
   });
 

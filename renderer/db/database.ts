@@ -1,7 +1,7 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { SavedIndexRecord } from '../search/saved-index';
-import type { KeyDigestRecord, ListRecord, MetaRecord, OrderRecord, PaperRecord, PaperState, SourceRecord } from './records';
-import { classifyStoredPapers, dateUndatedPapers, deriveStoredTables, recordStoredPapers, stampMarks, upgradeToFullPapers } from './upgrades';
+import type { KeyDigestRecord, ListRecord, MetaRecord, OrderRecord, PageKey, PaperPage, PaperState, SourceRecord } from './records';
+import { classifyStoredPapers, dateUndatedPapers, deriveStoredTables, pageStoredPapers, recordStoredPapers, stampMarks, upgradeToFullPapers } from './upgrades';
 
 export const DATABASE_NAME = 'paperdrop';
 
@@ -10,7 +10,7 @@ export const DATABASE_NAME = 'paperdrop';
  * in docs/storage-model.md, and test/library-writers.test.ts holds every module to it.
  */
 export class PaperdropDatabase extends Dexie {
-  papers!: EntityTable<PaperRecord, 'id'>;
+  pages!: Table<PaperPage, PageKey>;
   states!: EntityTable<PaperState, 'paperId'>;
   pendingMarks!: EntityTable<PaperState, 'paperId'>;
   sources!: EntityTable<SourceRecord, 'hash'>;
@@ -43,5 +43,10 @@ export class PaperdropDatabase extends Dexie {
       .upgrade((transaction) => stampMarks(transaction));
     this.version(7).upgrade((transaction) => dateUndatedPapers(transaction));
     this.version(8).upgrade((transaction) => classifyStoredPapers(transaction));
+    this.version(9)
+      .stores({ pages: '[generation+part], *ids, *keys' })
+      .upgrade((transaction) => pageStoredPapers(transaction));
+    // Dexie lets an upgrade read a table only if a later version drops it.
+    this.version(10).stores({ papers: null });
   }
 }

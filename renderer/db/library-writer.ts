@@ -4,12 +4,14 @@ import type { PaperdropDatabase } from './database';
 import { knownKeysOf } from './known-keys';
 import { applyPendingMarks, carryMarks } from './mark-writer';
 import { orderOf } from './newest-first';
+import { keyOfPage, pageOf, pagesOf } from './page-layout';
+import { pagesWithIdsOrKeys } from './paper-pages';
 import { listRecords, listsOf, recordsOf, seenListOf } from './paper-lists';
 import { toPaperRecord } from './paper-record';
-import type { PaperRecord, StoredChange } from './records';
+import type { PageKey, PaperPage, PaperRecord, StoredChange } from './records';
 
 /*
- * The library's single writer: the one module that writes `papers` and the tables derived from
+ * The library's single writer: the one module that writes the papers' `pages` and the tables derived from
  * them (`lists`, `keyDigests`, `orderLog`, `meta`), and `sources`. Each batch writes all of them in
  * one transaction, so they never disagree (docs/storage-model.md); test/library-writers.test.ts
  * fails if any other module writes them. Marks it leaves to mark-writer.ts, and asks it only to
@@ -23,16 +25,16 @@ import type { PaperRecord, StoredChange } from './records';
  */
 export async function storeBatch(db: PaperdropDatabase, batch: IngestBatch): Promise<StoredChange> {
   const known = knownKeysOf(db);
-  const tables = [db.papers, db.states, db.pendingMarks, db.sources, db.meta, db.keyDigests, db.lists, db.orderLog];
+  const tables = [db.pages, db.states, db.pendingMarks, db.sources, db.meta, db.keyDigests, db.lists, db.orderLog];
   const { change, digests, generation } = await db.transaction('rw', tables, async () => {
     const generation = ((await db.meta.get('generation'))?.value ?? 0) + 1;
     await known.catchUp(db, generation - 1);
     // Only keys some stored paper may hold are asked for: in a large ingest, hardly any.
-    const stored = await storedMatching(db, [...new Set(batch.papers.flatMap(matchKeys))].filter((key) => known.mayHold(key)));
+    const { stored, pages } = await storedMatching(db, [...new Set(batch.papers.flatMap(matchKeys))].filter((key) => known.mayHold(key)));
     const plan = planMerge(stored, batch.papers);
     await db.meta.put({ key: 'generation', value: generation });
     const written = plan.put.map((paper) => toPaperRecord(paper, generation));
-    await putInChunks(db, written);
+    await writePages(db, pages, { written, generation }, plan.absorbed.map(({ from }) => from));
     await leaveLists(db, stored, written);
     await db.lists.bulkPut(listRecords(written, generation));
     const digests = known.unknown(written.flatMap((paper) => [paper.id, ...paper.keys]));
@@ -55,42 +57,63 @@ export async function storeBatch(db: PaperdropDatabase, batch: IngestBatch): Pro
   return change;
 }
 
-/** Papers put per burst: the page clones each and takes its index keys, some 0.1–0.3 ms a paper. */
-const PUT_CHUNK = 100;
+/**
+ * The stored papers that carry any of the keys, as their id or among their other merge keys, and
+ * the pages they are on.
+ */
+async function storedMatching(db: PaperdropDatabase, keys: string[]): Promise<{ stored: PaperRecord[]; pages: PaperPage[] }> {
+  const pages = await pagesWithIdsOrKeys(db, keys);
+  const asked = new Set(keys);
+  const stored = pages.flatMap((page) => page.papers).filter((paper) => asked.has(paper.id) || paper.keys.some((key) => asked.has(key)));
+  return { stored, pages };
+}
 
 /**
- * Puts the papers a chunk at a time, each chunk issued while the database still writes the one
+ * Writes the batch's papers on pages of their own, and rewrites the pages they were on, and those
+ * of papers merged away, without them: every stored paper stays on exactly one page.
+ */
+async function writePages(
+  db: PaperdropDatabase,
+  stored: readonly PaperPage[],
+  { written, generation }: { written: PaperRecord[]; generation: number },
+  absorbed: readonly string[],
+): Promise<void> {
+  const leaving = new Set([...written.map((paper) => paper.id), ...absorbed]);
+  const emptied: PageKey[] = [];
+  const rewritten: PaperPage[] = [];
+  for (const page of stored) {
+    if (!page.ids.some((id) => leaving.has(id))) continue;
+    const staying = page.papers.filter((paper) => !leaving.has(paper.id));
+    if (staying.length === 0) emptied.push(keyOfPage(page));
+    else rewritten.push(pageOf(page.generation, page.part, staying));
+  }
+  if (emptied.length > 0) await db.pages.bulkDelete(emptied);
+  await putInChunks(db, [...rewritten, ...pagesOf(written, generation)]);
+}
+
+/**
+ * Pages put per burst: the page clones each paper, some 0.07 ms a paper, so a burst takes up to
+ * about 70 ms. At 50 values or more, Dexie marks a put's indexes as changed as a whole instead of
+ * collecting every id and key written (see useListedPapers for why nothing watches pages live).
+ */
+const PUT_CHUNK = 50;
+
+/**
+ * Puts the pages a chunk at a time, each chunk issued while the database still writes the one
  * before: the page never spends seconds issuing one file's writes, and the database never waits.
  */
-async function putInChunks(db: PaperdropDatabase, papers: PaperRecord[]): Promise<void> {
+async function putInChunks(db: PaperdropDatabase, pages: PaperPage[]): Promise<void> {
   const writes: Promise<unknown>[] = [];
-  for (let start = 0; start < papers.length; start += PUT_CHUNK) {
-    writes.push(db.papers.bulkPut(papers.slice(start, start + PUT_CHUNK)));
+  for (let start = 0; start < pages.length; start += PUT_CHUNK) {
+    writes.push(db.pages.bulkPut(pages.slice(start, start + PUT_CHUNK)));
     if (writes.length > 1) await writes.at(-2);
   }
   await Promise.all(writes);
 }
 
-/**
- * The stored papers that carry any of the keys: the paper whose id a key is, and those that list it
- * in their keys. Each key is asked for on its own, all at once, and each paper is read once; Dexie's
- * anyOf would walk one cursor a key at a time instead.
- */
-async function storedMatching(db: PaperdropDatabase, keys: string[]): Promise<PaperRecord[]> {
-  const [owners, holders] = await Promise.all([
-    db.papers.bulkGet(keys),
-    Promise.all(keys.map((key) => db.papers.where('keys').equals(key).primaryKeys())),
-  ]);
-  const found = new Map(owners.filter((paper) => paper !== undefined).map((paper) => [paper.id, paper]));
-  const others = [...new Set(holders.flat())].filter((id) => !found.has(id));
-  for (const paper of others.length > 0 ? await db.papers.bulkGet(others) : []) if (paper) found.set(paper.id, paper);
-  return [...found.values()];
-}
-
-/** Folds each absorbed paper's marks into the paper it became (mark-writer.ts), then drops it and its place in the lists. */
+/** Folds each absorbed paper's marks into the paper it became (mark-writer.ts), then drops its place in the lists (writePages dropped it). */
 async function absorb(db: PaperdropDatabase, absorbed: { from: string; into: string }[], stored: readonly PaperRecord[]): Promise<void> {
   await carryMarks(db, absorbed);
-  await db.papers.bulkDelete(absorbed.map(({ from }) => from));
   const gone = new Set(absorbed.map(({ from }) => from));
   await dropFromLists(db, stored.filter((paper) => gone.has(paper.id)));
 }

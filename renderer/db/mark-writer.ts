@@ -1,7 +1,8 @@
 import type { PaperdropDatabase } from './database';
 import { READ_RANGE_FROM, rowsSpanning } from './id-range';
 import { eitherMarks, newestMarks, sameMarks, STAMP, unmarked } from './mark-merge';
-import { papersAnswering, storedIds } from './pending-marks';
+import { storedIds } from './paper-pages';
+import { papersAnswering } from './pending-marks';
 import type { Mark, PaperRecord, PaperState } from './records';
 
 /*
@@ -30,7 +31,7 @@ export interface PriorState {
 
 /** Sets one mark on many papers in one transaction, stamping that mark's time only; returns what each was before, for undo. */
 export async function setMarks(db: PaperdropDatabase, paperIds: readonly string[], mark: Mark, change: MarkChange): Promise<PriorState[]> {
-  return db.transaction('rw', db.papers, db.states, async () => {
+  return db.transaction('rw', db.pages, db.states, async () => {
     const answering = await papersAnswering(db, paperIds);
     const targets = [...new Set(paperIds.flatMap((id) => answering.get(id) ?? []))];
     const current = await statesOf(db, targets);
@@ -57,7 +58,7 @@ async function statesOf(db: PaperdropDatabase, paperIds: readonly string[]): Pro
 
 /** Puts papers' marks back exactly as they were before a change, times included. */
 export async function restoreStates(db: PaperdropDatabase, prior: readonly PriorState[]): Promise<void> {
-  await db.transaction('rw', db.papers, db.states, async () => {
+  await db.transaction('rw', db.pages, db.states, async () => {
     const present = await storedIds(db, prior.map((each) => each.paperId));
     const still = prior.filter((each) => present.has(each.paperId));
     await db.states.bulkDelete(still.filter((each) => each.state === undefined).map((each) => each.paperId));
@@ -116,7 +117,7 @@ export interface RestoredMarks {
  * marks are never overwritten.
  */
 export async function restoreMarks(db: PaperdropDatabase, marks: readonly PaperState[]): Promise<RestoredMarks> {
-  return db.transaction('rw', db.papers, db.states, db.pendingMarks, async () => {
+  return db.transaction('rw', db.pages, db.states, db.pendingMarks, async () => {
     const answering = await papersAnswering(db, [...new Set(marks.map((mark) => mark.paperId))]);
     const waiting = marks.filter((mark) => answering.get(mark.paperId)!.length === 0).map((mark) => mark.paperId);
     const states = await rowsOf(db.states, [...new Set([...answering.values()].flat())]);

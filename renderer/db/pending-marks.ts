@@ -1,5 +1,5 @@
 import type { PaperdropDatabase } from './database';
-import { READ_RANGE_FROM, rowsSpanning } from './id-range';
+import { holdersByKey, pagesWithKeys, storedIds } from './paper-pages';
 
 /*
  * Marks for an id no stored paper answers to (restored from a backup, say) wait in pendingMarks.
@@ -8,19 +8,10 @@ import { READ_RANGE_FROM, rowsSpanning } from './id-range';
  * had in the library the backup came from. The rule is read here; mark-writer.ts writes the marks.
  */
 
-/** For each id, the stored papers that answer to it; none means its marks must wait. Inside a transaction on papers. */
+/** For each id, the stored papers that answer to it; none means its marks must wait. Inside a transaction on pages. */
 export async function papersAnswering(db: PaperdropDatabase, ids: readonly string[]): Promise<Map<string, string[]>> {
   const present = await storedIds(db, ids);
   const absent = ids.filter((id) => !present.has(id));
-  const holders = await Promise.all(absent.map((id) => db.papers.where('keys').equals(id).primaryKeys()));
-  const answering = new Map(ids.map((id) => [id, present.has(id) ? [id] : []]));
-  absent.forEach((id, index) => answering.set(id, holders[index]!));
-  return answering;
-}
-
-/** Those of the ids that are stored papers' own ids. Fastest for ids that lie close together in key order. */
-export async function storedIds(db: PaperdropDatabase, ids: readonly string[]): Promise<Set<string>> {
-  if (ids.length < READ_RANGE_FROM) return new Set(await db.papers.where(':id').anyOf([...ids]).primaryKeys());
-  const inRange = new Set(await rowsSpanning(db.papers, ids).primaryKeys());
-  return new Set(ids.filter((id) => inRange.has(id)));
+  const holders = holdersByKey(await pagesWithKeys(db, absent));
+  return new Map(ids.map((id) => [id, present.has(id) ? [id] : (holders.get(id) ?? [])]));
 }

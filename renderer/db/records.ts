@@ -5,7 +5,7 @@
  */
 import type { FeedFormat, FileError, Paper } from '../../shared/paper';
 
-/** A paper as stored (`papers`): the content, plus the keys it is found and ordered by. */
+/** A paper as stored (on a page, see PaperPage): the content, plus the keys it is found and ordered by. */
 export interface PaperRecord extends Paper {
   /** The list's order: the listing date (shared/listing-date.ts), never empty for a paper with a listing. */
   sortKey: string;
@@ -19,6 +19,26 @@ export interface PaperRecord extends Paper {
   /** The library generation that last wrote it, so the search index can catch up. */
   generation: number;
 }
+
+/**
+ * Papers one batch wrote, a page of them to a record (`pages`): IndexedDB's cost is per record put
+ * and per index entry, not per byte (docs/ingest-cost.md). Every stored paper is on exactly one
+ * page. A paper written again moves to its new batch's page, and its old page is rewritten without it.
+ */
+export interface PaperPage {
+  /** The batch that wrote the page. */
+  generation: number;
+  /** Its place among that batch's pages. */
+  part: number;
+  /** The papers' ids, indexed: a paper is found by its id through them. */
+  ids: string[];
+  /** Every paper's other merge keys (PaperRecord.keys), indexed: a paper is found by any key it answers to. */
+  keys: string[];
+  papers: PaperRecord[];
+}
+
+/** A page's primary key. */
+export type PageKey = [generation: number, part: number];
 
 /** The digests of the merge keys one batch stored first (`keyDigests`, see KnownKeys), under that batch's generation. */
 export interface KeyDigestRecord {

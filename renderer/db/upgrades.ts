@@ -4,8 +4,9 @@ import { listingDate } from '../../shared/listing-date';
 import { classify } from '../../shared/normalize/classification';
 import { digestOf } from './key-digest';
 import { categoryList, fileList, seenDay } from './paper-lists';
+import { pagesOf } from './page-layout';
 import { emptyPaperFields, toPaperRecord } from './paper-record';
-import type { KeyDigestRecord, ListRecord, MetaRecord, OrderRecord, PaperRecord, PaperState } from './records';
+import type { KeyDigestRecord, ListRecord, MetaRecord, OrderRecord, PageKey, PaperPage, PaperRecord, PaperState } from './records';
 
 /*
  * The schema upgrades, each run by Dexie inside its version's upgrade transaction (database.ts is
@@ -151,6 +152,25 @@ export async function classifyStoredPapers(transaction: Transaction): Promise<vo
   const generation = await generationOf(transaction);
   await lists.bulkPut([...membersByCategory].map(([category, ids]) => ({ list: categoryList(category), generation, ids })));
   if (changed) await transaction.table('searchIndex').clear();
+}
+
+/**
+ * Version 9: papers move from a record each to pages (docs/ingest-cost.md), each batch's papers on
+ * pages of their own generation, so the search index's catch-up by generation still holds. One
+ * generation is read at a time, not the whole library. Version 10 drops `papers`.
+ */
+export async function pageStoredPapers(transaction: Transaction): Promise<void> {
+  const papers = transaction.table<PaperRecord, string>('papers');
+  const pages = transaction.table<PaperPage, PageKey>('pages');
+  let paged = 0;
+  for (const generation of (await papers.orderBy('generation').uniqueKeys()) as number[]) {
+    const batch = await papers.where('generation').equals(generation).toArray();
+    await pages.bulkPut(pagesOf(batch, generation));
+    paged += batch.length;
+  }
+  // Thrown, the upgrade is undone and the papers stay as they were.
+  const stored = await papers.count();
+  if (paged !== stored) throw new Error(`Paperdrop could not move the library to pages: ${paged} of ${stored} papers have a generation.`);
 }
 
 const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((value, index) => value === b[index]);

@@ -1,5 +1,7 @@
 import type { PaperdropDatabase } from '../db/database';
-import type { PaperRecord } from '../db/records';
+import { PAPERS_PER_PAGE } from '../db/page-layout';
+import { allStoredIds, pageKeysAfter, readPages, readPapers } from '../db/paper-pages';
+import type { PageKey, PaperRecord } from '../db/records';
 import { indexFingerprint } from './index-fingerprint';
 import { restoreJob } from './index-restore';
 import { IndexSaver } from './index-saver';
@@ -61,9 +63,14 @@ export class IndexScheduler {
   private readonly pendingRefresh = new Set<string>();
   /** Papers merged away, to drop from the index between jobs. */
   private readonly pendingRemovals = new Set<string>();
-  /** Papers still to index in a rebuild, newest first, so recent papers are searchable first. */
-  private rebuildQueue: string[] = [];
+  /**
+   * Pages of papers still to read and index, in a rebuild or catching up a saved index: the latest
+   * batches' first, so recent papers are searchable first.
+   */
+  private pageQueue: PageKey[] = [];
   private job: Job | null = null;
+  /** A restored index is checked against the library once it has caught up (see reconcile). */
+  private reconcileDue = false;
   private opened = false;
   private saveDue = false;
   private saving: Promise<unknown> = Promise.resolve();
@@ -169,27 +176,37 @@ export class IndexScheduler {
       },
       finish: async () => {
         this.indexedGeneration = head.generation;
-        const [changed, generation] = await Promise.all([this.writtenSince(head.generation), this.db.meta.get('generation')]);
+        const [changed, generation] = await Promise.all([pageKeysAfter(this.db, head.generation), this.db.meta.get('generation')]);
         // A library older than the index: the index was saved from another one.
         if ((generation?.value ?? 0) < head.generation) return this.startRebuild();
-        for (const id of changed) this.pendingRefresh.add(id);
+        this.pageQueue = changed;
         this.ready = true;
-        void this.reconcile().catch((error: unknown) => console.warn('Paperdrop search: checking the index against the library failed.', error));
+        this.reconcileDue = true;
       },
     };
   }
 
-  private writtenSince(generation: number): Promise<string[]> {
-    return this.db.papers.where('generation').above(generation).primaryKeys() as Promise<string[]>;
+  /** Reconciles as a job, so that the loop waits for it, a slice at a time, and searches are answered meanwhile. */
+  private reconcileJob(): Job {
+    let done = false;
+    const reconciling = this.reconcile()
+      .catch((error: unknown) => console.warn('Paperdrop search: checking the index against the library failed.', error))
+      .finally(() => (done = true));
+    return {
+      step: async (deadline) => {
+        await Promise.race([reconciling, new Promise((resolve) => setTimeout(resolve, Math.max(0, deadline - this.now()) || 0))]);
+        return done;
+      },
+    };
   }
 
   /**
-   * Squares a restored index with the library, in the background (reading 100,000 keys takes a
-   * while): papers merged away since the index was saved, and papers it lacks, are read again, so
+   * Squares a restored index with the library (reading 100,000 keys takes a while): papers merged away since the index was saved, and papers it lacks, are read again, so
    * that those gone are dropped and the others indexed. A paper stored meanwhile is read as it is now.
+   * It waits for the catch-up's pages to be indexed, or it would read their papers again.
    */
   private async reconcile(): Promise<void> {
-    const stored = new Set((await this.db.papers.toCollection().primaryKeys()) as string[]);
+    const stored = new Set(await allStoredIds(this.db));
     const coming = new Set(this.handedOver.map((paper) => paper.id));
     for (const id of this.index.ids()) if (!stored.has(id)) this.pendingRefresh.add(id);
     for (const id of stored) if (!this.index.has(id) && !coming.has(id)) this.pendingRefresh.add(id);
@@ -204,9 +221,9 @@ export class IndexScheduler {
     this.handedOver = [];
     this.pendingRefresh.clear();
     this.pendingRemovals.clear();
-    this.rebuildQueue = (await this.db.papers.orderBy('sortKey').reverse().primaryKeys()) as string[];
-    this.total = this.rebuildQueue.length;
-    this.ready = this.rebuildQueue.length === 0;
+    this.reconcileDue = false;
+    [this.pageQueue, this.total] = await Promise.all([pageKeysAfter(this.db), this.db.pages.orderBy('ids').count()]);
+    this.ready = this.pageQueue.length === 0;
   }
 
   /** Saves what changed since the last write, unless a write is under way: then right after it. */
@@ -230,9 +247,9 @@ export class IndexScheduler {
     }
     this.saveSoon();
     if (this.handedOver.length > 0) return this.upsertJob(this.handedOver.splice(0, UPSERT_BATCH));
-    const ids = this.pendingRefresh.size > 0 ? takeSome(this.pendingRefresh, UPSERT_BATCH) : this.rebuildQueue.splice(0, UPSERT_BATCH);
-    if (ids.length > 0) {
-      const papers = await this.db.papers.bulkGet(ids);
+    if (this.pendingRefresh.size > 0) {
+      const ids = takeSome(this.pendingRefresh, UPSERT_BATCH);
+      const papers = await readPapers(this.db, ids);
       const gone = ids.filter((_id, position) => !papers[position]);
       if (gone.length > 0) {
         this.index.remove(gone);
@@ -241,7 +258,16 @@ export class IndexScheduler {
       const found = papers.filter((paper): paper is PaperRecord => paper !== undefined);
       return found.length > 0 ? this.upsertJob(found) : this.nextJob();
     }
-    if (!this.ready && this.rebuildQueue.length === 0) {
+    if (this.pageQueue.length > 0) {
+      const pages = await readPages(this.db, this.pageQueue.splice(0, UPSERT_BATCH / PAPERS_PER_PAGE));
+      const papers = pages.flatMap((page) => page.papers);
+      return papers.length > 0 ? this.upsertJob(papers) : this.nextJob();
+    }
+    if (this.reconcileDue) {
+      this.reconcileDue = false;
+      return this.reconcileJob();
+    }
+    if (!this.ready) {
       this.ready = true;
       this.reportProgress();
     }
@@ -295,7 +321,7 @@ export class IndexScheduler {
 
   private async keepPhraseMatches(ids: string[], phrases: string[][]): Promise<string[]> {
     const checked = ids.slice(0, PHRASE_CHECKS);
-    const papers = await this.db.papers.bulkGet(checked);
+    const papers = await readPapers(this.db, checked);
     const kept = checked.filter((_id, position) => papers[position] && containsPhrases(papers[position], phrases));
     return [...kept, ...ids.slice(PHRASE_CHECKS)];
   }

@@ -1,4 +1,5 @@
 import { useCallback } from 'react';
+import { readPapers } from '../db/paper-pages';
 import { contentOf } from '../db/paper-record';
 import { exportFile, exportPapers, type ExportFormat } from '../export/export-file';
 import { useServices } from './app-context';
@@ -9,7 +10,7 @@ export function useExport(): (format: ExportFormat, ids: readonly string[], view
   const { db } = useServices();
   return useCallback(
     async (format, ids, viewName) => {
-      const records = await db.papers.bulkGet([...ids]);
+      const records = await readPapers(db, ids);
       const papers = records.flatMap((record) => (record ? [contentOf(record)] : []));
       const now = new Date();
       const { fileName, mimeType } = exportFile(format, viewName, now);

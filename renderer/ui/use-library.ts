@@ -1,10 +1,10 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useMemo } from 'react';
 import type { PaperRecord, StoredChange } from '../db/records';
 import { listMembersWith, readListMembers } from '../db/list-members';
 import { readNewestFirst, withStoredChange, type NewestFirst } from '../db/newest-first';
 import { localDay } from '../../shared/listing-date';
 import { categoryList, fileList, seenList } from '../db/paper-lists';
+import { readPapers } from '../db/paper-pages';
 import type { Filter } from './filters';
 import type { MarkSnapshot } from '../sync/mark-sets';
 import { useMarkSets, useServices } from './app-context';
@@ -123,11 +123,33 @@ export interface ListedPaper {
 export function useListedPapers(ids: string[]): Map<string, ListedPaper> | undefined {
   const { db } = useServices();
   const marks = useMarkSets();
-  const papers = useLiveQuery(async () => (await db.papers.bulkGet(ids)).filter((paper) => paper !== undefined), [db, ids.join('\u0000')]);
+  // The same ids in a new array are the same request: nothing is read again.
+  const key = ids.join('\u0000');
+  const wanted = useMemo(() => new Set(key === '' ? [] : key.split('\u0000')), [key]);
+  const read = useCallback(async () => papersById(await readPapers(db, [...wanted])), [db, wanted]);
+  const apply = useCallback((papers: Map<string, PaperRecord>, change: StoredChange) => withChangedPapers(papers, wanted, change), [wanted]);
+  const papers = useFollowed(read, apply);
   return useMemo(() => {
     if (!papers || !marks) return undefined;
-    return new Map(papers.map((paper) => [paper.id, { paper, read: marks.read.has(paper.id), starred: marks.starred.has(paper.id) }]));
+    return new Map([...papers.values()].map((paper) => [paper.id, { paper, read: marks.read.has(paper.id), starred: marks.starred.has(paper.id) }]));
   }, [papers, marks]);
+}
+
+const papersById = (papers: readonly (PaperRecord | undefined)[]) => new Map(papers.flatMap((paper) => (paper ? [[paper.id, paper] as const] : [])));
+
+/**
+ * The papers on screen after a stored batch: those it wrote take their new version, those it merged
+ * away go. Kept so rather than through a Dexie live query, which would re-read them on every batch
+ * and, in between, hold on to every key each batch wrote.
+ */
+function withChangedPapers(papers: Map<string, PaperRecord>, wanted: ReadonlySet<string>, { written, removed }: StoredChange): Map<string, PaperRecord> {
+  const changed = written.filter((paper) => wanted.has(paper.id));
+  const gone = removed.filter((id) => papers.has(id));
+  if (changed.length === 0 && gone.length === 0) return papers;
+  const next = new Map(papers);
+  for (const paper of changed) next.set(paper.id, paper);
+  for (const id of gone) next.delete(id);
+  return next;
 }
 
 /** The open paper with its marks, live, whatever the filter shows. */

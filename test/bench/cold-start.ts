@@ -14,7 +14,18 @@ export interface ColdStartTimes {
   foundSeconds: number | null;
   /** From the same reload until the summary no longer says the index is still being built. */
   indexReadySeconds: number | null;
+  /** Then, quoted phrases with thousands of candidates, each timed from typing it until the summary answers it. */
+  phraseSearches: PhraseSearch[];
 }
+
+export interface PhraseSearch {
+  query: string;
+  seconds: number | null;
+  summary: string | null;
+}
+
+/** Common phrases of the corpus: each has thousands of papers holding both words, and each candidate must be read to check the words are adjacent. */
+const PHRASES = ['"language models"', '"neural networks"', '"reinforcement learning"', '"graph neural networks"', '"to the best of our knowledge"'];
 
 export interface ColdStartFigures {
   times: ColdStartTimes;
@@ -34,7 +45,7 @@ const SUMMARY = '.search-summary';
 export async function measureColdStart(context: BrowserContext, page: Page, title: string, settle: () => Promise<void>): Promise<ColdStartFigures> {
   const times: ColdStartTimes = {
     ...{ firstListSeconds: null, firstAnswerSeconds: null, firstAnswerSummary: null, firstResultsSeconds: null },
-    ...{ foundSeconds: null, indexReadySeconds: null },
+    ...{ foundSeconds: null, indexReadySeconds: null, phraseSearches: [] },
   };
   const figures: ColdStartFigures = { times, heap: null, notes: [] };
   let reloaded = 0;
@@ -84,6 +95,22 @@ export async function measureColdStart(context: BrowserContext, page: Page, titl
     });
     times.indexReadySeconds = since();
   });
+  for (const query of PHRASES) times.phraseSearches.push(await timePhraseSearch(page, query));
   figures.heap = await measureRendererHeap(context, page);
   return figures;
+}
+
+/** Empties the box, then types the query at once and waits for the summary to answer it. */
+async function timePhraseSearch(page: Page, query: string): Promise<PhraseSearch> {
+  const box = page.getByRole('searchbox', { name: 'Search papers' });
+  await box.fill('');
+  await page.waitForFunction((selector) => !/match/u.test(document.querySelector(selector)?.textContent ?? ''), SUMMARY, { polling: 20, timeout: TIMEOUT_MS });
+  const started = performance.now();
+  try {
+    await box.fill(query);
+    await page.waitForFunction((selector) => /match/u.test(document.querySelector(selector)?.textContent ?? ''), SUMMARY, { polling: 10, timeout: TIMEOUT_MS });
+    return { query, seconds: (performance.now() - started) / 1000, summary: await page.locator(SUMMARY).textContent() };
+  } catch {
+    return { query, seconds: null, summary: null };
+  }
 }

@@ -192,6 +192,7 @@ export function formatTable(report: BenchReport): string {
     ['cold start', `first results ${fixed(index.firstResultsSeconds, 2)} s`, `first list row ${fixed(index.coldStart?.firstListSeconds ?? null, 2)} s`],
     ['', `first answer ${fixed(index.coldStart?.firstAnswerSeconds ?? null, 2)} s`, index.coldStart?.firstAnswerSummary ?? ''],
     ['', `paper found ${fixed(index.coldStart?.foundSeconds ?? null, 2)} s`, `index ready ${fixed(index.coldStart?.indexReadySeconds ?? null, 2)} s`],
+    ...(index.coldStart?.phraseSearches ?? []).map((search, at): [string, string, string] => [at === 0 ? 'phrase search (Chromium)' : '', `${fixed(search.seconds, 2)} s`, `${search.query}: ${search.summary ?? 'no answer'}`]),
     ...reloadRows(report.reloadAnytime ?? null),
     ['query (MiniSearch)', `p50 ${fixed(query.p50Ms)} / p95 ${fixed(query.p95Ms)} / p99 ${fixed(query.p99Ms)} ms`, `success@1 ${fixed(query.successAt1, 3)}, @10 ${fixed(query.successAt10, 3)}`],
     ['  known items', `${query.ambiguousKnownItems} of ${query.byKind['known-item']?.count ?? 0} begin other titles too`, `success@1 on the rest ${fixed(query.successAt1Unambiguous, 3)}`],

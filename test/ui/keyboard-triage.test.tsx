@@ -2,8 +2,8 @@ import 'fake-indexeddb/auto';
 import { act } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { storeBatch } from '../../renderer/db/library-writer';
-import { parseText } from '../parse-file';
-import { press, renderLibrary } from './render-app';
+import { parseFile, parseText } from '../parse-file';
+import { press, renderLibrary, SEED } from './render-app';
 
 const readerTitle = () => document.querySelector('#reader-title')?.textContent ?? null;
 const pressed = (name: string) => document.querySelector(`.reader-actions button[aria-pressed]`) && [...document.querySelectorAll<HTMLButtonElement>('.reader-actions button')].find((button) => button.textContent === name);
@@ -77,6 +77,22 @@ describe('keyboard triage in the window', () => {
     expect(dialog?.querySelector('h2')?.textContent).toBe('Keyboard shortcuts');
     expect(dialog?.textContent).toContain('g then u');
     expect(dialog?.textContent).toContain('Shift+A');
+  });
+});
+
+describe('the papers on screen', () => {
+  it('follow a stored batch that lists the open paper again, without a live query', async () => {
+    const { services } = await renderLibrary();
+    press('j');
+    await vi.waitFor(() => expect(readerTitle()).not.toBeNull());
+    const sources = () => [...document.querySelectorAll('.reader-sources li')].length;
+    const before = sources();
+    const seed = parseFile(SEED);
+    const again = { ...seed, file: 'again.txt', hash: 'again', papers: seed.papers.map((paper) => ({ ...paper, listings: paper.listings.map((listing) => ({ ...listing, file: 'again.txt', hash: 'again' })) })) };
+    await act(async () => {
+      services.changes.publish(await storeBatch(services.db, again));
+    });
+    await vi.waitFor(() => expect(sources()).toBe(before + 1));
   });
 });
 

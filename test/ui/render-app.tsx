@@ -17,6 +17,7 @@ import type { Bridge } from '../../shared/ipc';
 import type { IngestBatch } from '../../shared/paper';
 import { parseFile } from '../parse-file';
 import { SEED_FILES, SEEDS_DIR } from '../shared-paths';
+import { idsBySortKeyDescending, paperCount } from '../stored-papers';
 
 /** The first seed file: a Hugging Face papers page saved as text, 60 papers. */
 export const SEED = SEEDS_DIR + SEED_FILES[0];
@@ -64,7 +65,7 @@ afterEach(async () => {
 export async function renderLibrary(batches: readonly IngestBatch[] = [parseFile(SEED)]): Promise<{ db: PaperdropDatabase; newestFirst: string[]; services: AppServices }> {
   db = new PaperdropDatabase(`ui-${Math.random()}`);
   for (const batch of batches) await storeBatch(db, batch);
-  const papers = String(await db.papers.count());
+  const papers = String(await paperCount(db));
   const changes = new StoredChanges();
   const markSets = new MarkSets(db, changes);
   const services: AppServices = {
@@ -89,7 +90,7 @@ export async function renderLibrary(batches: readonly IngestBatch[] = [parseFile
     ),
   );
   await vi.waitFor(() => expect(document.querySelector('[data-testid="count-all"]')?.textContent).toBe(papers));
-  const newestFirst = (await db.papers.orderBy('sortKey').reverse().primaryKeys()) as string[];
+  const newestFirst = await idsBySortKeyDescending(db);
   mounted = services;
   return { db, newestFirst, services };
 }

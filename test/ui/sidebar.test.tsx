@@ -4,6 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { parseFile } from '../parse-file';
 import { REAL_DIR } from '../shared-paths';
 import { press, renderLibrary, SEED } from './render-app';
+import { allPapers } from '../stored-papers';
 
 const DAILY = `${REAL_DIR}daily-arXiv-ai-enhanced/2026-07-01.jsonl`;
 
@@ -26,7 +27,7 @@ describe('the sidebar', () => {
       '000_0d76c9f6c8fe1248.txt',
     ]);
 
-    const papers = await db.papers.toArray();
+    const papers = await allPapers(db);
     const groups = [...section('Categories').querySelectorAll('[role="group"]')].map((group) => group.querySelector('h3')?.textContent);
     expect(groups[0]).toBe('Computer Science');
     expect(groups).toContain('Electrical Engineering and Systems Science');
@@ -43,7 +44,7 @@ describe('the sidebar', () => {
     const { db } = await library();
     const category = () => buttonsIn(section('Categories')).find((button) => button.textContent?.startsWith('cs.CL'))!;
     await vi.waitFor(() => expect(category()).toBeDefined());
-    const inCl = (await db.papers.toArray()).filter((paper) => paper.categories.includes('cs.CL'));
+    const inCl = (await allPapers(db)).filter((paper) => paper.categories.includes('cs.CL'));
     const all = rowCount();
     click(category());
     await vi.waitFor(() => expect(document.querySelector('[role="listitem"]')?.getAttribute('aria-setsize')).toBe(String(inCl.length)));

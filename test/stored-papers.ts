@@ -1,0 +1,42 @@
+import type { PaperdropDatabase } from '../renderer/db/database';
+import { pageOf } from '../renderer/db/page-layout';
+import { readPapers } from '../renderer/db/paper-pages';
+import type { PaperRecord } from '../renderer/db/records';
+
+/*
+ * The tests' view of the stored papers, read from their pages. Reading every paper checks the pages'
+ * invariant on the way: each stored paper is on exactly one page.
+ */
+
+/** Every stored paper, by id. Throws if a paper is on two pages. */
+export async function allPapers(db: PaperdropDatabase): Promise<PaperRecord[]> {
+  const papers = (await db.pages.toArray()).flatMap((page) => page.papers);
+  const ids = papers.map((paper) => paper.id);
+  const twice = ids.filter((id, index) => ids.indexOf(id) !== index);
+  if (twice.length > 0) throw new Error(`Papers stored on two pages: ${twice.join(', ')}`);
+  return papers.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+export async function paperCount(db: PaperdropDatabase): Promise<number> {
+  return (await allPapers(db)).length;
+}
+
+export async function storedPaper(db: PaperdropDatabase, id: string): Promise<PaperRecord | undefined> {
+  return (await readPapers(db, [id]))[0];
+}
+
+/** Every stored paper's id, latest listing first, as an index on sortKey read backwards would give them. */
+export async function idsBySortKeyDescending(db: PaperdropDatabase): Promise<string[]> {
+  const papers = await allPapers(db);
+  return papers.sort((a, b) => (a.sortKey === b.sortKey ? (a.id < b.id ? 1 : -1) : a.sortKey < b.sortKey ? 1 : -1)).map((paper) => paper.id);
+}
+
+/** Takes papers out of the library as if merged away, behind the writer's back: for tests of what reads it. */
+export async function dropPapers(db: PaperdropDatabase, ids: readonly string[]): Promise<void> {
+  const gone = new Set(ids);
+  await db.transaction('rw', db.pages, async () => {
+    for (const page of await db.pages.toArray()) {
+      if (page.ids.some((id) => gone.has(id))) await db.pages.put(pageOf(page.generation, page.part, page.papers.filter((paper) => !gone.has(paper.id))));
+    }
+  });
+}
