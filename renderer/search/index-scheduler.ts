@@ -8,14 +8,12 @@ import { IndexSaver } from './index-saver';
 import { readSavedHead } from './index-store';
 import { segmentsToMerge } from './merge-policy';
 import { PaperIndex, UPSERT_BATCH } from './paper-index';
-import { containsPhrases } from './phrase-check';
+import { PhraseChecker } from './phrase-checker';
 import { parseQuery } from './query-syntax';
 import type { IndexDocument, SearchReply, SearchRequest } from './search-protocol';
 
 /** A step of index work lasts about this long, so that a waiting search is answered within a frame or two. */
 const SLICE_MS = 30;
-/** How many of a phrase query's best candidates are checked word for word against their text. */
-const PHRASE_CHECKS = 2000;
 
 /** Work that changes the index a slice at a time; nothing else changes it until the job is done. */
 interface Job {
@@ -44,6 +42,7 @@ export class IndexScheduler {
   private readonly fingerprint = indexFingerprint();
   private index = new PaperIndex();
   private saver: IndexSaver;
+  private readonly phrases: PhraseChecker;
   /** The newest library generation the index reflects. */
   private indexedGeneration = 0;
   /** False while the saved index is being restored or the index rebuilt: answers may miss papers. */
@@ -81,6 +80,7 @@ export class IndexScheduler {
     this.post = options.post;
     this.now = options.now ?? (() => performance.now());
     this.saver = new IndexSaver(this.db, this.fingerprint);
+    this.phrases = new PhraseChecker(this.db);
   }
 
   /** A message from the page. Removals are applied before handed-over papers are indexed, so a paper merged away since it was handed over is taken back. */
@@ -243,6 +243,7 @@ export class IndexScheduler {
     this.pendingRemovals.clear();
     if (removals.length > 0) {
       this.index.remove(removals);
+      this.phrases.forget(removals);
       this.changed();
     }
     this.saveSoon();
@@ -253,6 +254,7 @@ export class IndexScheduler {
       const gone = ids.filter((_id, position) => !papers[position]);
       if (gone.length > 0) {
         this.index.remove(gone);
+        this.phrases.forget(gone);
         this.changed();
       }
       const found = papers.filter((paper): paper is PaperRecord => paper !== undefined);
@@ -296,6 +298,7 @@ export class IndexScheduler {
       step: (deadline) => job.step(deadline),
       finish: () => {
         job.finish();
+        this.phrases.forget(papers.map((paper) => paper.id));
         for (const paper of papers) this.indexedGeneration = Math.max(this.indexedGeneration, paper.generation);
         this.total = Math.max(this.total, this.index.size);
         this.changed();
@@ -314,16 +317,11 @@ export class IndexScheduler {
     this.standing = { seq: request.seq, query: request.query, version: this.version };
     const query = parseQuery(request.query);
     const { ids: found, terms } = this.index.query(query);
-    const ids = query.phrases.length > 0 ? await this.keepPhraseMatches(found, query.phrases) : found;
-    if (this.pendingSearch) return; // a newer keystroke arrived while the phrases were checked
-    this.post({ type: 'results', seq: request.seq, ids, terms });
-  }
-
-  private async keepPhraseMatches(ids: string[], phrases: string[][]): Promise<string[]> {
-    const checked = ids.slice(0, PHRASE_CHECKS);
-    const papers = await readPapers(this.db, checked);
-    const kept = checked.filter((_id, position) => papers[position] && containsPhrases(papers[position], phrases));
-    return [...kept, ...ids.slice(PHRASE_CHECKS)];
+    const answer = (ids: string[]) => this.post({ type: 'results', seq: request.seq, ids, terms });
+    if (query.phrases.length === 0) return answer(found);
+    // A newer keystroke that arrives while the phrases are checked is answered instead.
+    const ids = await this.phrases.keepMatches({ text: request.query, phrases: query.phrases }, found, answer, () => this.pendingSearch !== null);
+    if (ids && !this.pendingSearch) answer(ids);
   }
 
   private reportProgress(): void {

@@ -14,7 +14,7 @@ export interface ColdStartTimes {
   foundSeconds: number | null;
   /** From the same reload until the summary no longer says the index is still being built. */
   indexReadySeconds: number | null;
-  /** Then, quoted phrases with thousands of candidates, each timed from typing it until the summary answers it. */
+  /** Then, quoted phrases with thousands of candidates, each timed from typing it until the summary first answers it: the best 100 candidates checked (renderer/search/phrase-checker.ts). */
   phraseSearches: PhraseSearch[];
 }
 
