@@ -5,6 +5,7 @@ import { useKeyboardCommands } from '../commands/use-keyboard-commands';
 import { MARK_READ_DELAY_MS } from '../settings/settings-store';
 import { useLayout, useMarkSets, useServices, useSettings } from './app-context';
 import { EmptyState } from './EmptyState';
+import { LibraryOpening } from './LibraryOpening';
 import { ErrorBoundary } from './ErrorBoundary';
 import { ExportMenu } from './ExportMenu';
 import { ImportDropZone } from './ImportDropZone';
@@ -182,6 +183,7 @@ export function App() {
                   onCategory={chooseCategory}
                 />
                 {isSearching(state) && <SearchSummary query={state.query} search={search} view={view} />}
+                {view === undefined && <LibraryOpening />}
                 <PaperList
                   ref={list}
                   ids={view?.ids ?? []}
