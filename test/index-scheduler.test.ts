@@ -135,6 +135,19 @@ describe('the index scheduler', () => {
     expect(replies.slice(answered).filter((reply) => reply.type === 'results')).toEqual([]);
   });
 
+  it('stops checking a phrase once the box is emptied, answering nothing more', async () => {
+    const db = openDatabase();
+    const { scheduler, replies } = schedulerOn(db);
+    for (const batch of batches) await ingest(db, scheduler, batch);
+    await scheduler.runUntilIdle();
+    scheduler.receive({ type: 'search', seq: 7, query: '"language model"' });
+    const checking = scheduler.step();
+    scheduler.receive({ type: 'search', seq: 8, query: '' });
+    await checking;
+    await scheduler.runUntilIdle();
+    expect(replies.filter((reply) => reply.type === 'results' && reply.seq === 7)).toEqual([]);
+  });
+
   it('drops papers merged away, and keeps them out after a restart', async () => {
     const db = openDatabase();
     const { scheduler } = schedulerOn(db);

@@ -319,9 +319,10 @@ export class IndexScheduler {
     const { ids: found, terms } = this.index.query(query);
     const answer = (ids: string[]) => this.post({ type: 'results', seq: request.seq, ids, terms });
     if (query.phrases.length === 0) return answer(found);
-    // A newer keystroke that arrives while the phrases are checked is answered instead.
-    const ids = await this.phrases.keepMatches({ text: request.query, phrases: query.phrases }, found, answer, () => this.pendingSearch !== null);
-    if (ids && !this.pendingSearch) answer(ids);
+    // A newer keystroke that arrives while the phrases are checked is answered instead; an emptied box stops the check.
+    const superseded = () => this.pendingSearch !== null || this.standing?.seq !== request.seq;
+    const ids = await this.phrases.keepMatches({ text: request.query, phrases: query.phrases }, found, answer, superseded);
+    if (ids && !superseded()) answer(ids);
   }
 
   private reportProgress(): void {
