@@ -44,7 +44,7 @@ export async function readPapers(db: PaperdropDatabase, ids: readonly string[]):
   return ids.map((id) => byId.get(id));
 }
 
-/** The papers on these pages, in the pages' order; a page gone since its key was read is skipped. */
+/** These pages, in their order; a page gone since its key was read is skipped. */
 export async function readPages(db: PaperdropDatabase, keys: readonly PageKey[]): Promise<PaperPage[]> {
   return (await db.pages.bulkGet([...keys])).filter((page) => page !== undefined);
 }

@@ -31,9 +31,10 @@ export interface SchedulerOptions {
 /**
  * Decides what the search worker does next, one step at a time: a waiting search first, then the
  * open job's next slice, then the next job. Jobs, in order: drop papers merged away, index papers
- * the page handed over, catch up on papers read from the library, rebuild, merge segments. The
- * index is saved, without waiting, after every change (see IndexSaver), so a restart finds it
- * whole but for the last few seconds of work, and it is restored rather than rebuilt.
+ * the page handed over, catch up on papers read from the library, rebuild, check a restored index
+ * against the library, merge segments. The index is saved, without waiting, after every change
+ * (see IndexSaver), so a restart finds it whole but for the last few seconds of work, and it is
+ * restored rather than rebuilt.
  */
 export class IndexScheduler {
   private readonly db: PaperdropDatabase;
@@ -201,8 +202,9 @@ export class IndexScheduler {
   }
 
   /**
-   * Squares a restored index with the library (reading 100,000 keys takes a while): papers merged away since the index was saved, and papers it lacks, are read again, so
-   * that those gone are dropped and the others indexed. A paper stored meanwhile is read as it is now.
+   * Squares a restored index with the library (reading 100,000 keys takes a while): papers merged
+   * away since the index was saved, and papers it lacks, are read again, so that those gone are
+   * dropped and the others indexed. A paper stored meanwhile is read as it is now.
    * It waits for the catch-up's pages to be indexed, or it would read their papers again.
    */
   private async reconcile(): Promise<void> {
