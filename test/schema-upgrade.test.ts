@@ -144,13 +144,16 @@ describe('upgrading a library with papers stored without a date', () => {
   });
 });
 
+/** The tables of schema versions 7 and 8, the last with a record per paper. */
+const RECORD_PER_PAPER_TABLES = {
+  ...{ papers: 'id, sortKey, *keys, generation', states: 'paperId, read, starred', sources: 'hash, file, seenAt', meta: 'key', searchIndex: 'key' },
+  ...{ keyDigests: 'generation', lists: '[list+generation]', orderLog: 'generation', pendingMarks: 'paperId' },
+};
+
 describe('upgrading a library whose categories hold free text and other classifications', () => {
   it('keeps arXiv categories, makes MSC and ACM codes classes, drops the rest, lists them again and drops the stale saved index, marks untouched', async () => {
     const v7 = new Dexie('upgrade-categories');
-    v7.version(7).stores({
-      ...{ papers: 'id, sortKey, *keys, generation', states: 'paperId, read, starred', sources: 'hash, file, seenAt', meta: 'key', searchIndex: 'key' },
-      ...{ keyDigests: 'generation', lists: '[list+generation]', orderLog: 'generation', pendingMarks: 'paperId' },
-    });
+    v7.version(7).stores(RECORD_PER_PAPER_TABLES);
     const junk = ['cs.CL', 'null', 'Computer Science', '68P05 (Primary)', 'F.2.2; E.1', 'cs.CV, cs.MM', '研究兴趣包括自然语言处理'];
     await v7.table('papers').put({
       ...emptyPaperFields(),
@@ -190,10 +193,7 @@ describe('upgrading a library whose categories hold free text and other classifi
 describe('upgrading a library from schema version 8, a record per paper, to pages', () => {
   it('puts every paper on one page of the generation that wrote it, and keeps every mark', async () => {
     const v8 = new Dexie('upgrade-v8');
-    v8.version(8).stores({
-      ...{ papers: 'id, sortKey, *keys, generation', states: 'paperId, read, starred', sources: 'hash, file, seenAt', meta: 'key', searchIndex: 'key' },
-      ...{ keyDigests: 'generation', lists: '[list+generation]', orderLog: 'generation', pendingMarks: 'paperId' },
-    });
+    v8.version(8).stores(RECORD_PER_PAPER_TABLES);
     const batches = [parseFile(SEEDS_DIR + SEED_FILES[0]), parseFile(SEEDS_DIR + SEED_FILES[1]), parseFile(`${SAMPLES_DIR}arxiv-rss2-2024.xml`)];
     const stored = new Map<string, PaperRecord>();
     for (const [index, batch] of batches.entries()) {

@@ -11,8 +11,8 @@ import type { PaperRecord } from '../renderer/db/records';
 /** Every stored paper, by id. Throws if a paper is on two pages. */
 export async function allPapers(db: PaperdropDatabase): Promise<PaperRecord[]> {
   const papers = (await db.pages.toArray()).flatMap((page) => page.papers);
-  const ids = papers.map((paper) => paper.id);
-  const twice = ids.filter((id, index) => ids.indexOf(id) !== index);
+  const seen = new Set<string>();
+  const twice = papers.map((paper) => paper.id).filter((id) => seen.size === seen.add(id).size);
   if (twice.length > 0) throw new Error(`Papers stored on two pages: ${twice.join(', ')}`);
   return papers.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }

@@ -40,12 +40,13 @@ export class PhraseChecker {
       this.verdicts.clear();
     }
     const checked = candidates.slice(0, PHRASE_CHECKS);
+    const checkedSet = new Set(checked);
     const kept: string[] = [];
     for (let start = 0; start < checked.length; start += PHRASE_SLICE) {
       const slice = checked.slice(start, start + PHRASE_SLICE);
       const unknown = slice.filter((id) => !this.verdicts.has(id));
       if (unknown.length > 0) {
-        await this.check(unknown, new Set(checked), query.phrases);
+        await this.check(unknown, checkedSet, query.phrases);
         if (superseded()) return null;
       }
       kept.push(...slice.filter((id) => this.verdicts.get(id)));
