@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PaperdropDatabase } from '../renderer/db/database';
 import { MarkHistory } from '../renderer/db/mark-history';
-import { setMarks } from '../renderer/db/mark-writer';
+import { restoreMarks, setMarks } from '../renderer/db/mark-writer';
 import { storeBatch } from '../renderer/db/library-writer';
 import { MarkSets } from '../renderer/sync/mark-sets';
 import { StoredChanges } from '../renderer/sync/stored-changes';
@@ -77,6 +77,22 @@ describe('the marks held in memory', () => {
     changes.publish(second);
     await markSets.changed([]);
     expect(held(markSets)).toEqual(await stored(db));
+  });
+
+  it('read the marks a stored batch landed, and no marks of the papers it only added', async () => {
+    const { db, changes, markSets } = openWindow(`mark-sets-${Math.random()}`);
+    const batch = parseFile(SEEDS_DIR + SEED_FILES[0]);
+    const waiting = batch.papers[0]!.id;
+    const mark = { paperId: waiting, read: 0, readAt: null, starred: 1, starredAt: '2026-03-12T00:00:00.000Z' } as const;
+    expect(await restoreMarks(db, [mark])).toMatchObject({ pending: 1 });
+    const change = await storeBatch(db, batch);
+    expect(change.remarked).toEqual([waiting]);
+    const reads = vi.spyOn(db.states, 'bulkGet');
+    changes.publish(change);
+    await markSets.changed([]);
+    expect(markSets.get()!.starred.has(waiting)).toBe(true);
+    expect(held(markSets)).toEqual(await stored(db));
+    expect(reads.mock.calls.flatMap(([ids]) => ids)).toEqual([waiting]);
   });
 
   it('hear of another window’s changes over the BroadcastChannel', async () => {

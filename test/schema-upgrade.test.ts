@@ -5,7 +5,7 @@ import { matchKeys } from '../shared/merge';
 import type { IngestBatch } from '../shared/paper';
 import { PaperdropDatabase } from '../renderer/db/database';
 import { digestOf } from '../renderer/db/key-digest';
-import { PAPERS_PER_PAGE } from '../renderer/db/page-layout';
+import { PAPERS_PER_PAGE, pagesOf } from '../renderer/db/page-layout';
 import { readPapers } from '../renderer/db/paper-pages';
 import { emptyPaperFields, toPaperRecord } from '../renderer/db/paper-record';
 import type { PaperRecord, PaperState } from '../renderer/db/records';
@@ -14,6 +14,7 @@ import { readListMembers } from '../renderer/db/list-members';
 import { readListMemberships } from '../renderer/db/list-memberships';
 import { categoryList, fileList } from '../renderer/db/paper-lists';
 import { storeBatch } from '../renderer/db/library-writer';
+import { restoreMarks } from '../renderer/db/mark-writer';
 import { parseFile } from './parse-file';
 import { SAMPLES_DIR, SEED_FILES, SEEDS_DIR } from './shared-paths';
 import { allPapers, idsBySortKeyDescending, paperCount, storedPaper } from './stored-papers';
@@ -222,6 +223,44 @@ describe('upgrading a library from schema version 8, a record per paper, to page
     await storeBatch(db, { ...batches[2]!, hash: 'again', file: 'again.xml' });
     expect(await paperCount(db)).toBe(stored.size);
     expect(await db.states.toArray()).toEqual(marks);
+    await db.delete();
+  });
+});
+
+describe('upgrading a library from schema version 10, pages found by an index on their merge keys', () => {
+  it('places every key in the key directory, so marks and later listings still find papers by any key', async () => {
+    const v10 = new Dexie('upgrade-v10');
+    v10.version(10).stores({ ...RECORD_PER_PAPER_TABLES, papers: null, pages: '[generation+part], *ids, *keys' });
+    const batches = [parseFile(SEEDS_DIR + SEED_FILES[0]), parseFile(`${SAMPLES_DIR}arxiv-rss2-2024.xml`)];
+    const pages = batches.flatMap((batch, index) =>
+      // As version 10 wrote them: each page with the union of its papers' keys, for its index.
+      pagesOf(
+        batch.papers.map((paper) => toPaperRecord(paper, index + 1)),
+        index + 1,
+      ).map((page) => ({ ...page, keys: [...new Set(page.papers.flatMap((paper) => paper.keys))] })),
+    );
+    await v10.table('pages').bulkPut(pages);
+    await v10.table('meta').put({ key: 'generation', value: batches.length });
+    for (const [index, batch] of batches.entries()) {
+      const keys = batch.papers.flatMap((paper) => matchKeys(paper));
+      await v10.table('keyDigests').put({ generation: index + 1, digests: Uint32Array.from(new Set(keys.map(digestOf))) });
+    }
+    v10.close();
+
+    const db = new PaperdropDatabase('upgrade-v10');
+    // allPapers checks the directory against the pages: every key known, every other key placed on its page.
+    const stored = await allPapers(db);
+    expect(stored).toHaveLength(pages.flatMap((page) => page.papers).length);
+    expect(db.pages.schema.indexes.map((index) => index.name)).toEqual(['ids']);
+
+    const keyed = stored.find((paper) => paper.keys.length > 0)!;
+    const mark: PaperState = { paperId: keyed.keys[0]!, read: 1, readAt: '2026-03-12T00:00:00.000Z', starred: 1, starredAt: '2026-03-12T00:00:00.000Z' };
+    expect(await restoreMarks(db, [mark])).toEqual({ applied: 1, keptLocal: 0, pending: 0 });
+    expect(await db.states.get(keyed.id)).toMatchObject({ read: 1, starred: 1 });
+
+    await storeBatch(db, { ...batches[1]!, hash: 'again', file: 'again.xml' });
+    expect(await paperCount(db)).toBe(stored.length);
+    expect(await db.states.get(keyed.id)).toMatchObject({ read: 1, starred: 1 });
     await db.delete();
   });
 });

@@ -104,7 +104,7 @@ describe('storing a batch', () => {
   it('records a file that could not be read, with its reason', async () => {
     const db = openDatabase();
     const batch = parseText('%PDF\u0000', 'x.pdf');
-    expect(await storeBatch(db, batch)).toEqual({ written: [], removed: [] });
+    expect(await storeBatch(db, batch)).toEqual({ written: [], removed: [], remarked: [] });
     expect(await db.sources.get(batch.hash)).toMatchObject({ paperCount: 0, errors: [{ file: 'x.pdf', message: 'not a recognised feed: the file is binary' }] });
   });
 });

@@ -17,7 +17,7 @@ export function createWebSocketBridge(url: string): Bridge {
   let nextId = 1;
   let attempt = 0;
   let socket: WebSocket;
-  /** Main sends UTF-8 JSON in binary frames (see electron/web/web-server.ts). */
+  /** Main sends JSON in binary frames, in ASCII (see electron/web/web-server.ts). */
   const decoder = new TextDecoder();
   let opened: Promise<void>;
   const events = createFrameAssembler((channel, payload) => {

@@ -1,7 +1,16 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { SavedIndexRecord } from '../search/saved-index';
 import type { KeyDigestRecord, ListRecord, MetaRecord, OrderRecord, PageKey, PaperPage, PaperState, SourceRecord } from './records';
-import { classifyStoredPapers, dateUndatedPapers, deriveStoredTables, pageStoredPapers, recordStoredPapers, stampMarks, upgradeToFullPapers } from './upgrades';
+import {
+  classifyStoredPapers,
+  dateUndatedPapers,
+  deriveStoredTables,
+  pageStoredPapers,
+  placeStoredKeys,
+  recordStoredPapers,
+  stampMarks,
+  upgradeToFullPapers,
+} from './upgrades';
 
 export const DATABASE_NAME = 'paperdrop';
 
@@ -48,5 +57,8 @@ export class PaperdropDatabase extends Dexie {
       .upgrade((transaction) => pageStoredPapers(transaction));
     // Dexie lets an upgrade read a table only if a later version drops it.
     this.version(10).stores({ papers: null });
+    this.version(11)
+      .stores({ pages: '[generation+part], *ids' })
+      .upgrade((transaction) => placeStoredKeys(transaction));
   }
 }

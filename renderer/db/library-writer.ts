@@ -1,14 +1,14 @@
 import { matchKeys, planMerge } from '../../shared/merge';
 import type { FileError, IngestBatch } from '../../shared/paper';
 import type { PaperdropDatabase } from './database';
-import { knownKeysOf } from './known-keys';
+import { keyDirectoryOf, type KeyDirectory } from './key-directory';
 import { applyPendingMarks, carryMarks } from './mark-writer';
 import { orderOf } from './newest-first';
 import { keyOfPage, pageOf, pagesOf } from './page-layout';
 import { pagesWithIdsOrKeys } from './paper-pages';
 import { listRecords, listsOf, recordsOf, seenListOf } from './paper-lists';
 import { toPaperRecord } from './paper-record';
-import type { PageKey, PaperPage, PaperRecord, StoredChange } from './records';
+import type { KeyDigestRecord, PageKey, PaperPage, PaperRecord, StoredChange } from './records';
 
 /*
  * The library's single writer: the one module that writes the papers' `pages` and the tables derived from
@@ -24,23 +24,23 @@ import type { PageKey, PaperPage, PaperRecord, StoredChange } from './records';
  * over, when two stored papers turn out to be one, or taken from marks pending for a paper that arrives.
  */
 export async function storeBatch(db: PaperdropDatabase, batch: IngestBatch): Promise<StoredChange> {
-  const known = knownKeysOf(db);
+  const directory = keyDirectoryOf(db);
   const tables = [db.pages, db.states, db.pendingMarks, db.sources, db.meta, db.keyDigests, db.lists, db.orderLog];
-  const { change, digests, generation } = await db.transaction('rw', tables, async () => {
+  const { change, keyRecord } = await db.transaction('rw', tables, async () => {
     const generation = ((await db.meta.get('generation'))?.value ?? 0) + 1;
-    await known.catchUp(db, generation - 1);
+    await directory.catchUp(db, generation - 1);
     // Only keys some stored paper may hold are asked for: in a large ingest, hardly any.
-    const { stored, pages } = await storedMatching(db, [...new Set(batch.papers.flatMap(matchKeys))].filter((key) => known.mayHold(key)));
+    const keys = [...new Set(batch.papers.flatMap(matchKeys))].filter((key) => directory.mayHold(key));
+    const { stored, pages } = await storedMatching(db, directory, keys);
     const plan = planMerge(stored, batch.papers);
     await db.meta.put({ key: 'generation', value: generation });
     const written = plan.put.map((paper) => toPaperRecord(paper, generation));
-    await writePages(db, pages, { written, generation }, plan.absorbed.map(({ from }) => from));
+    const keyRecord = await writePages(db, directory, pages, { written, generation }, plan.absorbed.map(({ from }) => from));
+    await db.keyDigests.put(keyRecord);
     await leaveLists(db, stored, written);
     await db.lists.bulkPut(listRecords(written, generation));
-    const digests = known.unknown(written.flatMap((paper) => [paper.id, ...paper.keys]));
-    if (digests.length > 0) await db.keyDigests.put({ generation, digests });
-    if (plan.absorbed.length > 0) await absorb(db, plan.absorbed, stored);
-    await applyPendingMarks(db, written);
+    const carried = plan.absorbed.length > 0 ? await absorb(db, plan.absorbed, stored) : [];
+    const remarked = [...new Set([...carried, ...(await applyPendingMarks(db, written))])];
     await db.sources.put({
       hash: batch.hash,
       file: batch.file,
@@ -49,11 +49,11 @@ export async function storeBatch(db: PaperdropDatabase, batch: IngestBatch): Pro
       paperCount: batch.papers.length,
       errors: batch.errors,
     });
-    const change = { written, removed: plan.absorbed.map(({ from }) => from) };
+    const change = { written, removed: plan.absorbed.map(({ from }) => from), remarked };
     if (written.length > 0) await logStoredChange(db, change, generation);
-    return { change, digests, generation };
+    return { change, keyRecord };
   });
-  known.add(digests, generation);
+  directory.apply(keyRecord);
   return change;
 }
 
@@ -61,8 +61,8 @@ export async function storeBatch(db: PaperdropDatabase, batch: IngestBatch): Pro
  * The stored papers that carry any of the keys, as their id or among their other merge keys, and
  * the pages they are on.
  */
-async function storedMatching(db: PaperdropDatabase, keys: string[]): Promise<{ stored: PaperRecord[]; pages: PaperPage[] }> {
-  const pages = await pagesWithIdsOrKeys(db, keys);
+async function storedMatching(db: PaperdropDatabase, directory: KeyDirectory, keys: string[]): Promise<{ stored: PaperRecord[]; pages: PaperPage[] }> {
+  const pages = await pagesWithIdsOrKeys(db, directory, keys);
   const asked = new Set(keys);
   const stored = pages.flatMap((page) => page.papers).filter((paper) => asked.has(paper.id) || paper.keys.some((key) => asked.has(key)));
   return { stored, pages };
@@ -70,25 +70,28 @@ async function storedMatching(db: PaperdropDatabase, keys: string[]): Promise<{ 
 
 /**
  * Writes the batch's papers on pages of their own, and rewrites the pages they were on, and those
- * of papers merged away, without them: every stored paper stays on exactly one page.
+ * of papers merged away, without them: every stored paper stays on exactly one page. Returns the
+ * batch's record for the key directory, saying where the papers' keys are now.
  */
 async function writePages(
   db: PaperdropDatabase,
+  directory: KeyDirectory,
   stored: readonly PaperPage[],
   { written, generation }: { written: PaperRecord[]; generation: number },
   absorbed: readonly string[],
-): Promise<void> {
+): Promise<KeyDigestRecord> {
   const leaving = new Set([...written.map((paper) => paper.id), ...absorbed]);
-  const emptied: PageKey[] = [];
-  const rewritten: PaperPage[] = [];
-  for (const page of stored) {
-    if (!page.ids.some((id) => leaving.has(id))) continue;
-    const staying = page.papers.filter((paper) => !leaving.has(paper.id));
-    if (staying.length === 0) emptied.push(keyOfPage(page));
-    else rewritten.push(pageOf(page.generation, page.part, staying));
-  }
+  const left = stored
+    .filter((page) => page.ids.some((id) => leaving.has(id)))
+    .map((before) => {
+      const staying = before.papers.filter((paper) => !leaving.has(paper.id));
+      return { before, after: staying.length === 0 ? null : pageOf(before.generation, before.part, staying) };
+    });
+  const emptied: PageKey[] = left.flatMap(({ before, after }) => (after ? [] : [keyOfPage(before)]));
   if (emptied.length > 0) await db.pages.bulkDelete(emptied);
-  await putInChunks(db, [...rewritten, ...pagesOf(written, generation)]);
+  const pages = pagesOf(written, generation);
+  await putInChunks(db, [...left.flatMap(({ after }) => after ?? []), ...pages]);
+  return directory.recordOf(generation, pages, left);
 }
 
 /**
@@ -111,11 +114,15 @@ async function putInChunks(db: PaperdropDatabase, pages: PaperPage[]): Promise<v
   await Promise.all(writes);
 }
 
-/** Folds each absorbed paper's marks into the paper it became (mark-writer.ts), then drops its place in the lists (writePages dropped it). */
-async function absorb(db: PaperdropDatabase, absorbed: { from: string; into: string }[], stored: readonly PaperRecord[]): Promise<void> {
-  await carryMarks(db, absorbed);
+/**
+ * Folds each absorbed paper's marks into the paper it became (mark-writer.ts), then drops its place
+ * in the lists (writePages dropped it). Returns the papers whose marks changed.
+ */
+async function absorb(db: PaperdropDatabase, absorbed: { from: string; into: string }[], stored: readonly PaperRecord[]): Promise<string[]> {
+  const carried = await carryMarks(db, absorbed);
   const gone = new Set(absorbed.map(({ from }) => from));
   await dropFromLists(db, stored.filter((paper) => gone.has(paper.id)));
+  return carried;
 }
 
 /** Takes papers merged away out of every list, so an id used again later starts afresh. */

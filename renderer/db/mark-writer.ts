@@ -31,7 +31,7 @@ export interface PriorState {
 
 /** Sets one mark on many papers in one transaction, stamping that mark's time only; returns what each was before, for undo. */
 export async function setMarks(db: PaperdropDatabase, paperIds: readonly string[], mark: Mark, change: MarkChange): Promise<PriorState[]> {
-  return db.transaction('rw', db.pages, db.states, async () => {
+  return db.transaction('rw', [db.pages, db.states, db.meta, db.keyDigests], async () => {
     const answering = await papersAnswering(db, paperIds);
     const targets = [...new Set(paperIds.flatMap((id) => answering.get(id) ?? []))];
     const current = await statesOf(db, targets);
@@ -68,9 +68,10 @@ export async function restoreStates(db: PaperdropDatabase, prior: readonly Prior
 
 /**
  * Inside storeBatch's transaction, for papers it merges away: folds each one's marks into the paper
- * it became (a mark set on either stays set) and drops its row, so `states` keeps to papers in the library.
+ * it became (a mark set on either stays set) and drops its row, so `states` keeps to papers in the
+ * library. Returns the papers whose marks changed.
  */
-export async function carryMarks(db: PaperdropDatabase, absorbed: readonly { from: string; into: string }[]): Promise<void> {
+export async function carryMarks(db: PaperdropDatabase, absorbed: readonly { from: string; into: string }[]): Promise<string[]> {
   const states = await db.states.bulkGet(absorbed.flatMap(({ from, into }) => [from, into]));
   const merged = new Map<string, PaperState>();
   absorbed.forEach(({ into }, index) => {
@@ -80,15 +81,19 @@ export async function carryMarks(db: PaperdropDatabase, absorbed: readonly { fro
   });
   await db.states.bulkPut([...merged.values()]);
   await db.states.bulkDelete(absorbed.map(({ from }) => from));
+  return [...merged.keys()];
 }
 
-/** Inside storeBatch's transaction: the papers just written take the marks waiting for them, the later change winning field by field. */
-export async function applyPendingMarks(db: PaperdropDatabase, written: readonly PaperRecord[]): Promise<void> {
-  if (written.length === 0 || (await db.pendingMarks.count()) === 0) return;
+/**
+ * Inside storeBatch's transaction: the papers just written take the marks waiting for them, the
+ * later change winning field by field. Returns the papers that took marks.
+ */
+export async function applyPendingMarks(db: PaperdropDatabase, written: readonly PaperRecord[]): Promise<string[]> {
+  if (written.length === 0 || (await db.pendingMarks.count()) === 0) return [];
   const addresses = (paper: PaperRecord) => [paper.id, ...paper.keys];
   const waiting = new Map<string, PaperState>();
   for (const mark of await db.pendingMarks.bulkGet([...new Set(written.flatMap(addresses))])) if (mark) waiting.set(mark.paperId, mark);
-  if (waiting.size === 0) return;
+  if (waiting.size === 0) return [];
   const takers = written.filter((paper) => addresses(paper).some((id) => waiting.has(id)));
   const current = await db.states.bulkGet(takers.map((paper) => paper.id));
   await db.states.bulkPut(
@@ -99,6 +104,7 @@ export async function applyPendingMarks(db: PaperdropDatabase, written: readonly
     ),
   );
   await db.pendingMarks.bulkDelete([...waiting.keys()]);
+  return takers.map((paper) => paper.id);
 }
 
 /** What restoring a backup's marks did (see restoreMarks). */
@@ -117,7 +123,7 @@ export interface RestoredMarks {
  * marks are never overwritten.
  */
 export async function restoreMarks(db: PaperdropDatabase, marks: readonly PaperState[]): Promise<RestoredMarks> {
-  return db.transaction('rw', db.pages, db.states, db.pendingMarks, async () => {
+  return db.transaction('rw', [db.pages, db.states, db.pendingMarks, db.meta, db.keyDigests], async () => {
     const answering = await papersAnswering(db, [...new Set(marks.map((mark) => mark.paperId))]);
     const waiting = marks.filter((mark) => answering.get(mark.paperId)!.length === 0).map((mark) => mark.paperId);
     const states = await rowsOf(db.states, [...new Set([...answering.values()].flat())]);

@@ -16,7 +16,7 @@ export function pagesOf(papers: readonly PaperRecord[], generation: number): Pap
 
 /** A page of papers, its indexed fields made from them. */
 export function pageOf(generation: number, part: number, papers: PaperRecord[]): PaperPage {
-  return { generation, part, ids: papers.map((paper) => paper.id), keys: [...new Set(papers.flatMap((paper) => paper.keys))], papers };
+  return { generation, part, ids: papers.map((paper) => paper.id), papers };
 }
 
 export const keyOfPage = (page: PaperPage): PageKey => [page.generation, page.part];

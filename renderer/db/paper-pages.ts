@@ -1,40 +1,36 @@
 import type { PaperdropDatabase } from './database';
 import { READ_RANGE_FROM, spanOf } from './id-range';
+import type { KeyDirectory } from './key-directory';
 import type { PageKey, PaperPage, PaperRecord } from './records';
 
 /*
- * How stored papers are read from their pages (PaperPage, laid out by page-layout.ts): found by
- * id or merge key through the pages' indexes. Every read of stored papers goes through here;
- * library-writer.ts (and the upgrade to pages) write them.
+ * How stored papers are read from their pages (PaperPage, laid out by page-layout.ts): found by id
+ * through the pages' `ids` index, or by another merge key through the key directory. Every read of
+ * stored papers goes through here; library-writer.ts (and the upgrades) write them.
  */
 
 /** The pages holding papers with these ids, each once. */
 export async function pagesWithIds(db: PaperdropDatabase, ids: readonly string[]): Promise<PaperPage[]> {
-  return pagesFoundBy(db, 'ids', ids);
-}
-
-/** The pages holding papers that list any of these among their other merge keys, each once. */
-export async function pagesWithKeys(db: PaperdropDatabase, keys: readonly string[]): Promise<PaperPage[]> {
-  return pagesFoundBy(db, 'keys', keys);
-}
-
-/** The pages holding papers whose id, or one of whose other merge keys, is among these, each once. */
-export async function pagesWithIdsOrKeys(db: PaperdropDatabase, values: readonly string[]): Promise<PaperPage[]> {
-  const [byId, byKey] = await Promise.all([pageKeysFoundBy(db, 'ids', values), pageKeysFoundBy(db, 'keys', values)]);
-  return readPages(db, uniquePageKeys([...byId, ...byKey]));
+  return readPages(db, await pageKeysWithIds(db, ids));
 }
 
 /**
- * Each value is asked for on its own, all at once, and each page is read once: Dexie's anyOf
- * would walk one cursor a value at a time instead.
+ * The pages holding papers that list any of these among their other merge keys, each once, and
+ * maybe others. The directory must be up to date (KeyDirectory.catchUp) in the reading transaction.
  */
-async function pagesFoundBy(db: PaperdropDatabase, index: 'ids' | 'keys', values: readonly string[]): Promise<PaperPage[]> {
-  return readPages(db, uniquePageKeys(await pageKeysFoundBy(db, index, values)));
+export async function pagesWithKeys(db: PaperdropDatabase, directory: KeyDirectory, keys: readonly string[]): Promise<PaperPage[]> {
+  return readPages(db, directory.pagesWithKeys(keys));
 }
 
-async function pageKeysFoundBy(db: PaperdropDatabase, index: 'ids' | 'keys', values: readonly string[]): Promise<PageKey[]> {
-  const found = await Promise.all(values.map((value) => db.pages.where(index).equals(value).primaryKeys()));
-  return found.flat() as PageKey[];
+/** As pagesWithKeys, for values that may be ids as well as other keys. */
+export async function pagesWithIdsOrKeys(db: PaperdropDatabase, directory: KeyDirectory, values: readonly string[]): Promise<PaperPage[]> {
+  return readPages(db, uniquePageKeys([...(await pageKeysWithIds(db, values)), ...directory.pagesWithKeys(values)]));
+}
+
+/** Each id is asked for on its own, all at once: Dexie's anyOf would walk one cursor a value at a time instead. */
+async function pageKeysWithIds(db: PaperdropDatabase, ids: readonly string[]): Promise<PageKey[]> {
+  const found = await Promise.all(ids.map((id) => db.pages.where('ids').equals(id).primaryKeys()));
+  return uniquePageKeys(found.flat() as PageKey[]);
 }
 
 /** The stored papers with these ids, in their order; undefined for an id no stored paper has. */

@@ -1,4 +1,5 @@
 import type { PaperdropDatabase } from './database';
+import { keyDirectoryOf } from './key-directory';
 import { holdersByKey, pagesWithKeys, storedIds } from './paper-pages';
 
 /*
@@ -8,10 +9,12 @@ import { holdersByKey, pagesWithKeys, storedIds } from './paper-pages';
  * had in the library the backup came from. The rule is read here; mark-writer.ts writes the marks.
  */
 
-/** For each id, the stored papers that answer to it; none means its marks must wait. Inside a transaction on pages. */
+/** For each id, the stored papers that answer to it; none means its marks must wait. Inside a transaction on `pages`, `meta` and `keyDigests`. */
 export async function papersAnswering(db: PaperdropDatabase, ids: readonly string[]): Promise<Map<string, string[]>> {
   const present = await storedIds(db, ids);
   const absent = ids.filter((id) => !present.has(id));
-  const holders = holdersByKey(await pagesWithKeys(db, absent));
+  const directory = keyDirectoryOf(db);
+  if (absent.length > 0) await directory.catchUpWithLibrary(db);
+  const holders = holdersByKey(await pagesWithKeys(db, directory, absent));
   return new Map(ids.map((id) => [id, present.has(id) ? [id] : (holders.get(id) ?? [])]));
 }

@@ -24,6 +24,7 @@ export interface PaperRecord extends Paper {
  * Papers one batch wrote, a page of them to a record (`pages`): IndexedDB's cost is per record put
  * and per index entry, not per byte (docs/ingest-cost.md). Every stored paper is on exactly one
  * page. A paper written again moves to its new batch's page, and its old page is rewritten without it.
+ * Pages written before version 11 also hold `keys`, for an index that version dropped: nothing reads it.
  */
 export interface PaperPage {
   /** The batch that wrote the page. */
@@ -32,18 +33,21 @@ export interface PaperPage {
   part: number;
   /** The papers' ids, indexed: a paper is found by its id through them. */
   ids: string[];
-  /** Every paper's other merge keys (PaperRecord.keys), indexed: a paper is found by any key it answers to. */
-  keys: string[];
   papers: PaperRecord[];
 }
 
 /** A page's primary key. */
 export type PageKey = [generation: number, part: number];
 
-/** The digests of the merge keys one batch stored first (`keyDigests`, see KnownKeys), under that batch's generation. */
+/** What one batch changed in the key directory (`keyDigests`, see key-directory.ts), under that batch's generation. */
 export interface KeyDigestRecord {
   generation: number;
+  /** The digests of the merge keys, ids among them, that the batch stored first. */
   digests: Uint32Array;
+  /** The digest of each other merge key its papers have, with the part of its page holding it. None in records before version 11. */
+  placed?: { digests: Uint32Array; parts: Uint32Array };
+  /** Other merge keys' digests that left older pages with the papers it moved or merged away, and those pages (generation × 2^21 + part). */
+  lifted?: { digests: Uint32Array; pages: Float64Array };
 }
 
 /** The papers one batch wrote that are in one list (`lists`): a source file, a category or a first-seen day (see paper-lists.ts). */
@@ -103,4 +107,6 @@ export interface StoredChange {
   written: PaperRecord[];
   /** Papers folded into another and gone. */
   removed: string[];
+  /** Papers whose marks the batch changed: marks carried over from a paper merged into them, or marks that waited for them. */
+  remarked: string[];
 }

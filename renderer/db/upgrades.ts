@@ -173,6 +173,32 @@ export async function pageStoredPapers(transaction: Transaction): Promise<void> 
   if (paged !== stored) throw new Error(`Paperdrop could not move the library to pages: ${paged} of ${stored} papers have a generation.`);
 }
 
+/**
+ * Version 11: the key directory (key-directory.ts) replaces the pages' `*keys` index, which the
+ * version drops. Each generation's record of `keyDigests` learns where its pages' papers' other merge
+ * keys are. Pages are read one at a time.
+ */
+export async function placeStoredKeys(transaction: Transaction): Promise<void> {
+  const placed = new Map<number, { digests: number[]; parts: number[] }>();
+  await transaction.table<PaperPage, PageKey>('pages').each((page) => {
+    const generation = placed.get(page.generation) ?? { digests: [], parts: [] };
+    for (const digest of new Set(page.papers.flatMap((paper) => paper.keys).map(digestOf))) {
+      generation.digests.push(digest);
+      generation.parts.push(page.part);
+    }
+    placed.set(page.generation, generation);
+  });
+  const keyDigests = transaction.table<KeyDigestRecord, number>('keyDigests');
+  const records = await keyDigests.bulkGet([...placed.keys()]);
+  await keyDigests.bulkPut(
+    [...placed].map(([generation, { digests, parts }], index) => ({
+      generation,
+      digests: records[index]?.digests ?? new Uint32Array(),
+      placed: { digests: Uint32Array.from(digests), parts: Uint32Array.from(parts) },
+    })),
+  );
+}
+
 const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((value, index) => value === b[index]);
 
 /** The library's generation as the upgrade finds it: derived records made from stored papers go under it. */

@@ -19,7 +19,7 @@ const READ_ALL_PAST = 5000;
  * The read and starred marks held in memory, and kept current by being told which papers' marks
  * changed. Reading every mark again after each change, as a live query does, took two seconds a
  * key press with 100,000 papers read. Told by: this window's mark writes (MarkHistory), each
- * stored batch (a merge moves marks, marks waiting for a paper land), a restore (everything), and
+ * stored batch (the papers whose marks it moved or landed), a restore (everything), and
  * other windows of the same library, over a BroadcastChannel.
  */
 export class MarkSets implements MarkListener {
@@ -42,7 +42,8 @@ export class MarkSets implements MarkListener {
   ) {
     this.channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(`paperdrop:marks:${db.name}`);
     this.channel?.addEventListener('message', (event: MessageEvent<Message>) => this.apply(event.data, false));
-    changes.subscribe((change) => this.changed([...change.written.map((paper) => paper.id), ...change.removed]));
+    // A stored batch changes marks only where it merged papers or landed waiting marks: new papers have none to read.
+    changes.subscribe((change) => this.changed([...change.remarked, ...change.removed]));
     this.apply({ all: true }, false);
   }
 
