@@ -3,7 +3,7 @@ import { chromium, type BrowserContext } from 'playwright-core';
 /** Debian's Chromium, which .ci/run installs; never a browser downloaded by Playwright. */
 export const CHROMIUM_PATH = process.env.PAPERDROP_CHROMIUM ?? '/usr/bin/chromium';
 
-const FLAGS = [
+export const CHROMIUM_FLAGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',
@@ -18,7 +18,7 @@ export function launchChromium(userDataDir: string): Promise<BrowserContext> {
   return chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
     headless: true,
-    args: FLAGS,
+    args: CHROMIUM_FLAGS,
     viewport: { width: 1280, height: 800 },
   });
 }

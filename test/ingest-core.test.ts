@@ -121,6 +121,32 @@ describe('the watched folder', () => {
     expect(fresh.batches.map((batch) => batch.file)).toEqual(['a.txt', 'zz-barrier-1.txt']);
   });
 
+  it('keeps a parsed batch for renderers still to store it, and lets it go once every renderer has', async () => {
+    const folder = await makeTempDir('inbox');
+    const seed = await readFile(SEEDS_DIR + SEED_FILES[0]);
+    await writeFile(join(folder, 'a.txt'), seed);
+    const core = await startCore({ folder });
+    await core.idle();
+    const hello = async () => {
+      const renderer = connectRecorder(core);
+      await renderer.session.handlers.hello({ knownHashes: [] });
+      await until(() => renderer.batches.length === 1, 'the batch');
+      return renderer;
+    };
+
+    // The same parsed batch, not a second parse, while a renderer has yet to store it.
+    const [first, second] = [await hello(), await hello()];
+    expect(second.batches[0]).toBe(first.batches[0]);
+    await first.session.handlers.stored({ hash: sha256(seed) });
+    const third = await hello();
+    expect(third.batches[0]).toBe(first.batches[0]);
+
+    for (const renderer of [second, third]) await renderer.session.handlers.stored({ hash: sha256(seed) });
+    const late = await hello();
+    expect(late.batches[0]).not.toBe(first.batches[0]);
+    expect(late.batches[0]!.papers.map((paper) => paper.id)).toEqual(first.batches[0]!.papers.map((paper) => paper.id));
+  });
+
   it('sends a batch again when the renderer did not confirm it before reconnecting', async () => {
     const folder = await makeTempDir('inbox');
     await writeFile(join(folder, 'a.txt'), await readFile(SEEDS_DIR + SEED_FILES[0]));

@@ -12,6 +12,8 @@ export type SendEvent = <K extends EventChannel>(channel: K, payload: EventMap[K
 export interface SessionHost {
   files(): FolderFile[];
   batchFor(file: FolderFile): Promise<IngestBatch | null>;
+  /** A renderer stored this file's batch. */
+  batchStored(hash: string): void;
   folderInfo(): EventMap['folder'];
   chooseFolder(): Promise<EventMap['folder'] | null>;
   addSamples(): Promise<{ copied: string[] }>;
@@ -51,6 +53,7 @@ export class ClientSession {
       stored: ({ hash }) => {
         this.known?.add(hash);
         this.inFlight.delete(hash);
+        host.batchStored(hash);
         this.pump();
       },
       chooseFolder: () => host.chooseFolder(),
@@ -70,6 +73,11 @@ export class ClientSession {
     if (this.closed || !this.known || this.known.has(file.hash) || this.inFlight.has(file.hash)) return;
     this.waiting.set(file.hash, file);
     this.pump();
+  }
+
+  /** Whether this renderer may still be sent the file: it has not said it holds it. */
+  mayWant(hash: string): boolean {
+    return !this.closed && !(this.known?.has(hash) ?? false);
   }
 
   /** The folder changed: files offered from the old one are no longer due. */

@@ -29,7 +29,11 @@ export interface CoreOptions {
   log?: (line: string) => void;
 }
 
-/** Parsed batches kept for renderers that have not stored them yet, so no file is parsed twice. */
+/**
+ * Parsed batches kept for renderers that have not stored them yet, so no file is parsed twice for
+ * them; at most this many. A batch every renderer has stored goes at once: 32 batches of a large
+ * ingest held some 200 MB, which every garbage collection of main walked again.
+ */
 const BATCH_CACHE_SIZE = 32;
 
 /**
@@ -98,6 +102,10 @@ export class PaperdropCore implements SessionHost {
     this.batches.set(file.hash, batch);
     if (this.batches.size > BATCH_CACHE_SIZE) this.batches.delete(this.batches.keys().next().value!);
     return batch;
+  }
+
+  batchStored(hash: string): void {
+    if (![...this.sessions].some((session) => session.mayWant(hash))) this.batches.delete(hash);
   }
 
   async chooseFolder(): Promise<FolderInfo | null> {

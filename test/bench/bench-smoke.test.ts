@@ -11,6 +11,7 @@ import { mulberry32 } from './prng';
 import { measureReloadAnytime, parseReloadMoments, RELOAD_TARGET_SECONDS, typableTitle, type ReloadAnytimeFigures } from './reload-anytime';
 import { formatTable, RELOAD_ANYTIME_NAME, type BenchReport } from './report';
 import { runBench } from './run-bench';
+import { measureUndisturbedIngest } from './undisturbed-ingest';
 import { missingShared } from '../shared-paths';
 
 const PAPERS = 300;
@@ -64,6 +65,7 @@ describe.skipIf(NO_CORPUS)('npm run bench, in-process at a tiny size without the
     for (const path of STRINGS) expect(typeof at(json, path), path).toBe('string');
     for (const path of ['query.successAt1', 'query.successAt10', 'fts5.successAt1']) expect(at(json, path) as number).toBeLessThanOrEqual(1);
     expect(at(json, 'ingest.seconds')).toBeNull();
+    expect(at(json, 'ingest.undisturbed')).toBeNull();
     expect(at(json, 'memory.heapMB')).toBeNull();
     expect(at(json, 'triage')).toBeNull();
     // Present, and null: reloading after an import needs the browser.
@@ -168,4 +170,26 @@ describe.skipIf(NO_CORPUS)('reload after import, in Chromium at a tiny size', ()
     expect(table).toMatch(new RegExp(`^${RELOAD_ANYTIME_NAME}\\s+${figures.worstSeconds!.toFixed(2)} s \\(target ≤ 3 s\\)`, 'mu'));
     for (const moment of ['right after', '\\+2 s', 'settled']) expect(table).toMatch(new RegExp(`^  ${moment}\\s+\\d+\\.\\d\\d s`, 'mu'));
   });
+});
+
+/** The ingest figure, measured in a Chromium no DevTools client drives, at a tiny size. */
+describe.skipIf(NO_CORPUS)('the undisturbed ingest, in Chromium at a tiny size', () => {
+  it('counts every paper of the copied files, and the browser and server did the work', async () => {
+    const workDir = await mkdtemp(join(tmpdir(), 'paperdrop-undisturbed-'));
+    try {
+      const records: CorpusRecord[] = [];
+      for await (const record of readCorpusSample(PAPERS)) records.push(record);
+      await mkdir(join(workDir, 'feeds'));
+      const files = await writeFeedFiles(records, join(workDir, 'feeds'), mulberry32(11));
+      const figures = await measureUndisturbedIngest(join(workDir, 'app'), files, PAPERS, 120_000);
+      expect(figures.countedSeconds).toBeGreaterThan(0);
+      expect(figures.countedSeconds).toBeLessThan(120);
+      const spent = (prefix: string) => Object.entries(figures.cpuSeconds).filter(([key]) => key.startsWith(prefix)).reduce((sum, [, seconds]) => sum + seconds, 0);
+      expect(spent('chromium/renderer/')).toBeGreaterThan(0);
+      expect(spent('web/')).toBeGreaterThan(0);
+      expect(figures.cpuSeconds['machine/all/busy']).toBeGreaterThanOrEqual(spent('chromium/renderer/'));
+    } finally {
+      await rm(workDir, { recursive: true, force: true });
+    }
+  }, 180_000);
 });

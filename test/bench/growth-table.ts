@@ -31,7 +31,9 @@ function reloadCell(report: BenchReport): string {
 
 const COLUMNS: [string, (report: BenchReport) => string, string][] = [
   ['papers', (report) => report.papers.toLocaleString('en-US'), ''],
-  ['ingest s', (report) => fixed(report.ingest.seconds), '≤ 60'],
+  // Counted with no DevTools client attached (undisturbed-ingest.ts); then as Playwright's run saw it, until the last paper was found.
+  ['ingest s', (report) => fixed(report.ingest.undisturbed?.countedSeconds), '≤ 60'],
+  ['ingest, Playwright attached s', (report) => fixed(report.ingest.seconds), ''],
   ['heap MB (page + worker)', heapCell, '≤ 150'],
   ['cold start: first results s', (report) => fixed(report.index.firstResultsSeconds, 2), '≤ 0.8'],
   ['full index s', (report) => fixed(report.index.coldStart?.indexReadySeconds, 2), '≤ 3'],

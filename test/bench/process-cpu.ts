@@ -99,3 +99,20 @@ export function cpuBetween(before: CpuSample, after: CpuSample, atLeastSeconds =
   const rounded = [...spent].map(([name, seconds]) => [name, Math.round(seconds * 10) / 10] as const);
   return Object.fromEntries(rounded.filter(([, seconds]) => seconds >= atLeastSeconds).sort((a, b) => b[1] - a[1]));
 }
+
+/**
+ * The whole machine's CPU seconds so far (all but idle and I/O wait, from /proc/stat), those the
+ * hypervisor stole, and this process's own: set beside the app's threads, they show whether
+ * anything else, the bench included, took the cores. Keyed as sampleCpu keys threads.
+ */
+export function machineCpu(): CpuSample {
+  const sample: CpuSample = new Map();
+  const line = read('/proc/stat')?.split('\n')[0];
+  if (!line) return sample;
+  const [user, nice, system, , , irq, softirq, steal] = line.split(/\s+/u).slice(1).map(Number) as number[];
+  sample.set('machine/all/busy#0', (user! + nice! + system! + irq! + softirq! + steal!) / TICKS_PER_SECOND);
+  sample.set('machine/all/steal#0', steal! / TICKS_PER_SECOND);
+  const own = process.cpuUsage();
+  sample.set('bench/main/process#0', (own.user + own.system) / 1e6);
+  return sample;
+}

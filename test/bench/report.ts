@@ -9,6 +9,7 @@ import type { ParseOutcome } from './parse-files';
 import type { ReloadAnytimeFigures } from './reload-anytime';
 import type { TriageFigures } from './triage';
 import type { TriagePhase } from './triage-figures';
+import type { UndisturbedIngest } from './undisturbed-ingest';
 
 /** The JSON `npm run bench -- --json FILE` writes: the fields issue 4 names, plus detail for finding where time goes. */
 export interface BenchReport {
@@ -18,6 +19,8 @@ export interface BenchReport {
   ingest: { seconds: number | null } & Partial<Pick<BrowserFigures, 'countedSeconds' | 'timeline' | 'ingestCpuSeconds' | 'settledSeconds'>> & {
     files: number;
     expectedPapers: number;
+    /** The same files in a fresh library, in a Chromium no DevTools client drives; null without the browser. */
+    undisturbed: UndisturbedIngest | null;
   };
   index: { buildSeconds: number; loadSeconds: number | null; firstResultsSeconds: number | null; bytes: number | null } & Pick<
     IndexFigures,
@@ -56,6 +59,7 @@ export interface ReportParts {
   typing: Latency;
   fts5: { figures: Fts5Figures; query: QueryFigures; typing: Latency };
   browser: BrowserFigures | null;
+  undisturbedIngest: UndisturbedIngest | null;
   reloadAnytime: ReloadAnytimeFigures | null;
   notes: string[];
 }
@@ -82,8 +86,9 @@ export function buildReport(parts: ReportParts): BenchReport {
           timeline: browser.timeline,
           ingestCpuSeconds: browser.ingestCpuSeconds,
           settledSeconds: browser.settledSeconds,
+          undisturbed: parts.undisturbedIngest,
         }
-      : { seconds: null, files: parts.fileCount, expectedPapers: parse.catalog.length },
+      : { seconds: null, files: parts.fileCount, expectedPapers: parse.catalog.length, undisturbed: parts.undisturbedIngest },
     index: {
       buildSeconds: index.buildSeconds,
       loadSeconds: index.loadSeconds,
@@ -173,6 +178,9 @@ export function formatTable(report: BenchReport): string {
     ['parse', `${fixed(parse.papersPerSec, 0)} papers/s`, `${fixed(parse.mbPerSec, 2)} MB/s`],
     ...Object.entries(parse.byFormat).map(([format, figures]): [string, string, string] => [`  ${format}`, `${fixed(figures.papersPerSec, 0)} papers/s`, `${fixed(figures.mbPerSec, 2)} MB/s`]),
     ['ingest (Chromium)', `${fixed(ingest.seconds)} s`, `all counted at ${fixed(ingest.countedSeconds ?? null)} s, idle ${fixed(ingest.settledSeconds ?? null)} s later`],
+    ...(ingest.undisturbed
+      ? [['  no DevTools attached', `${fixed(ingest.undisturbed.countedSeconds)} s`, 'files copied until all counted, a fresh library, polled over a bare DevTools socket'] satisfies [string, string, string]]
+      : []),
     ...(ingest.timeline
       ? [
           [

@@ -13,6 +13,7 @@ import { mulberry32 } from './prng';
 import { buildQuerySet } from './query-set';
 import { DEFAULT_RELOAD_MOMENTS, measureReloadAnytime, momentName, type ReloadAnytimeFigures, type ReloadMoment } from './reload-anytime';
 import { buildReport, type BenchReport, type ReportParts } from './report';
+import { measureUndisturbedIngest, type UndisturbedIngest } from './undisturbed-ingest';
 
 export interface BenchOptions {
   papers: number;
@@ -32,7 +33,7 @@ function latePaperTitle(last: FeedFile, titles: ReadonlyMap<string, string>): st
 }
 
 /** Everything measured in this process: parse, index, queries and typing on PaperIndex and FTS5. */
-async function runInNode(options: BenchOptions, feedDir: string): Promise<Omit<ReportParts, 'browser' | 'fileCount' | 'reloadAnytime'> & { files: FeedFile[]; lateTitle: string; probeQuery: string }> {
+async function runInNode(options: BenchOptions, feedDir: string): Promise<Omit<ReportParts, 'browser' | 'undisturbedIngest' | 'fileCount' | 'reloadAnytime'> & { files: FeedFile[]; lateTitle: string; probeQuery: string }> {
   const { log } = options;
   const machine = describeMachine();
   const started = performance.now();
@@ -77,8 +78,11 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     // The Node-side indexes are garbage now; free them before the browser needs the memory and cores.
     (globalThis as { gc?: () => void }).gc?.();
     let browser: BrowserFigures | null = null;
+    let undisturbedIngest: UndisturbedIngest | null = null;
     if (options.browser) {
       const expectedPapers = parts.parse.catalog.length;
+      undisturbedIngest = await measureUndisturbedIngest(join(workDir, 'undisturbed'), files, expectedPapers, options.ingestTimeoutMs);
+      options.log(`ingest with no DevTools client attached: ${undisturbedIngest.countedSeconds?.toFixed(1) ?? 'timed out'} s until all counted`);
       browser = await runInBrowser({ files, expectedPapers, lateTitle, probeQuery, workDir, ingestTimeoutMs: options.ingestTimeoutMs, log: options.log });
     } else {
       parts.notes.push('--skip-browser: ingest, first results, first list row, renderer heap, triage and reload after import were not measured.');
@@ -97,7 +101,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
       parts.notes.push('--reload-moments none: reload after import was not measured.');
     }
     parts.notes.push(`1-minute load average ${loadAtStart} at the start, ${loadavg()[0]!.toFixed(2)} at the end`);
-    return buildReport({ ...parts, fileCount: files.length, browser, reloadAnytime });
+    return buildReport({ ...parts, fileCount: files.length, browser, undisturbedIngest, reloadAnytime });
   } finally {
     await rm(workDir, { recursive: true, force: true });
   }
