@@ -5,7 +5,7 @@ import { measureColdStart, type ColdStartFigures } from './cold-start';
 import { openEmptyApp } from './empty-app';
 import type { FeedFile } from './feed-files';
 import { watchIngest, type IngestSample } from './ingest-watch';
-import { cpuBetween, machineCpu, sampleCpu } from './process-cpu';
+import { cpuBetween, sampleCpu, sampleCpuWithMachine } from './process-cpu';
 import { waitUntilSettled } from './settle';
 import { measureTriage, type TriageFigures } from './triage';
 
@@ -52,8 +52,7 @@ export async function runInBrowser(inputs: BrowserInputs): Promise<BrowserFigure
   const notes: string[] = [];
   try {
     // With the machine's and the bench's own CPU: anything else busy during the ingest slows it.
-    const cpuNow = () => new Map([...sampleCpu(trees), ...machineCpu()]);
-    const cpuBefore = cpuNow();
+    const cpuBefore = sampleCpuWithMachine(trees);
     const started = performance.now();
     for (const file of files) await copyFile(file.path, join(folder, file.name));
     log(`copied ${files.length} files in ${seconds(started).toFixed(1)} s; waiting for ${expectedPapers} papers`);
@@ -75,7 +74,7 @@ export async function runInBrowser(inputs: BrowserInputs): Promise<BrowserFigure
         notes.push(`the last file's paper "${lateTitle}" was not found by its title within the ingest timeout`);
       }
     }
-    const ingestCpuSeconds = cpuBetween(cpuBefore, cpuNow());
+    const ingestCpuSeconds = cpuBetween(cpuBefore, sampleCpuWithMachine(trees));
     log(`ingest: ${ingestSeconds?.toFixed(1) ?? 'timed out'} s; waiting for the app to go idle`);
 
     const settledSeconds = await waitUntilSettled(trees, indexedDbDir, SETTLE_TIMEOUT_MS);

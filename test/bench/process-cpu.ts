@@ -116,3 +116,8 @@ export function machineCpu(): CpuSample {
   sample.set('bench/main/process#0', (own.user + own.system) / 1e6);
   return sample;
 }
+
+/** sampleCpu of the trees, with the machine's and the bench's own (machineCpu). */
+export function sampleCpuWithMachine(trees: Record<string, readonly number[]>): CpuSample {
+  return new Map([...sampleCpu(trees), ...machineCpu()]);
+}

@@ -4,7 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { startWebMode } from '../web-mode-process';
 import { openBareBrowser } from './bare-cdp';
 import type { FeedFile } from './feed-files';
-import { cpuBetween, machineCpu, sampleCpu } from './process-cpu';
+import { cpuBetween, sampleCpuWithMachine } from './process-cpu';
 
 /** The ingest as a user's browser runs it: no DevTools client copying every frame (bare-cdp.ts). */
 export interface UndisturbedIngest {
@@ -32,8 +32,7 @@ export async function measureUndisturbedIngest(dir: string, files: readonly Feed
         await sleep(POLL_MS);
       }
       const trees = { web: [web.child.pid!], chromium: [browser.process.pid!] };
-      const cpuNow = () => new Map([...sampleCpu(trees), ...machineCpu()]);
-      const before = cpuNow();
+      const before = sampleCpuWithMachine(trees);
       const started = performance.now();
       for (const file of files) await copyFile(file.path, join(folder, file.name));
       let countedSeconds: number | null = null;
@@ -41,7 +40,7 @@ export async function measureUndisturbedIngest(dir: string, files: readonly Feed
         if (Number(await browser.evaluate(COUNT_ALL)) >= expectedPapers) countedSeconds = (performance.now() - started) / 1000;
         else await sleep(POLL_MS);
       }
-      return { countedSeconds, cpuSeconds: cpuBetween(before, cpuNow()) };
+      return { countedSeconds, cpuSeconds: cpuBetween(before, sampleCpuWithMachine(trees)) };
     } finally {
       await browser.close();
     }
