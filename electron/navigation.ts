@@ -4,11 +4,14 @@ import type { WebContents } from 'electron';
 // eslint-disable-next-line no-control-regex -- control characters are exactly what this pattern finds
 const HIDDEN_CHARACTERS = /[\s\u0000-\u001f\u007f]/u;
 
-/** True only for http(s) URLs, the only kind handed to the user's browser. */
+/**
+ * True only for http(s) URLs, the only kind handed to the user's browser, and only those without a
+ * user name or password: `https://arxiv.org@example.com/` goes to example.com, not where it seems.
+ */
 export function isExternalWebUrl(url: string): boolean {
   if (HIDDEN_CHARACTERS.test(url)) return false;
   const parsed = URL.parse(url);
-  return parsed !== null && (parsed.protocol === 'http:' || parsed.protocol === 'https:');
+  return parsed !== null && (parsed.protocol === 'http:' || parsed.protocol === 'https:') && parsed.username === '' && parsed.password === '';
 }
 
 /**

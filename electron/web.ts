@@ -36,7 +36,7 @@ async function main(): Promise<void> {
     console.error(`Paperdrop web: ${reason}`);
     process.exit(1);
   });
-  const url = `http://${WEB_HOST}:${server.port}/?token=${token}`;
+  const url = server.access.appUrl(WEB_HOST);
   console.log(`Paperdrop web: ${url}`);
   if (args.open) openBrowser(url);
 

@@ -64,6 +64,10 @@ describe('isExternalWebUrl', () => {
     ['https://example.com\n', false],
     ['java\tscript:alert(1)', false],
     ['ht\ntps://example.com', false],
+    ['https://arxiv.org@example.com/abs/1', false],
+    ['https://arxiv.org:abs@example.com/', false],
+    ['https://:secret@example.com/', false],
+    ['https://example.com/@arxiv.org', true],
   ])('%j → %s', (url, expected) => {
     expect(isExternalWebUrl(url)).toBe(expected);
   });
@@ -126,6 +130,7 @@ describe('guardWebContents', () => {
     expect(open('javascript:alert(1)')).toEqual({ action: 'deny' });
     expect(open('file:///etc/passwd')).toEqual({ action: 'deny' });
     expect(open('app://paperdrop/index.html')).toEqual({ action: 'deny' });
+    expect(open('https://arxiv.org@example.com/abs/1')).toEqual({ action: 'deny' });
 
     expect(openExternal.mock.calls).toEqual([['https://arxiv.org/abs/1']]);
   });

@@ -54,6 +54,30 @@ describe('DOIs, URLs and dates', () => {
     expect(canonicalUrl('file:///etc/passwd')).toBeNull();
   });
 
+  it('drops a user name and password, so that a link shows the host it goes to', () => {
+    expect(canonicalUrl('https://arxiv.org@example.com/abs/1')).toBe('https://example.com/abs/1');
+    expect(canonicalUrl('https://arxiv.org:abs@Example.com:443/x')).toBe('https://example.com/x');
+    expect(canonicalUrl('https://a@b@example.com/')).toBe('https://example.com');
+    expect(canonicalUrl('https://example.com/@arxiv.org')).toBe('https://example.com/@arxiv.org');
+    expect(canonicalUrl('https://arxiv.org@/abs/1')).toBeNull();
+    expect(canonicalUrl('https://arxiv.org\\@example.com/')).toBeNull();
+  });
+
+  it('keeps the host a browser goes to, whatever user name and password a link carries', () => {
+    const userinfo = fc.stringMatching(/^[\w.:%@-]{1,20}$/u);
+    fc.assert(
+      fc.property(fc.webUrl({ validSchemes: ['http', 'https'], withQueryParameters: true, withFragments: true }), userinfo, (url, user) => {
+        const withUser = url.replace('://', `://${user}@`);
+        const browsers = URL.parse(withUser);
+        const canonical = canonicalUrl(withUser);
+        if (!browsers || browsers.hostname === '') return;
+        expect(canonical).not.toBeNull();
+        const parsed = new URL(canonical!);
+        expect([parsed.username, parsed.password, parsed.hostname]).toEqual(['', '', browsers.hostname]);
+      }),
+    );
+  });
+
   it.each([
     ['Fri, 23 Feb 2024 00:00:00 -0500', '2024-02-23'],
     ['Mon, 01 Jan 2024 23:00:00 -0500', '2024-01-01'],

@@ -29,7 +29,7 @@ beforeEach(async () => {
   web = await startWebMode(join(scratch, 'inbox'), join(scratch, 'config'));
   const url = new URL(web.url);
   port = Number(url.port);
-  token = url.searchParams.get('token')!;
+  token = url.pathname.split('/')[1]!;
 });
 
 afterEach(async () => {
@@ -38,7 +38,6 @@ afterEach(async () => {
 });
 
 const host = () => `127.0.0.1:${port}`;
-const cookie = () => `paperdrop_token_${port}=${token}`;
 
 function httpRequest(head: string): Promise<RawReply> {
   return rawExchange(port, [head], hasStatusLine);
@@ -47,16 +46,15 @@ function httpRequest(head: string): Promise<RawReply> {
 /** Web mode is still running and still serves its page to the token holder. */
 async function expectServing(): Promise<void> {
   expect(web.child.exitCode, 'the web mode process exited').toBeNull();
-  const reply = await httpRequest(`GET / HTTP/1.1\r\nHost: ${host()}\r\nCookie: ${cookie()}\r\nConnection: close\r\n\r\n`);
+  const reply = await httpRequest(`GET /${token}/ HTTP/1.1\r\nHost: ${host()}\r\nConnection: close\r\n\r\n`);
   expect(statusOf(reply.data)).toBe(200);
 }
 
-function upgradeHead(target = '/ws'): string {
+function upgradeHead(target = `/${token}/ws`): string {
   return [
     `GET ${target} HTTP/1.1`,
     `Host: ${host()}`,
     `Origin: http://${host()}`,
-    `Cookie: ${cookie()}`,
     'Upgrade: websocket',
     'Connection: Upgrade',
     'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==',
@@ -104,12 +102,23 @@ describe('web mode under hostile requests', () => {
     await expectServing();
   });
 
-  it('sends the token exchange to the app itself, never to a path that names another site', async () => {
-    for (const target of [`/.//evil.example/?token=${token}`, `/%2e//evil.example/?token=${token}`, `/?token=${token}`]) {
+  it('sends an old link to the app itself, never to a path that names another site', async () => {
+    for (const target of [`/.//evil.example/?token=${token}`, `/%2e//evil.example/?token=${token}`, `/?token=${token}`, `/${token}`]) {
       const reply = await httpRequest(`GET ${target} HTTP/1.1\r\nHost: ${host()}\r\n\r\n`);
       expect(statusOf(reply.data), target).toBe(303);
-      expect(reply.data.toString('latin1'), target).toMatch(/\r\nLocation: \/\r\n/u);
+      expect(reply.data.toString('latin1'), target).toContain(`\r\nLocation: /${token}/\r\n`);
     }
+  });
+
+  it.each([
+    ['a head that never ends', `GET /x HTTP/1.1\r\nHost: 127.0.0.1\r\n`],
+    ['an HTTP/2 preface cut short', 'PRI / HTTP/1.1\r\n\r\n'],
+  ])('answers %s with 408 within seconds, and keeps serving', async (_name, head) => {
+    const started = performance.now();
+    const reply = await rawExchange(port, [head], hasStatusLine, 10_000);
+    console.log(`${JSON.stringify(head)}: ${statusOf(reply.data) ?? 'closed'} after ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    expect(statusOf(reply.data)).toBe(408);
+    await expectServing();
   });
 
   it.each<[string, FrameSpec, number]>([
@@ -139,7 +148,7 @@ const HEADER_LINES = [
   () => `Host: ${host()}`,
   () => 'Host: evil.example',
   () => 'Host:',
-  () => `Cookie: ${cookie()}`,
+  () => `Cookie: paperdrop_token_${port}=${token}`,
   () => 'Cookie: =;;=;a',
   () => 'Content-Length: -1',
   () => 'Content-Length: 5\r\nContent-Length: 6',
@@ -159,7 +168,7 @@ describe('web mode fuzzed', () => {
     await fc.assert(
       fc.asyncProperty(
         fc.constantFrom(...METHODS),
-        fc.constantFrom(...TARGETS),
+        fc.constantFrom(...TARGETS, `/${token}/`, `/${token}/ws`, `/${token}/%2e%2e/%2e%2e/etc/passwd`, `/${token}//evil.example/`),
         fc.constantFrom(...VERSIONS),
         fc.subarray(HEADER_LINES.map((_line, index) => index)),
         fc.constantFrom('\r\n', '\n'),

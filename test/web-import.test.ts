@@ -17,9 +17,7 @@ const running = testWebServerForEach({ stableMs: 200, pollMs: 50 });
 /** A tab's socket: calls by id, and the batches main sends, papers joined back to them. */
 async function connect() {
   const socket = await new Promise<WebSocket>((resolve, reject) => {
-    const ws = new WebSocket(`ws://127.0.0.1:${running.server.port}/ws`, {
-      headers: { origin: `http://127.0.0.1:${running.server.port}`, cookie: `${running.server.access.cookieName}=${TOKEN}` },
-    });
+    const ws = new WebSocket(`ws://127.0.0.1:${running.server.port}/${TOKEN}/ws`, { headers: { origin: `http://127.0.0.1:${running.server.port}` } });
     ws.once('open', () => resolve(ws));
     ws.once('error', reject);
   });

@@ -24,7 +24,7 @@ export async function startWebMode(folder: string, configDir: string, options: {
   const url = await new Promise<string>((resolve, reject) => {
     const onData = (chunk: Buffer) => {
       output += String(chunk);
-      const match = /^Paperdrop web: (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)$/mu.exec(output);
+      const match = /^Paperdrop web: (http:\/\/127\.0\.0\.1:\d+\/[\w-]+\/)$/mu.exec(output);
       if (match) resolve(match[1]!);
     };
     child.stdout!.on('data', onData);

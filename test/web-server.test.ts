@@ -29,10 +29,10 @@ function get(path: string, headers: Record<string, string> = {}): Promise<RawRes
   });
 }
 
-const cookie = () => `${running.server.access.cookieName}=${TOKEN}`;
+const APP = `/${TOKEN}/`;
 const origin = () => `http://127.0.0.1:${running.server.port}`;
 
-function openSocket(headers: Record<string, string>, path = '/ws'): Promise<WebSocket> {
+function openSocket(headers: Record<string, string>, path = `${APP}ws`): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
     const socket = new WebSocket(`ws://127.0.0.1:${running.server.port}${path}`, { headers });
     socket.once('open', () => resolve(socket));
@@ -61,22 +61,24 @@ describe('web mode HTTP', () => {
     expect(running.server.port).toBeGreaterThan(0);
   });
 
-  it('answers 403 without the token, or with a wrong one', async () => {
-    expect((await get('/')).status).toBe(403);
-    expect((await get('/assets/app.js')).status).toBe(403);
-    expect((await get('/?token=wrong')).status).toBe(403);
-    expect((await get('/', { cookie: `${running.server.access.cookieName}=wrong` })).status).toBe(403);
+  it('answers 403 outside the token\'s path, or with a wrong token', async () => {
+    for (const path of ['/', '/assets/app.js', '/index.html', '/?token=wrong', '/wrong/', `/${TOKEN}x/`, `/x${TOKEN}/`, `/${TOKEN.slice(0, -1)}/`]) {
+      expect((await get(path)).status, path).toBe(403);
+    }
+    expect((await get('/', { cookie: `paperdrop_token_${running.server.port}=${TOKEN}` })).status).toBe(403);
   });
 
-  it('trades the token link for an HttpOnly cookie and drops the token from the address', async () => {
-    const response = await get(`/?token=${TOKEN}`);
-    expect(response.status).toBe(303);
-    expect(response.headers.location).toBe('/');
-    expect(response.headers['set-cookie']?.[0]).toBe(`${cookie()}; Path=/; HttpOnly; SameSite=Strict`);
+  it('sends the link earlier versions printed, and the app\'s path without its slash, to the app, and sets no cookie', async () => {
+    for (const path of [`/?token=${TOKEN}`, `/${TOKEN}`, `/${TOKEN}?x=1`]) {
+      const response = await get(path);
+      expect(response.status, path).toBe(303);
+      expect(response.headers.location, path).toBe(APP);
+    }
+    for (const path of [`/?token=${TOKEN}`, APP, `${APP}assets/app.js`]) expect((await get(path)).headers['set-cookie'], path).toBeUndefined();
   });
 
-  it('serves the renderer with the cookie, under a strict policy', async () => {
-    const response = await get('/', { cookie: cookie() });
+  it('serves the renderer under the token\'s path, under a strict policy', async () => {
+    const response = await get(APP);
     expect(response.status).toBe(200);
     expect(response.body).toContain('<title>Paperdrop</title>');
     const policy = String(response.headers['content-security-policy']);
@@ -84,32 +86,35 @@ describe('web mode HTTP', () => {
     expect(policy).toContain("frame-ancestors 'none'");
     expect(policy).not.toContain('unsafe');
     expect(response.headers['x-content-type-options']).toBe('nosniff');
-    expect((await get('/assets/app.js', { cookie: cookie() })).headers['content-type']).toMatch(/^text\/javascript/);
+    expect(response.headers['referrer-policy']).toBe('no-referrer');
+    expect((await get(`${APP}assets/app.js`)).headers['content-type']).toMatch(/^text\/javascript/);
   });
 
   it('refuses a foreign Host header even with the token', async () => {
-    expect((await get('/', { cookie: cookie(), host: `evil.example:${running.server.port}` })).status).toBe(403);
+    expect((await get(APP, { host: `evil.example:${running.server.port}` })).status).toBe(403);
     expect((await get(`/?token=${TOKEN}`, { host: 'evil.example' })).status).toBe(403);
-    expect((await get('/', { cookie: cookie(), host: `localhost:${running.server.port}` })).status).toBe(200);
+    expect((await get(APP, { host: `localhost:${running.server.port}` })).status).toBe(200);
   });
 
   it('serves nothing outside the renderer folder', async () => {
-    for (const path of ['/../package.json', '/%2e%2e/package.json', '/assets/..%2f..%2fpackage.json', '/nope.js']) {
-      expect((await get(path, { cookie: cookie() })).status, path).toBe(404);
-    }
+    // A path that climbs out of the token's leaves it, and is refused; one that stays is not found.
+    for (const path of ['../package.json', '%2e%2e/package.json']) expect((await get(`${APP}${path}`)).status, path).toBe(403);
+    for (const path of ['assets/..%2f..%2fpackage.json', 'nope.js', '..%2fpackage.json', `..%2f${TOKEN}/index.html`]) expect((await get(`${APP}${path}`)).status, path).toBe(404);
   });
 });
 
 describe('web mode WebSocket bridge', () => {
-  it('refuses an upgrade without the token, from another origin, or on another path', async () => {
-    await expect(openSocket({ origin: origin() })).rejects.toThrow('HTTP 403');
-    await expect(openSocket({ origin: 'http://evil.example', cookie: cookie() })).rejects.toThrow('HTTP 403');
-    await expect(openSocket({ origin: origin(), cookie: cookie(), host: 'evil.example' })).rejects.toThrow('HTTP 403');
-    await expect(openSocket({ origin: origin(), cookie: cookie() }, '/other')).rejects.toThrow('HTTP 403');
+  it('refuses an upgrade outside the token\'s path, from another origin, or on another path', async () => {
+    await expect(openSocket({ origin: origin() }, '/ws')).rejects.toThrow('HTTP 403');
+    await expect(openSocket({ origin: origin() }, `/ws?token=${TOKEN}`)).rejects.toThrow('HTTP 403');
+    await expect(openSocket({ origin: origin(), cookie: `paperdrop_token_${running.server.port}=${TOKEN}` }, '/ws')).rejects.toThrow('HTTP 403');
+    await expect(openSocket({ origin: 'http://evil.example' })).rejects.toThrow('HTTP 403');
+    await expect(openSocket({ origin: origin(), host: 'evil.example' })).rejects.toThrow('HTTP 403');
+    await expect(openSocket({ origin: origin() }, `${APP}other`)).rejects.toThrow('HTTP 403');
   });
 
   it('answers contract calls, and refuses calls off the contract', async () => {
-    const socket = await openSocket({ origin: origin(), cookie: cookie() });
+    const socket = await openSocket({ origin: origin() });
     try {
       expect(await call(socket, { kind: 'invoke', id: 1, channel: 'hello', args: [{ knownHashes: [] }] })).toEqual({
         kind: 'result',
@@ -132,10 +137,5 @@ describe('web mode WebSocket bridge', () => {
     } finally {
       socket.close();
     }
-  });
-
-  it('accepts the token in the query too', async () => {
-    const socket = await openSocket({ origin: origin() }, `/ws?token=${TOKEN}`);
-    socket.close();
   });
 });

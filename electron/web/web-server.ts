@@ -13,6 +13,7 @@ import { parseRequestTarget } from './request-target';
 import { readStaticFile } from './static-files';
 
 export const WEB_HOST = '127.0.0.1';
+/** The bridge's WebSocket, within the app's path (WebAccess.appPath). */
 export const WEBSOCKET_PATH = '/ws';
 
 export interface WebServerOptions {
@@ -47,13 +48,20 @@ const SECURITY_HEADERS = {
 const MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
 
 /**
+ * A browser on this machine sends a request's head at once, and web mode takes no request bodies,
+ * so a connection whose request is not in within seconds is a stalled or hostile one: it gets 408
+ * and is closed. (Node's own limits are a minute and more; `PRI / HTTP/1.1` would hold a connection that long.)
+ */
+const REQUEST_LIMITS = { headersTimeout: 2_000, requestTimeout: 3_000, connectionsCheckingInterval: 500 };
+
+/**
  * Serves the built renderer and the bridge's WebSocket on loopback only, behind a token.
  * Any page the user visits can reach a loopback port, so no request, frame or connection
  * error may throw out of a handler: each gets an HTTP error or a closed socket.
  */
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const log = options.log ?? ((line: string) => console.log(line));
-  const server = createServer();
+  const server = createServer(REQUEST_LIMITS);
   const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -101,15 +109,17 @@ async function serveHttp(request: IncomingMessage, response: ServerResponse, acc
     response.writeHead(405, { Allow: 'GET, HEAD' }).end();
     return;
   }
-  if (access.tokenInQuery(url)) {
-    // Trade the token in the address bar for a cookie, then go to the app. The target is fixed:
-    // a path from the request could name another site ("/.//evil.example/" becomes "//evil.example/").
-    response.writeHead(303, { 'Set-Cookie': access.sessionCookie(), Location: '/' });
+  const path = access.pathInApp(url);
+  if (path === '' || (path === null && access.tokenInQuery(url))) {
+    // To the app's page, whose files are named relative to it: the app's path without its slash, or
+    // a link of the form earlier versions printed. The target is fixed: a path from the request could
+    // name another site ("/.//evil.example/" becomes "//evil.example/").
+    response.writeHead(303, { Location: access.appPath, ...SECURITY_HEADERS });
     response.end();
     return;
   }
-  if (!access.tokenInCookie(request)) return refuse(response, 'Open Paperdrop with the link printed in the terminal.');
-  const file = await readStaticFile(rendererDir, url.pathname);
+  if (path === null) return refuse(response, 'Open Paperdrop with the link printed in the terminal.');
+  const file = await readStaticFile(rendererDir, path);
   if (!file) {
     response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS }).end('Not found');
     return;
@@ -124,13 +134,7 @@ function refuse(response: ServerResponse, message: string): void {
 
 function upgradeAllowed(request: IncomingMessage, access: WebAccess): boolean {
   const url = parseRequestTarget(request.url);
-  return (
-    url !== null &&
-    url.pathname === WEBSOCKET_PATH &&
-    access.hostAllowed(request) &&
-    access.originAllowed(request) &&
-    (access.tokenInCookie(request) || access.tokenInQuery(url))
-  );
+  return url !== null && access.pathInApp(url) === WEBSOCKET_PATH && access.hostAllowed(request) && access.originAllowed(request);
 }
 
 function refuseUpgrade(socket: Duplex): void {

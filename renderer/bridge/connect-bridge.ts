@@ -11,6 +11,8 @@ declare global {
 /** Electron's preload bridge when there is one, else the web mode WebSocket to this page's server. */
 export function connectBridge(): Bridge {
   if (window.paperdrop) return window.paperdrop;
-  const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
-  return createWebSocketBridge(`${scheme}//${location.host}/ws`);
+  // Beside the page: web mode serves the app and its socket under the token's path only.
+  const url = new URL('ws', location.href);
+  url.protocol = location.protocol === 'https:' ? 'wss:' : 'ws:';
+  return createWebSocketBridge(url.href);
 }

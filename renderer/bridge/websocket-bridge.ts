@@ -7,7 +7,7 @@ type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => vo
 
 /**
  * Web mode's bridge: the same contract as Electron's preload, over a WebSocket to the
- * loopback server. The session cookie set by the token link authenticates it. It reconnects
+ * loopback server, at a path that holds the token (see electron/web/access.ts). It reconnects
  * when the server comes back and says so through onConnectionChange.
  */
 export function createWebSocketBridge(url: string): Bridge {

@@ -28,17 +28,27 @@ const FEED_COMPANIONS: readonly { beside: RegExp; names: RegExp }[] = [
 ];
 
 /**
- * One spelling per page: https, lower-case host, no fragment, no tracking parameters,
- * no trailing slash. Null for anything that is not an http(s) URL.
+ * One spelling per page: https, lower-case host, no user name or password, no fragment, no
+ * tracking parameters, no trailing slash. Null for anything that is not an http(s) URL.
  */
 export function canonicalUrl(value: string | null): string | null {
   if (!value) return null;
   const match = WEB_URL.exec(asBrowsersRead(value));
-  if (!match) return null;
-  const host = match[1]!.toLowerCase().replace(/:(?:80|443)$/u, '');
+  // A backslash ends the host for a browser (it reads it as a slash) but not for this pattern: refused rather than guessed at.
+  if (!match || match[1]!.includes('\\')) return null;
+  const host = withoutUserinfo(match[1]!).toLowerCase().replace(/:(?:80|443)$/u, '');
+  if (host === '') return null;
   const path = match[2]!.replace(/\/+$/u, '');
   const query = withoutTracking(match[3] ?? '');
   return `https://${host}${path}${query === '' ? '' : `?${query}`}`;
+}
+
+/**
+ * The host and port of an authority. Whatever comes before its last `@` is a user name and password,
+ * which make a link look like it goes elsewhere: `https://arxiv.org@example.com/` is example.com.
+ */
+function withoutUserinfo(authority: string): string {
+  return authority.slice(authority.lastIndexOf('@') + 1);
 }
 
 /**
