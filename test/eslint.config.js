@@ -43,7 +43,7 @@ export default defineConfig([
 
   // Where each part of the code runs.
   { files: ['renderer/**/*.{ts,tsx}'], languageOptions: { globals: globals.browser } },
-  { files: ['electron/**/*.{ts,cjs}', 'test/**/*.{ts,tsx,js}', 'renderer/vite.config.ts'], languageOptions: { globals: { ...globals.node } } },
+  { files: ['electron/**/*.{ts,cjs}', 'test/**/*.{ts,tsx,js,cjs}', 'renderer/vite.config.ts'], languageOptions: { globals: { ...globals.node } } },
   { files: ['test/ui/**/*.{ts,tsx}'], languageOptions: { globals: { ...globals.node, ...globals.browser } } },
   // The Node version check runs on any Node, however old: ES5 and CommonJS (see the file's header).
   {
