@@ -2,7 +2,7 @@ import type { CorpusRecord } from './corpus-reader';
 
 // XML 1.0 forbids these control characters outright; a real feed never carries them.
 // eslint-disable-next-line no-control-regex -- the control characters XML forbids are what this pattern finds
-const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/gu;
+export const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/gu;
 
 /** Text escaped for an XML element or a double-quoted attribute. */
 export function escapeXml(text: string): string {
