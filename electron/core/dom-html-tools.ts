@@ -2,6 +2,14 @@ import createDOMPurify from 'dompurify';
 import { JSDOM } from 'jsdom';
 import { ABSTRACT_MARKUP_POLICY } from '../../shared/normalize/abstract-markup';
 import type { HtmlTools } from '../../shared/normalize/html-tools';
+import { markupDepth } from '../../shared/normalize/markup-depth';
+
+/**
+ * Deeper markup is refused, item by item. No abstract nests anywhere near this, and an HTML
+ * parser's work on nested formatting elements grows with the square of the depth: 100,000 nested
+ * `<b>` kept jsdom busy for minutes.
+ */
+export const MAX_MARKUP_DEPTH = 1000;
 
 // A set walked by hand: querySelectorAll parses its selector again for every new document, which took a quarter of a parse.
 const BLOCK_ELEMENTS = new Set([
@@ -27,8 +35,10 @@ export function createDomHtmlTools(): HtmlTools {
     return knownTags.get(key)!;
   };
   // "How <SEG> Token Works" names a token, not an element: only real HTML tags count as markup.
-  const keepUnknownTagsAsText = (html: string) =>
-    html.replace(/<(\/?)([A-Za-z][\w-]*)/gu, (tag, slash: string, name: string) => (isHtmlTag(name) ? tag : `&lt;${slash}${name}`));
+  const keepUnknownTagsAsText = (html: string) => {
+    if (markupDepth(html, MAX_MARKUP_DEPTH) > MAX_MARKUP_DEPTH) throw new RangeError(`its markup nests more than ${MAX_MARKUP_DEPTH.toLocaleString('en')} elements deep`);
+    return html.replace(/<(\/?)([A-Za-z][\w-]*)/gu, (tag, slash: string, name: string) => (isHtmlTag(name) ? tag : `&lt;${slash}${name}`));
+  };
 
   return {
     toText(html) {
