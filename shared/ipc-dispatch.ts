@@ -24,7 +24,8 @@ const argsChecks: { [K in InvokeChannel]: ArgsCheck<K> } = {
       args.length === 1 &&
       isRecord(request) &&
       Array.isArray(request.knownHashes) &&
-      request.knownHashes.every((hash) => typeof hash === 'string')
+      request.knownHashes.every((hash) => typeof hash === 'string') &&
+      (request.stores === undefined || typeof request.stores === 'boolean')
     );
   },
   stored: (args): args is InvokeArgs<'stored'> => {

@@ -43,8 +43,12 @@ export interface IngestStatus {
 
 /** Calls from the renderer to main. Each returns a promise of its result. */
 export interface InvokeApi {
-  /** The renderer says which file hashes it holds already; main sends it every other file. */
-  hello(request: { knownHashes: string[] }): FolderInfo;
+  /**
+   * The renderer says which file hashes it holds already; main sends it every other file. A
+   * renderer that does not store batches (`stores: false`: another tab of the same library does)
+   * is sent none; absent means true.
+   */
+  hello(request: { knownHashes: string[]; stores?: boolean }): FolderInfo;
   /** The renderer has committed a batch: main will not send that hash again. */
   stored(request: { hash: string }): void;
   /** Opens a folder picker (Electron only); null when cancelled. */

@@ -322,9 +322,12 @@ describe('registerIpc', () => {
   it('rejects trusted calls with bad arguments', async () => {
     const { call, hello } = setUp();
     await expect(call('hello', trusted(), { knownHashes: [1] })).rejects.toThrow(/bad arguments/i);
+    await expect(call('hello', trusted(), { knownHashes: [], stores: 'yes' })).rejects.toThrow(/bad arguments/i);
     await expect(call('hello', trusted())).rejects.toThrow(/bad arguments/i);
     await expect(call('addSamples', trusted(), 'extra')).rejects.toThrow(/bad arguments/i);
     expect(hello).not.toHaveBeenCalled();
+    await expect(call('hello', trusted(), { knownHashes: ['a'], stores: false })).resolves.toEqual(folderInfo);
+    expect(hello).toHaveBeenCalledWith({ knownHashes: ['a'], stores: false });
   });
 
   it('unregisters every channel', () => {

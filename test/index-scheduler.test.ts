@@ -52,6 +52,21 @@ async function searchNow(scheduler: IndexScheduler, replies: SearchReply[], quer
 }
 
 describe('the index scheduler', () => {
+  it('in a tab that follows another\'s writes, indexes what it is handed and saves nothing, until it takes over', async () => {
+    const db = openDatabase();
+    const { scheduler } = schedulerOn(db);
+    scheduler.receive({ type: 'saves', saves: false });
+    await scheduler.runUntilIdle();
+    for (const batch of batches.slice(0, 3)) await ingest(db, scheduler, batch);
+    await scheduler.runUntilIdle();
+    expect(await db.searchIndex.count()).toBe(0);
+    await expectIndexOfLibrary(db, scheduler.currentIndex);
+
+    scheduler.receive({ type: 'saves', saves: true });
+    await scheduler.runUntilIdle();
+    expect((await readSavedHead(db, indexFingerprint()))?.documentCount).toBe(scheduler.currentIndex.size);
+  });
+
   it('indexes handed-over papers and saves each batch right after it, not after a lull', async () => {
     const db = openDatabase();
     const { scheduler } = schedulerOn(db);

@@ -147,6 +147,30 @@ describe('the watched folder', () => {
     expect(late.batches[0]!.papers.map((paper) => paper.id)).toEqual(first.batches[0]!.papers.map((paper) => paper.id));
   });
 
+  it('sends no batch to a tab that does not store them, and every one it lacks once it does', async () => {
+    const folder = await makeTempDir('inbox');
+    const seeds = await Promise.all(SEED_FILES.map((name) => readFile(SEEDS_DIR + name)));
+    await writeFile(join(folder, 'a.txt'), seeds[0]!);
+    await writeFile(join(folder, 'b.txt'), seeds[1]!);
+    const core = await startCore({ folder });
+    await core.idle();
+    const writer = connectRecorder(core);
+    await writer.session.handlers.hello({ knownHashes: [], stores: true });
+    const follower = connectRecorder(core);
+    const info = await follower.session.handlers.hello({ knownHashes: [], stores: false });
+    expect(info.folder).toBe(folder);
+    await until(() => writer.batches.length === 2, 'the writer\'s batches');
+    await settled(folder, writer);
+    expect(follower.batches).toEqual([]);
+    expect(follower.session.mayWant(sha256(seeds[0]!))).toBe(false);
+
+    // The writer closes; the follower takes over, holding what the writer stored of a.txt.
+    core.disconnect(writer.session);
+    await follower.session.handlers.hello({ knownHashes: [sha256(seeds[0]!)], stores: true });
+    await until(() => follower.batches.length === 2, 'the batches the new writer lacks');
+    expect(follower.batches.map((batch) => batch.file).sort()).toEqual(['b.txt', 'zz-barrier-2.txt']);
+  });
+
   it('sends a batch again when the renderer did not confirm it before reconnecting', async () => {
     const folder = await makeTempDir('inbox');
     await writeFile(join(folder, 'a.txt'), await readFile(SEEDS_DIR + SEED_FILES[0]));

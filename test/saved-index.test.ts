@@ -100,6 +100,29 @@ describe('the saved index', () => {
     expect(restoreOrder(older)).toEqual([...head.segments].reverse());
   });
 
+  it('is saved whole by a worker that finds another tab\'s save since its own, so a restore never mixes the two', async () => {
+    const db = openDatabase();
+    const first = new PaperIndex();
+    upsertInBatches(first, papers.slice(0, 60), 20);
+    const firstSaver = new IndexSaver(db, 'test');
+    await firstSaver.save(first.store, 1);
+    // A second tab restores that index and grows it on its own, while the first tab's worker saves again.
+    const { index: second, head } = await restored(db);
+    const secondSaver = new IndexSaver(db, 'test', head);
+    upsertInBatches(first, papers.slice(60, 100), 10);
+    await firstSaver.save(first.store, 2);
+    upsertInBatches(second, papers.slice(100, 130), 10);
+    await secondSaver.save(second.store, 3);
+
+    const { index: back, head: saved } = await restored(db);
+    expect(saved.generation).toBe(3);
+    expect(back.size).toBe(second.size);
+    expect(answers(back)).toEqual(answers(second));
+    // Nothing of the first tab's index is left behind: the table holds the second's head, terms and segments only.
+    const keys = (await db.searchIndex.toCollection().primaryKeys()) as string[];
+    expect(keys.sort()).toEqual(['head', ...saved.termChunks, ...saved.segments.map((serial) => `segment:${serial}`)].sort());
+  });
+
   it('is not restored by an index of another configuration', async () => {
     const db = openDatabase();
     const index = new PaperIndex();

@@ -22,11 +22,14 @@ export interface SessionHost {
 
 /**
  * One connected renderer. It tells which file hashes it has stored; the session sends it
- * every other file, a few at a time, and never the same hash twice once stored.
+ * every other file, a few at a time, and never the same hash twice once stored. A renderer that
+ * says it does not store batches (another tab of its library does) is sent none.
  */
 export class ClientSession {
-  /** Hashes the renderer holds; null until it says hello. */
+  /** Hashes the renderer holds; null until it says hello, and while it does not store batches. */
   private known: Set<string> | null = null;
+  /** False once the renderer says another tab stores its library's batches. */
+  private stores = true;
   private readonly inFlight = new Set<string>();
   private readonly waiting = new Map<string, FolderFile>();
   private pumping = false;
@@ -42,8 +45,9 @@ export class ClientSession {
   ) {
     this.imports = new ImportUploads({ folder: () => host.folderInfo().folder, onError: (error) => host.onError(error) });
     this.handlers = {
-      hello: ({ knownHashes }) => {
-        this.known = new Set(knownHashes);
+      hello: ({ knownHashes, stores = true }) => {
+        this.stores = stores;
+        this.known = stores ? new Set(knownHashes) : null;
         this.inFlight.clear();
         this.waiting.clear();
         for (const file of host.files()) this.offer(file);
@@ -77,7 +81,7 @@ export class ClientSession {
 
   /** Whether this renderer may still be sent the file: it has not said it holds it. */
   mayWant(hash: string): boolean {
-    return !this.closed && !(this.known?.has(hash) ?? false);
+    return !this.closed && this.stores && !(this.known?.has(hash) ?? false);
   }
 
   /** The folder changed: files offered from the old one are no longer due. */

@@ -2,7 +2,7 @@ import type { PaperdropDatabase } from '../db/database';
 import { writeSavedIndex, type IndexWrite } from './index-store';
 import type { PostingStore } from './posting-store';
 import { sortedTerms } from './term-dictionary';
-import { newestDay, savedSegment, savedTerms, segmentKey, termsKey, type SavedHead } from './saved-index';
+import { HEAD_KEY, isSavedHead, newestDay, savedSegment, savedTerms, segmentKey, termsKey, type SavedHead, type SavedIndexRecord } from './saved-index';
 
 /** Past this many term chunks, a write saves the whole dictionary as one again. */
 const MAX_TERM_CHUNKS = 32;
@@ -11,6 +11,10 @@ const MAX_TERM_CHUNKS = 32;
  * Keeps the saved index level with the live one, a write at a time: each write puts the segments
  * made since the last, the terms they brought and a new head, and deletes the segments merged away.
  * Segments never change once made, so a write is only what is new.
+ *
+ * Another tab's worker may have saved its own index since (only the tab that stores batches saves,
+ * but tabs take over from one another): its segments are numbered by its own serials, so a write
+ * that finds a head it did not write saves the whole index instead, in the same transaction.
  */
 export class IndexSaver {
   /** What the table holds as of the last write that succeeded; null before the first. */
@@ -37,9 +41,15 @@ export class IndexSaver {
   async save(store: PostingStore, generation: number): Promise<boolean> {
     if (this.writing) throw new Error('IndexSaver: one write at a time');
     this.writing = true;
-    const { write, termsUpTo } = this.capture(store, generation);
+    let { write, termsUpTo } = this.capture(store, generation);
     try {
-      await writeSavedIndex(this.db, write);
+      await this.db.transaction('rw', this.db.searchIndex, async () => {
+        if (this.saved && !this.wrote(await this.db.searchIndex.get(HEAD_KEY))) {
+          this.saved = null;
+          ({ write, termsUpTo } = this.capture(store, generation));
+        }
+        await writeSavedIndex(this.db, write);
+      });
       this.saved = { segments: new Set(write.head.segments), termChunks: write.head.termChunks };
       store.dictionary.markSaved(termsUpTo);
       return true;
@@ -49,6 +59,18 @@ export class IndexSaver {
     } finally {
       this.writing = false;
     }
+  }
+
+  /** Whether `head` is the one this saver last wrote or restored from. */
+  private wrote(head: SavedIndexRecord | undefined): boolean {
+    const saved = this.saved!;
+    return (
+      isSavedHead(head) &&
+      head.fingerprint === this.fingerprint &&
+      head.segments.length === saved.segments.size &&
+      head.segments.every((serial) => saved.segments.has(serial)) &&
+      head.termChunks.join() === saved.termChunks.join()
+    );
   }
 
   private capture(store: PostingStore, generation: number): { write: IndexWrite; termsUpTo: number } {

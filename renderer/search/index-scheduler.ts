@@ -73,6 +73,8 @@ export class IndexScheduler {
   private reconcileDue = false;
   private opened = false;
   private saveDue = false;
+  /** False in a tab that follows another's writes: that tab's worker saves the index (see SearchRequest). */
+  private saves = true;
   private saving: Promise<unknown> = Promise.resolve();
   private rebuildCount = 0;
 
@@ -86,6 +88,11 @@ export class IndexScheduler {
 
   /** A message from the page. Removals are applied before handed-over papers are indexed, so a paper merged away since it was handed over is taken back. */
   receive(request: SearchRequest): void {
+    if (request.type === 'saves') {
+      this.saves = request.saves;
+      if (this.saves) this.saveSoon();
+      return;
+    }
     if (request.type === 'search') {
       // An emptied search box: nothing to answer, now or as the index changes.
       this.pendingSearch = request.query.trim() === '' ? null : request;
@@ -230,7 +237,7 @@ export class IndexScheduler {
 
   /** Saves what changed since the last write, unless a write is under way: then right after it. */
   private saveSoon(): void {
-    if (this.saver.busy || !this.saveDue) return;
+    if (!this.saves || this.saver.busy || !this.saveDue) return;
     this.saveDue = false;
     this.saving = this.saver.save(this.index.store, this.indexedGeneration).then((saved) => {
       // A failed write is tried again with the next change; the error is logged.

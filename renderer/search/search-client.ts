@@ -59,6 +59,11 @@ export class SearchClient {
     this.post({ type: 'index', papers: documents, removed });
   }
 
+  /** Whether the worker saves the index: only in the tab that stores batches (renderer/sync/writer-election.ts). */
+  setSaving(saves: boolean): void {
+    this.post({ type: 'saves', saves });
+  }
+
   getProgress = (): IndexProgress => this.progress;
 
   subscribeProgress = (listener: () => void): (() => void) => {

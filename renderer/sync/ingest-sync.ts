@@ -5,29 +5,45 @@ import { storeBatch } from '../db/library-writer';
 import type { StoredChange } from '../db/records';
 import type { AppStatusStore } from './app-status';
 
+/** The sync with main, and whether this tab stores the batches main sends (see writer-election.ts). */
+export interface IngestSync {
+  /** Says so to main: a tab that stores is sent every batch it does not hold; one that does not, none. */
+  storeBatches(stores: boolean): void;
+  stop(): void;
+}
+
 /**
  * Keeps the database in step with the watched folder: tells main which files are stored,
  * stores each batch it sends (one at a time, one transaction each) and confirms it.
  * A batch that was not confirmed is sent again on the next hello, so a crash loses nothing.
+ * Until told to store batches, the tab says hello without storing: it learns of the folder, and
+ * another tab stores.
  */
 export function startIngestSync(
   bridge: Bridge,
   db: PaperdropDatabase,
   status: AppStatusStore,
   onStored: (change: StoredChange) => void,
-): () => void {
+): IngestSync {
   let queue = Promise.resolve();
+  let stores = false;
 
   const store = async (batch: IngestBatch) => {
+    if (!stores) return;
     const change = await storeBatch(db, batch);
     // Published before main hears of it: should the connection drop now, main will not send this batch again.
     if (change.written.length + change.removed.length > 0) onStored(change);
     await bridge.invoke('stored', { hash: batch.hash });
   };
 
-  const hello = async () => {
-    const knownHashes = (await db.sources.toCollection().primaryKeys()) as string[];
-    status.update({ folder: await bridge.invoke('hello', { knownHashes }) });
+  let greeting = Promise.resolve();
+  const hello = () => {
+    greeting = greeting
+      .then(async () => {
+        const knownHashes = stores ? ((await db.sources.toCollection().primaryKeys()) as string[]) : [];
+        status.update({ folder: await bridge.invoke('hello', { knownHashes, stores }) });
+      })
+      .catch(() => status.update({ connected: false }));
   };
 
   const unsubscribers = [
@@ -38,9 +54,16 @@ export function startIngestSync(
     bridge.on('status', ({ pending }) => status.update({ pending })),
     bridge.onConnectionChange((connected) => {
       status.update({ connected });
-      if (connected) void hello();
+      if (connected) hello();
     }),
   ];
-  void hello().catch(() => status.update({ connected: false }));
-  return () => unsubscribers.forEach((unsubscribe) => unsubscribe());
+  hello();
+  return {
+    storeBatches(next) {
+      if (next === stores) return;
+      stores = next;
+      hello();
+    },
+    stop: () => unsubscribers.forEach((unsubscribe) => unsubscribe()),
+  };
 }

@@ -1,0 +1,88 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderArxivRss } from './bench/arxiv-feeds';
+import { openWebSession, type WebSession } from './web-session';
+
+const WAIT = { timeout: 30_000 };
+const PAPERS_PER_FILE = 40;
+
+/** `count` arXiv RSS files of distinct papers, numbered from `first`; each paper's title names its file. */
+async function dropFiles(folder: string, first: number, count: number): Promise<void> {
+  for (let file = first; file < first + count; file += 1) {
+    const records = Array.from({ length: PAPERS_PER_FILE }, (_unused, index) => ({
+      id: `2409.${String(file * PAPERS_PER_FILE + index).padStart(5, '0')}`,
+      title: `Paper ${index} of file ${file} on tabbed reading`,
+      abstract: `We study file ${file}, paper ${index}.`,
+      authors: ['A. Author'],
+      published: '2024-09-02',
+      categories: ['cs.DL'],
+      source_repo: 'two-tabs',
+    }));
+    await writeFile(join(folder, `file-${file}.xml`), renderArxivRss(records, 'cs.DL'));
+  }
+}
+
+/** The library's generation: one more for every batch stored, by whichever tab stored it. */
+function storedBatches(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const opening = indexedDB.open('paperdrop');
+        opening.onerror = () => reject(opening.error);
+        opening.onsuccess = () => {
+          const request = opening.result.transaction('meta').objectStore('meta').get('generation');
+          request.onsuccess = () => {
+            opening.result.close();
+            resolve((request.result as { value: number } | undefined)?.value ?? 0);
+          };
+          request.onerror = () => reject(request.error);
+        };
+      }),
+  );
+}
+
+const countAll = (page: Page) => page.getByTestId('count-all').textContent();
+
+async function searchFinds(page: Page, query: string): Promise<string | null> {
+  await page.getByRole('searchbox', { name: 'Search papers' }).fill(query);
+  return page.locator('.search-summary').textContent();
+}
+
+describe('two tabs of one library, in real Chromium', () => {
+  let session: WebSession;
+  let first: Page;
+  let second: Page;
+
+  beforeAll(async () => {
+    session = await openWebSession('two-tabs');
+    first = session.page;
+    second = await session.browser.newPage();
+    await second.goto(session.web.url);
+    for (const page of [first, second]) await page.getByRole('heading', { name: 'No papers yet' }).waitFor(WAIT);
+  });
+
+  afterAll(() => session?.close());
+
+  it('stores each batch once, in one tab, and both tabs show and find every paper', async () => {
+    await dropFiles(session.folder, 0, 6);
+    for (const page of [first, second]) await expect.poll(() => countAll(page), WAIT).toBe(String(6 * PAPERS_PER_FILE));
+    const batches = await storedBatches(first);
+    console.log(`two tabs: 6 files, ${6 * PAPERS_PER_FILE} papers, ${batches} batches stored (every tab storing each would make 12)`);
+    expect(batches).toBe(6);
+    await expect.poll(() => searchFinds(second, 'paper 7 of file 5 tabbed'), WAIT).toMatch(/^[1-9]\d* papers? match/u);
+  });
+
+  it('hands the writing to the other tab when the writer closes, and loses no file', async () => {
+    const before = await storedBatches(second);
+    await first.close();
+    await dropFiles(session.folder, 6, 3);
+    await expect.poll(() => countAll(second), WAIT).toBe(String(9 * PAPERS_PER_FILE));
+    const batches = await storedBatches(second);
+    console.log(`two tabs: the writer closed; the other stored ${batches - before} batches for 3 new files`);
+    expect(batches - before).toBe(3);
+    await expect.poll(() => searchFinds(second, 'paper 3 of file 8 tabbed'), WAIT).toMatch(/^[1-9]\d* papers? match/u);
+    expect(session.pageErrors).toEqual([]);
+  });
+});
