@@ -1,28 +1,10 @@
-import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { renderArxivRss } from './bench/arxiv-feeds';
+import { writeArxivFiles } from './synthetic-feeds';
 import { openWebSession, type WebSession } from './web-session';
 
 const WAIT = { timeout: 30_000 };
 const PAPERS_PER_FILE = 40;
-
-/** `count` arXiv RSS files of distinct papers, numbered from `first`; each paper's title names its file. */
-async function dropFiles(folder: string, first: number, count: number): Promise<void> {
-  for (let file = first; file < first + count; file += 1) {
-    const records = Array.from({ length: PAPERS_PER_FILE }, (_unused, index) => ({
-      id: `2409.${String(file * PAPERS_PER_FILE + index).padStart(5, '0')}`,
-      title: `Paper ${index} of file ${file} on tabbed reading`,
-      abstract: `We study file ${file}, paper ${index}.`,
-      authors: ['A. Author'],
-      published: '2024-09-02',
-      categories: ['cs.DL'],
-      source_repo: 'two-tabs',
-    }));
-    await writeFile(join(folder, `file-${file}.xml`), renderArxivRss(records, 'cs.DL'));
-  }
-}
 
 /** The library's generation: one more for every batch stored, by whichever tab stored it. */
 function storedBatches(page: Page): Promise<number> {
@@ -66,7 +48,7 @@ describe('two tabs of one library, in real Chromium', () => {
   afterAll(() => session?.close());
 
   it('stores each batch once, in one tab, and both tabs show and find every paper', async () => {
-    await dropFiles(session.folder, 0, 6);
+    await writeArxivFiles(session.folder, 0, 6, PAPERS_PER_FILE, 'tabbed reading');
     for (const page of [first, second]) await expect.poll(() => countAll(page), WAIT).toBe(String(6 * PAPERS_PER_FILE));
     const batches = await storedBatches(first);
     console.log(`two tabs: 6 files, ${6 * PAPERS_PER_FILE} papers, ${batches} batches stored (every tab storing each would make 12)`);
@@ -77,7 +59,7 @@ describe('two tabs of one library, in real Chromium', () => {
   it('hands the writing to the other tab when the writer closes, and loses no file', async () => {
     const before = await storedBatches(second);
     await first.close();
-    await dropFiles(session.folder, 6, 3);
+    await writeArxivFiles(session.folder, 6, 3, PAPERS_PER_FILE, 'tabbed reading');
     await expect.poll(() => countAll(second), WAIT).toBe(String(9 * PAPERS_PER_FILE));
     const batches = await storedBatches(second);
     console.log(`two tabs: the writer closed; the other stored ${batches - before} batches for 3 new files`);

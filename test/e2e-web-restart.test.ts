@@ -1,27 +1,15 @@
 import { copyFile, mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './chromium';
+import { freePort } from './free-port';
 import { SEED_FILES, SEEDS_DIR } from './shared-paths';
 import { startWebMode, type WebModeProcess } from './web-mode-process';
 
 const WAIT = { timeout: 15_000 };
 const RECONNECTING = 'Disconnected from Paperdrop; reconnecting…';
-
-/** A port free right now: a restart must come back on the port the tab knows. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 describe('web mode restarted under an open tab, in real Chromium', () => {
   let scratch: string;
