@@ -71,6 +71,11 @@ export interface EventMap {
   status: IngestStatus;
   /** A menu item of the desktop app was chosen: the renderer runs that command. */
   command: { id: CommandId };
+  /**
+   * The hashes of the files now in the folder, once main has read them all: a stored file with
+   * another hash is gone from the folder (its papers stay). Sent after hello and after files come or go.
+   */
+  folderFiles: { hashes: string[] };
 }
 
 export type InvokeChannel = keyof InvokeApi;
@@ -89,7 +94,7 @@ const invokeChannels: Record<InvokeChannel, true> = {
   importEnd: true,
   importAbort: true,
 };
-const eventChannels: Record<EventChannel, true> = { batch: true, folder: true, status: true, command: true };
+const eventChannels: Record<EventChannel, true> = { batch: true, folder: true, status: true, command: true, folderFiles: true };
 
 export const INVOKE_CHANNELS = Object.keys(invokeChannels) as InvokeChannel[];
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, writeFile, appendFile } from 'node:fs/promises';
+import { appendFile, mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -31,11 +31,14 @@ async function startCore(options: Partial<CoreOptions> & { folder: string }): Pr
 function connectRecorder(core: PaperdropCore) {
   const batches: IngestBatch[] = [];
   const folders: EventMap['folder'][] = [];
+  /** Each list of the folder's hashes main sent, sorted. */
+  const folderFiles: string[][] = [];
   const session: ClientSession = core.connect((channel, payload) => {
     if (channel === 'batch') batches.push(payload as IngestBatch);
     if (channel === 'folder') folders.push(payload as EventMap['folder']);
+    if (channel === 'folderFiles') folderFiles.push([...(payload as EventMap['folderFiles']).hashes].sort());
   });
-  return { session, batches, folders };
+  return { session, batches, folders, folderFiles };
 }
 
 async function until(condition: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
@@ -169,6 +172,31 @@ describe('the watched folder', () => {
     await follower.session.handlers.hello({ knownHashes: [sha256(seeds[0]!)], stores: true });
     await until(() => follower.batches.length === 2, 'the batches the new writer lacks');
     expect(follower.batches.map((batch) => batch.file).sort()).toEqual(['b.txt', 'zz-barrier-2.txt']);
+  });
+
+  it('tells a storing renderer which files the folder holds, after hello and after a file goes or is renamed', async () => {
+    const folder = await makeTempDir('inbox');
+    const seeds = await Promise.all(SEED_FILES.map((name) => readFile(SEEDS_DIR + name)));
+    await writeFile(join(folder, 'a.txt'), seeds[0]!);
+    await writeFile(join(folder, 'b.txt'), seeds[1]!);
+    const core = await startCore({ folder });
+    await core.idle();
+    const renderer = connectRecorder(core);
+    await renderer.session.handlers.hello({ knownHashes: [] });
+    const both = [sha256(seeds[0]!), sha256(seeds[1]!)].sort();
+    await until(() => renderer.folderFiles.length > 0, 'the folder\'s files');
+    expect(renderer.folderFiles.at(-1)).toEqual(both);
+
+    await rename(join(folder, 'b.txt'), join(folder, 'b-renamed.txt'));
+    await settled(folder, renderer);
+    await until(() => renderer.folderFiles.at(-1)?.length === 3, 'the list after the rename and the barrier');
+    expect(renderer.folderFiles.at(-1)!.filter((hash) => both.includes(hash))).toEqual(both);
+    // One batch for b's content, under whichever name it had when it was read.
+    expect(renderer.batches.filter((batch) => batch.hash === sha256(seeds[1]!))).toHaveLength(1);
+
+    await unlink(join(folder, 'a.txt'));
+    await until(() => !renderer.folderFiles.at(-1)!.includes(sha256(seeds[0]!)), 'the list without a.txt');
+    expect(renderer.folderFiles.at(-1)).toContain(sha256(seeds[1]!));
   });
 
   it('sends a batch again when the renderer did not confirm it before reconnecting', async () => {

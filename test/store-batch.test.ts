@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { IngestBatch } from '../shared/paper';
 import { PaperdropDatabase } from '../renderer/db/database';
 import { setMarks } from '../renderer/db/mark-writer';
-import { storeBatch } from '../renderer/db/library-writer';
+import { recordFolderFiles, storeBatch } from '../renderer/db/library-writer';
 import { parseFile, parseText } from './parse-file';
 import { SEED_FILES, SEEDS_DIR } from './shared-paths';
 import { allPapers, paperCount, storedPaper } from './stored-papers';
@@ -106,5 +106,25 @@ describe('storing a batch', () => {
     const batch = parseText('%PDF\u0000', 'x.pdf');
     expect(await storeBatch(db, batch)).toEqual({ written: [], removed: [], remarked: [] });
     expect(await db.sources.get(batch.hash)).toMatchObject({ paperCount: 0, errors: [{ file: 'x.pdf', message: 'not a recognised feed: the file is binary' }] });
+  });
+});
+
+describe('the folder\'s files', () => {
+  it('mark a stored file gone once the folder no longer holds it, and present again when it comes back, its papers untouched', async () => {
+    const db = openDatabase();
+    const [first, second] = [seedBatch(0), seedBatch(1)];
+    await storeBatch(db, first);
+    await storeBatch(db, second);
+    const papers = await paperCount(db);
+    const goneOf = async () => Object.fromEntries((await db.sources.toArray()).map((source) => [source.file, source.gone ?? null]));
+
+    expect(await recordFolderFiles(db, [first.hash, second.hash])).toBe(0);
+    expect(await goneOf()).toEqual({ [first.file]: null, [second.file]: null });
+    expect(await recordFolderFiles(db, [second.hash])).toBe(1);
+    expect(await goneOf()).toEqual({ [first.file]: true, [second.file]: null });
+    expect(await paperCount(db)).toBe(papers);
+    expect(await recordFolderFiles(db, [second.hash])).toBe(0);
+    expect(await recordFolderFiles(db, [first.hash, second.hash])).toBe(1);
+    expect(await goneOf()).toEqual({ [first.file]: false, [second.file]: null });
   });
 });

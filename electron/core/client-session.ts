@@ -14,6 +14,8 @@ export interface SessionHost {
   batchFor(file: FolderFile): Promise<IngestBatch | null>;
   /** A renderer stored this file's batch. */
   batchStored(hash: string): void;
+  /** The hashes of the files in the folder, once every file noticed so far is read. */
+  folderHashes(): Promise<string[]>;
   folderInfo(): EventMap['folder'];
   chooseFolder(): Promise<EventMap['folder'] | null>;
   addSamples(): Promise<{ copied: string[] }>;
@@ -52,6 +54,7 @@ export class ClientSession {
         this.waiting.clear();
         for (const file of host.files()) this.offer(file);
         this.sendStatus();
+        if (stores) void host.folderHashes().then((hashes) => this.sendEvent('folderFiles', { hashes }));
         return host.folderInfo();
       },
       stored: ({ hash }) => {

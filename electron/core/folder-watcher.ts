@@ -8,6 +8,9 @@ export interface FolderWatcherOptions {
   pollMs?: number;
 }
 
+/** How long a file's size must stay unchanged, by default, before it counts as written. */
+export const DEFAULT_STABLE_MS = 1000;
+
 /** Names that editors, browsers and sync tools use for files still being written, or hidden. */
 const TEMPORARY_NAME = /^\.|^~\$|~$|\.(?:tmp|temp|part|partial|crdownload|download|swp|swx)$/iu;
 
@@ -17,7 +20,7 @@ export function isIgnoredName(name: string): boolean {
 
 /**
  * Watches a folder and its subfolders, and reports each file once its writing has finished:
- * at start for every file already there, then on every add or change.
+ * at start for every file already there, then on every add or change; and each file that goes.
  */
 export class FolderWatcher {
   private constructor(private readonly watcher: FSWatcher) {}
@@ -25,16 +28,18 @@ export class FolderWatcher {
   static async start(
     folder: string,
     onFile: (path: string) => void,
+    onGone: (path: string) => void,
     onError: (error: unknown) => void,
     options: FolderWatcherOptions = {},
   ): Promise<FolderWatcher> {
     // The folder itself may be a link (to a synced folder, say): watch where it leads, report paths under the name given.
     const real = await realpath(folder);
-    const report = (path: string) => onFile(join(folder, relative(real, path)));
+    const named = (path: string) => join(folder, relative(real, path));
+    const report = (path: string) => onFile(named(path));
     const watcher = watch(real, {
       ignoreInitial: false,
       ignored: (path) => path !== real && isIgnoredName(basename(path)),
-      awaitWriteFinish: { stabilityThreshold: options.stableMs ?? 1000, pollInterval: options.pollMs ?? 100 },
+      awaitWriteFinish: { stabilityThreshold: options.stableMs ?? DEFAULT_STABLE_MS, pollInterval: options.pollMs ?? 100 },
       // A link is reported as a file, never descended into: a link to a folder outside would otherwise
       // have its whole tree read and watched. describeFile follows a link to a file inside the folder,
       // and lists any other link as an error saying why it is not read.
@@ -42,6 +47,7 @@ export class FolderWatcher {
     });
     watcher.on('add', report);
     watcher.on('change', report);
+    watcher.on('unlink', (path) => onGone(named(path)));
     watcher.on('error', onError);
     await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
     return new FolderWatcher(watcher);

@@ -5,7 +5,7 @@ import { failedBatch } from '../../shared/ingest-batch';
 import type { IngestBatch } from '../../shared/paper';
 import { ClientSession, type SendEvent, type SessionHost } from './client-session';
 import { describeFile, readIngestBatch, type FolderFile } from './folder-file';
-import { FolderWatcher, type FolderWatcherOptions } from './folder-watcher';
+import { DEFAULT_STABLE_MS, FolderWatcher, type FolderWatcherOptions } from './folder-watcher';
 import { importPaths, type PathImport } from './import-paths';
 import { createInlineParser, type ParseFile } from './parse-job';
 import { createWorkerParser, ParseInterrupted, type ParseBudget, type WorkerParser } from './worker-parser';
@@ -35,6 +35,12 @@ export interface CoreOptions {
  * ingest held some 200 MB, which every garbage collection of main walked again.
  */
 const BATCH_CACHE_SIZE = 32;
+/**
+ * Files come and go in bursts (a copy of many, a sync): the folder's list goes out once one is
+ * over. A rename is a removal at once and an addition once the file has been still for the
+ * watcher's stability time: waiting longer than that keeps a renamed file from looking gone.
+ */
+const ANNOUNCE_AFTER_STILL_MS = 500;
 
 /**
  * The Electron-free heart of main: watches the folder, hashes what lands in it,
@@ -50,6 +56,7 @@ export class PaperdropCore implements SessionHost {
   private readonly log: (line: string) => void;
   private readonly parse: ParseFile;
   private readonly worker: WorkerParser | null;
+  private announcing: ReturnType<typeof setTimeout> | null = null;
 
   private constructor(
     private readonly options: CoreOptions,
@@ -75,6 +82,11 @@ export class PaperdropCore implements SessionHost {
 
   files(): FolderFile[] {
     return [...this.filesByPath.values()];
+  }
+
+  async folderHashes(): Promise<string[]> {
+    await this.queue.idle();
+    return [...new Set(this.files().map((file) => file.hash))];
   }
 
   connect(send: SendEvent): ClientSession {
@@ -130,6 +142,7 @@ export class PaperdropCore implements SessionHost {
   }
 
   async close(): Promise<void> {
+    if (this.announcing) clearTimeout(this.announcing);
     for (const session of this.sessions) session.close();
     this.sessions.clear();
     await this.watcher?.close();
@@ -149,6 +162,7 @@ export class PaperdropCore implements SessionHost {
     this.watcher = await FolderWatcher.start(
       absolute,
       (path) => this.queue.push(() => this.noticeFile(absolute, path)),
+      (path) => this.queue.push(async () => this.noticeGone(absolute, path)),
       (error) => this.onError(error),
       this.options.watcher,
     );
@@ -163,8 +177,26 @@ export class PaperdropCore implements SessionHost {
       throw error;
     });
     if (!file) return;
+    const known = this.filesByPath.get(path)?.hash === file.hash;
     this.filesByPath.set(path, file);
     for (const session of this.sessions) session.offer(file);
+    if (!known) this.announceFilesSoon();
+  }
+
+  private noticeGone(folder: string, path: string): void {
+    if (folder !== this.folder || !this.filesByPath.delete(path)) return;
+    this.announceFilesSoon();
+  }
+
+  /** Tells every renderer which files the folder holds, once a burst of changes is over. */
+  private announceFilesSoon(): void {
+    if (this.announcing) clearTimeout(this.announcing);
+    this.announcing = setTimeout(() => {
+      this.announcing = null;
+      void this.folderHashes().then((hashes) => {
+        for (const session of this.sessions) session.sendEvent('folderFiles', { hashes });
+      });
+    }, (this.options.watcher?.stableMs ?? DEFAULT_STABLE_MS) + ANNOUNCE_AFTER_STILL_MS);
   }
 
   onError(error: unknown): void {

@@ -180,3 +180,21 @@ export async function dismissFileError(db: PaperdropDatabase, hash: string, dism
     if (kept) await db.sources.update(hash, { errors: kept });
   });
 }
+
+/**
+ * The folder now holds the files of these hashes: every stored file not among them is gone from
+ * it, and one that came back is not. The papers stay either way. Returns how many changed.
+ */
+export async function recordFolderFiles(db: PaperdropDatabase, hashes: readonly string[]): Promise<number> {
+  const present = new Set(hashes);
+  return db.transaction('rw', db.sources, async () => {
+    let changed = 0;
+    await db.sources.toCollection().modify((source) => {
+      const gone = !present.has(source.hash);
+      if ((source.gone ?? false) === gone) return;
+      source.gone = gone;
+      changed += 1;
+    });
+    return changed;
+  });
+}

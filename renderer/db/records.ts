@@ -99,6 +99,8 @@ export interface SourceRecord {
   seenAt: string;
   paperCount: number;
   errors: FileError[];
+  /** The file is no longer in the watched folder (its papers stay); absent until main first said which files it holds. */
+  gone?: boolean;
 }
 
 /** What one stored batch changed: the search index and the views that follow stored batches take it from here. */

@@ -1,7 +1,7 @@
 import type { Bridge } from '../../shared/ipc';
 import type { IngestBatch } from '../../shared/paper';
 import type { PaperdropDatabase } from '../db/database';
-import { storeBatch } from '../db/library-writer';
+import { recordFolderFiles, storeBatch } from '../db/library-writer';
 import type { StoredChange } from '../db/records';
 import type { AppStatusStore } from './app-status';
 
@@ -49,6 +49,10 @@ export function startIngestSync(
   const unsubscribers = [
     bridge.on('batch', (batch) => {
       queue = queue.then(() => store(batch)).catch((error: unknown) => console.error('Paperdrop: storing a batch failed', error));
+    }),
+    bridge.on('folderFiles', ({ hashes }) => {
+      // In turn with the batches, so that a file stored just now is judged with the folder as it is.
+      queue = queue.then(async () => void (stores && (await recordFolderFiles(db, hashes)))).catch((error: unknown) => console.error('Paperdrop: noting the folder’s files failed', error));
     }),
     bridge.on('folder', (folder) => status.update({ folder })),
     bridge.on('status', ({ pending }) => status.update({ pending })),

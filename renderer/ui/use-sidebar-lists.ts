@@ -3,6 +3,7 @@ import { useCallback, useDeferredValue, useMemo } from 'react';
 import { archiveOf, ARCHIVE_ORDER, describeCategory } from '../../shared/arxiv-taxonomy';
 import { countLists, listMembershipsWith, readListMemberships, type ListCount } from '../db/list-memberships';
 import { categoryList, fileList } from '../db/paper-lists';
+import type { SourceRecord } from '../db/records';
 import { useServices } from './app-context';
 import type { MarkSnapshot } from '../sync/mark-sets';
 import { useFollowed } from './use-followed';
@@ -29,14 +30,14 @@ export function useSidebarLists(marks: MarkSnapshot | undefined): SidebarLists |
   const { db } = useServices();
   const readMemberships = useCallback(() => readListMemberships(db), [db]);
   const memberships = useFollowed(readMemberships, listMembershipsWith);
-  const filesNewestFirst = useLiveQuery(async () => [...new Set((await db.sources.orderBy('seenAt').reverse().toArray()).map((source) => source.file))], [db]);
+  const filesNewestFirst = useLiveQuery(async () => filesOf(await db.sources.orderBy('seenAt').reverse().toArray()), [db]);
   const deferredMarks = useDeferredValue(marks);
   const counts = useMemo(() => (memberships && deferredMarks ? countLists(memberships, deferredMarks.read) : undefined), [memberships, deferredMarks]);
   return useMemo(() => {
     if (!counts || !filesNewestFirst) return undefined;
-    const sources = filesNewestFirst.flatMap((file) => {
+    const sources = filesNewestFirst.flatMap(({ file, gone }) => {
       const count = counts.get(fileList(file));
-      return count ? [{ name: file, label: file, count }] : [];
+      return count ? [{ name: file, label: gone ? `${file} (gone from the folder)` : file, count }] : [];
     });
     const byArchive = new Map<string, SidebarEntry[]>();
     const prefix = categoryList('');
@@ -56,4 +57,11 @@ export function useSidebarLists(marks: MarkSnapshot | undefined): SidebarLists |
       .map((archive) => ({ archive, categories: byArchive.get(archive)!.sort((a, b) => a.name.localeCompare(b.name)) }));
     return { sources, archives };
   }, [counts, filesNewestFirst]);
+}
+
+/** Each file name once, newest first; gone only when no file of that name is still in the folder. */
+function filesOf(sources: readonly SourceRecord[]): { file: string; gone: boolean }[] {
+  const gone = new Map<string, boolean>();
+  for (const source of sources) gone.set(source.file, (gone.get(source.file) ?? true) && source.gone === true);
+  return [...gone].map(([file, isGone]) => ({ file, gone: isGone }));
 }
