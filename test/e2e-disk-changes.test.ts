@@ -5,29 +5,11 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderArxivRss } from './bench/arxiv-feeds';
 import { writeArxivFiles } from './synthetic-feeds';
+import { storedGeneration } from './page-marks';
 import { openWebSession, type WebSession } from './web-session';
 
 const WAIT = { timeout: 30_000 };
 const PAPERS_PER_FILE = 20;
-
-/** The library's generation: one more for every batch stored. */
-function storedBatches(page: Page): Promise<number> {
-  return page.evaluate(
-    () =>
-      new Promise<number>((resolve, reject) => {
-        const opening = indexedDB.open('paperdrop');
-        opening.onerror = () => reject(opening.error);
-        opening.onsuccess = () => {
-          const request = opening.result.transaction('meta').objectStore('meta').get('generation');
-          request.onsuccess = () => {
-            opening.result.close();
-            resolve((request.result as { value: number } | undefined)?.value ?? 0);
-          };
-          request.onerror = () => reject(request.error);
-        };
-      }),
-  );
-}
 
 describe('files that change on disk, in real Chromium', () => {
   let session: WebSession;
@@ -73,13 +55,13 @@ describe('files that change on disk, in real Chromium', () => {
   });
 
   it('does not read a renamed file again', async () => {
-    const before = await storedBatches(page);
+    const before = await storedGeneration(page);
     await rename(join(session.folder, 'file-2.xml'), join(session.folder, 'renamed-2.xml'));
     // A file that is read after the rename would be stored before this one, which the watcher sees later.
     await writeArxivFiles(session.folder, 3, 1, PAPERS_PER_FILE, 'changing files');
     await expect.poll(countAll, WAIT).toBe(String(4 * PAPERS_PER_FILE));
-    expect((await storedBatches(page)) - before).toBe(1);
-    console.log(`disk changes: a replaced file, a deleted one and a renamed one; ${await storedBatches(page)} batches stored in all`);
+    expect((await storedGeneration(page)) - before).toBe(1);
+    console.log(`disk changes: a replaced file, a deleted one and a renamed one; ${await storedGeneration(page)} batches stored in all`);
     // Its source keeps the name it was read under, and is not gone: its content is still in the folder.
     await sleep(3000);
     expect((await sourceLabels()).filter((label) => label.includes('file-2.xml'))).toEqual(['file-2.xml']);

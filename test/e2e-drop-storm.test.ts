@@ -1,13 +1,13 @@
 import { appendFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mergeCatalog } from '../shared/merge';
 import { renderArxivRss } from './bench/arxiv-feeds';
 import { readCorpusSample, type CorpusRecord } from './bench/corpus-reader';
 import { parseText } from './parse-file';
 import { missingShared } from './shared-paths';
+import { storedGeneration } from './page-marks';
 import { openWebSession, type WebSession } from './web-session';
 
 const FILES = 1000;
@@ -58,24 +58,6 @@ async function drop(folder: string, { kind, name, text }: StormFile): Promise<vo
   }
 }
 
-function storedBatches(page: Page): Promise<number> {
-  return page.evaluate(
-    () =>
-      new Promise<number>((resolve, reject) => {
-        const opening = indexedDB.open('paperdrop');
-        opening.onerror = () => reject(opening.error);
-        opening.onsuccess = () => {
-          const request = opening.result.transaction('meta').objectStore('meta').get('generation');
-          request.onsuccess = () => {
-            opening.result.close();
-            resolve((request.result as { value: number } | undefined)?.value ?? 0);
-          };
-          request.onerror = () => reject(request.error);
-        };
-      }),
-  );
-}
-
 const percentile = (values: readonly number[], share: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * share))] ?? NaN;
 
 describe.skipIf(missingShared('the drop storm builds its 1,000 files from ../shared/corpus'))('a storm of 1,000 files dropped at once, in real Chromium', () => {
@@ -119,7 +101,7 @@ describe.skipIf(missingShared('the drop storm builds its 1,000 files from ../sha
     await sleep(3000);
 
     const kinds = (['whole', 'slow', 'renamed', 'duplicate', 'deleted'] as const).map((kind) => `${files.filter((file) => file.kind === kind).length} ${kind}`);
-    const batches = await storedBatches(page);
+    const batches = await storedGeneration(page);
     console.log(
       [
         `drop storm: ${FILES} files (${kinds.join(', ')}), ${complete.length} complete and distinct, ${expectedPapers} distinct papers among them`,

@@ -1,29 +1,11 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeArxivFiles } from './synthetic-feeds';
+import { storedGeneration } from './page-marks';
 import { openWebSession, type WebSession } from './web-session';
 
 const WAIT = { timeout: 30_000 };
 const PAPERS_PER_FILE = 40;
-
-/** The library's generation: one more for every batch stored, by whichever tab stored it. */
-function storedBatches(page: Page): Promise<number> {
-  return page.evaluate(
-    () =>
-      new Promise<number>((resolve, reject) => {
-        const opening = indexedDB.open('paperdrop');
-        opening.onerror = () => reject(opening.error);
-        opening.onsuccess = () => {
-          const request = opening.result.transaction('meta').objectStore('meta').get('generation');
-          request.onsuccess = () => {
-            opening.result.close();
-            resolve((request.result as { value: number } | undefined)?.value ?? 0);
-          };
-          request.onerror = () => reject(request.error);
-        };
-      }),
-  );
-}
 
 const countAll = (page: Page) => page.getByTestId('count-all').textContent();
 
@@ -50,18 +32,18 @@ describe('two tabs of one library, in real Chromium', () => {
   it('stores each batch once, in one tab, and both tabs show and find every paper', async () => {
     await writeArxivFiles(session.folder, 0, 6, PAPERS_PER_FILE, 'tabbed reading');
     for (const page of [first, second]) await expect.poll(() => countAll(page), WAIT).toBe(String(6 * PAPERS_PER_FILE));
-    const batches = await storedBatches(first);
+    const batches = await storedGeneration(first);
     console.log(`two tabs: 6 files, ${6 * PAPERS_PER_FILE} papers, ${batches} batches stored (every tab storing each would make 12)`);
     expect(batches).toBe(6);
     await expect.poll(() => searchFinds(second, 'paper 7 of file 5 tabbed'), WAIT).toMatch(/^[1-9]\d* papers? match/u);
   });
 
   it('hands the writing to the other tab when the writer closes, and loses no file', async () => {
-    const before = await storedBatches(second);
+    const before = await storedGeneration(second);
     await first.close();
     await writeArxivFiles(session.folder, 6, 3, PAPERS_PER_FILE, 'tabbed reading');
     await expect.poll(() => countAll(second), WAIT).toBe(String(9 * PAPERS_PER_FILE));
-    const batches = await storedBatches(second);
+    const batches = await storedGeneration(second);
     console.log(`two tabs: the writer closed; the other stored ${batches - before} batches for 3 new files`);
     expect(batches - before).toBe(3);
     await expect.poll(() => searchFinds(second, 'paper 3 of file 8 tabbed'), WAIT).toMatch(/^[1-9]\d* papers? match/u);

@@ -49,6 +49,17 @@ async function until(condition: () => boolean, what: string, timeoutMs = 15_000)
   }
 }
 
+/** A folder holding the two seed files as a.txt and b.txt, and a core that has read them. */
+async function coreOnTwoSeeds() {
+  const folder = await makeTempDir('inbox');
+  const seeds = await Promise.all(SEED_FILES.map((name) => readFile(SEEDS_DIR + name)));
+  await writeFile(join(folder, 'a.txt'), seeds[0]!);
+  await writeFile(join(folder, 'b.txt'), seeds[1]!);
+  const core = await startCore({ folder });
+  await core.idle();
+  return { folder, seeds, core };
+}
+
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
 /**
@@ -151,12 +162,7 @@ describe('the watched folder', () => {
   });
 
   it('sends no batch to a tab that does not store them, and every one it lacks once it does', async () => {
-    const folder = await makeTempDir('inbox');
-    const seeds = await Promise.all(SEED_FILES.map((name) => readFile(SEEDS_DIR + name)));
-    await writeFile(join(folder, 'a.txt'), seeds[0]!);
-    await writeFile(join(folder, 'b.txt'), seeds[1]!);
-    const core = await startCore({ folder });
-    await core.idle();
+    const { folder, seeds, core } = await coreOnTwoSeeds();
     const writer = connectRecorder(core);
     await writer.session.handlers.hello({ knownHashes: [], stores: true });
     const follower = connectRecorder(core);
@@ -175,12 +181,7 @@ describe('the watched folder', () => {
   });
 
   it('tells a storing renderer which files the folder holds, after hello and after a file goes or is renamed', async () => {
-    const folder = await makeTempDir('inbox');
-    const seeds = await Promise.all(SEED_FILES.map((name) => readFile(SEEDS_DIR + name)));
-    await writeFile(join(folder, 'a.txt'), seeds[0]!);
-    await writeFile(join(folder, 'b.txt'), seeds[1]!);
-    const core = await startCore({ folder });
-    await core.idle();
+    const { folder, seeds, core } = await coreOnTwoSeeds();
     const renderer = connectRecorder(core);
     await renderer.session.handlers.hello({ knownHashes: [] });
     const both = [sha256(seeds[0]!), sha256(seeds[1]!)].sort();

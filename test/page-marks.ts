@@ -27,3 +27,22 @@ export async function storedMarks(page: Page): Promise<StoredMark[]> {
   );
   return marks.sort((a, b) => a.paperId.localeCompare(b.paperId));
 }
+
+/** The library's generation in the page's own IndexedDB: one more for every batch stored, by whichever tab stored it. */
+export function storedGeneration(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const opening = indexedDB.open('paperdrop');
+        opening.onerror = () => reject(opening.error);
+        opening.onsuccess = () => {
+          const request = opening.result.transaction('meta').objectStore('meta').get('generation');
+          request.onsuccess = () => {
+            opening.result.close();
+            resolve((request.result as { value: number } | undefined)?.value ?? 0);
+          };
+          request.onerror = () => reject(request.error);
+        };
+      }),
+  );
+}
