@@ -262,15 +262,19 @@ describe('web mode in real Chromium', () => {
       page.evaluate(
         () =>
           new Promise<{ documentCount: number; parts: number } | null>((resolve, reject) => {
-            const open = indexedDB.open('paperdrop');
-            open.onerror = () => reject(open.error);
-            open.onsuccess = () => {
-              const read = open.result.transaction('searchIndex').objectStore('searchIndex').get('head');
-              read.onsuccess = () => {
-                resolve((read.result as { documentCount: number; parts: number } | undefined) ?? null);
-                open.result.close();
+            // The saved index lives in a storage bucket of its own (renderer/search/search-index-database.ts).
+            const buckets = (navigator as Navigator & { storageBuckets: { open(name: string): Promise<{ indexedDB: IDBFactory }> } }).storageBuckets;
+            void buckets.open('search-index').then((bucket) => {
+              const open = bucket.indexedDB.open('paperdrop-search-index');
+              open.onerror = () => reject(open.error);
+              open.onsuccess = () => {
+                const read = open.result.transaction('savedIndex').objectStore('savedIndex').get('head');
+                read.onsuccess = () => {
+                  resolve((read.result as { documentCount: number; parts: number } | undefined) ?? null);
+                  open.result.close();
+                };
               };
-            };
+            }, reject);
           }),
       );
     const all = Number(await count('all'));

@@ -4,10 +4,12 @@ import { storeBatch } from '../renderer/db/library-writer';
 import type { PaperdropDatabase } from '../renderer/db/database';
 import { IndexScheduler } from '../renderer/search/index-scheduler';
 import { readSavedHead } from '../renderer/search/index-store';
+import { restoreOrder, segmentKey } from '../renderer/search/saved-index';
 import { indexFingerprint } from '../renderer/search/index-fingerprint';
 import { PaperIndex } from '../renderer/search/paper-index';
 import { parseQuery } from '../renderer/search/query-syntax';
 import type { SearchReply } from '../renderer/search/search-protocol';
+import { SearchIndexDatabase } from '../renderer/search/search-index-database';
 import { fixtureBatches } from './index-test-helpers';
 import { databaseOpener } from './sample-library';
 import { allPapers, dropPapers } from './stored-papers';
@@ -16,11 +18,16 @@ const batches = fixtureBatches().filter((batch) => batch.papers.length > 0);
 const openDatabase = databaseOpener('index-scheduler');
 const QUERIES = ['language model', 'diffusion', 'learned rep', 'transfromer', 'graph neural', 'cat:cs.CL reasoning', 'author:wang', '"large language"'];
 
+/** The library's saved index, as its search worker opens it. */
+const savedIndexOf = (db: PaperdropDatabase) => new SearchIndexDatabase(db.name);
+const savedHeadOf = (db: PaperdropDatabase) => readSavedHead(savedIndexOf(db), indexFingerprint(db.verno));
+
 /** A scheduler on the database; with `thinSlices`, its clock makes every slice of a job as short as the job allows. */
 function schedulerOn(db: PaperdropDatabase, thinSlices = false): { scheduler: IndexScheduler; replies: SearchReply[] } {
   const replies: SearchReply[] = [];
   const post = (reply: SearchReply) => replies.push(reply);
-  const scheduler = thinSlices ? new IndexScheduler({ db, post, now: () => Number.NEGATIVE_INFINITY }) : new IndexScheduler({ db, post });
+  const savedIndex = savedIndexOf(db);
+  const scheduler = new IndexScheduler({ db, savedIndex, post, ...(thinSlices ? { now: () => Number.NEGATIVE_INFINITY } : {}) });
   return { scheduler, replies };
 }
 
@@ -59,12 +66,12 @@ describe('the index scheduler', () => {
     await scheduler.runUntilIdle();
     for (const batch of batches.slice(0, 3)) await ingest(db, scheduler, batch);
     await scheduler.runUntilIdle();
-    expect(await db.searchIndex.count()).toBe(0);
+    expect(await savedIndexOf(db).savedIndex.count()).toBe(0);
     await expectIndexOfLibrary(db, scheduler.currentIndex);
 
     scheduler.receive({ type: 'saves', saves: true });
     await scheduler.runUntilIdle();
-    expect((await readSavedHead(db, indexFingerprint()))?.documentCount).toBe(scheduler.currentIndex.size);
+    expect((await savedHeadOf(db))?.documentCount).toBe(scheduler.currentIndex.size);
   });
 
   it('indexes handed-over papers and saves each batch right after it, not after a lull', async () => {
@@ -75,7 +82,7 @@ describe('the index scheduler', () => {
       await ingest(db, scheduler, batch);
       await scheduler.runUntilIdle();
       const generation = (await db.meta.get('generation'))!.value;
-      expect((await readSavedHead(db, indexFingerprint()))?.generation).toBe(generation);
+      expect((await savedHeadOf(db))?.generation).toBe(generation);
     }
     await expectIndexOfLibrary(db, scheduler.currentIndex);
   });
@@ -90,7 +97,7 @@ describe('the index scheduler', () => {
       // A restart after 0, 1, 2, … 6 steps of the work this batch brought, a slice of a job each.
       for (let taken = 0; taken < restarts % 7 && (await scheduler.step()); taken += 1);
       await scheduler.writesSettled();
-      const saved = await readSavedHead(db, indexFingerprint());
+      const saved = await savedHeadOf(db);
       ({ scheduler } = schedulerOn(db, true));
       restarts += 1;
       await scheduler.step();
@@ -117,6 +124,53 @@ describe('the index scheduler', () => {
     expect((await searchNow(scheduler, replies, 'model', 3)).length).toBeGreaterThan(before.length);
     await expectIndexOfLibrary(db, scheduler.currentIndex);
     expect(replies.findLast((reply) => reply.type === 'progress')).toMatchObject({ ready: true });
+  });
+
+  it('answers a search typed while a saved segment is still being read, from the segments already in', async () => {
+    const db = openDatabase();
+    const first = schedulerOn(db).scheduler;
+    for (const batch of batches) {
+      await ingest(db, first, batch);
+      await first.runUntilIdle();
+    }
+    const head = (await savedHeadOf(db))!;
+    expect(head.segments.length).toBeGreaterThan(1);
+    // A Dexie middleware holds the read of the second segment to restore, as IndexedDB takes a while over a large one.
+    const heldKey = segmentKey(restoreOrder(head)[1]!);
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const savedIndex = savedIndexOf(db);
+    savedIndex.use({
+      stack: 'dbcore',
+      name: 'hold-a-segment',
+      create: (down) => ({
+        ...down,
+        table: (name) => {
+          const table = down.table(name);
+          return {
+            ...table,
+            get: async (request) => {
+              const record: unknown = await table.get(request);
+              if (request.key === heldKey) await gate;
+              return record;
+            },
+          };
+        },
+      }),
+    });
+    const replies: SearchReply[] = [];
+    const scheduler = new IndexScheduler({ db, savedIndex, post: (reply) => replies.push(reply), now: () => Number.NEGATIVE_INFINITY });
+    for (let steps = 0; scheduler.currentIndex.size === 0 && steps < 100; steps += 1) await scheduler.step();
+    const firstSegment = scheduler.currentIndex.size;
+    expect(firstSegment).toBeGreaterThan(0);
+    // The next step waits on the held read, up to the end of its slice.
+    await scheduler.step();
+    expect(await searchNow(scheduler, replies, 'model', 1)).toEqual(new PaperIndex(scheduler.currentIndex.store).search('model'));
+    expect(scheduler.currentIndex.size).toBe(firstSegment);
+    release();
+    await scheduler.runUntilIdle();
+    expect(scheduler.rebuilds).toBe(0);
+    await expectIndexOfLibrary(db, scheduler.currentIndex);
   });
 
   it('answers the last query again each time the index changes, as it restores and as papers arrive, until the box is emptied', async () => {
@@ -186,7 +240,7 @@ describe('the index scheduler', () => {
     await scheduler.runUntilIdle();
     const segments = scheduler.currentIndex.store.segments.length;
     expect(segments).toBeLessThan(batches.length);
-    await db.searchIndex.clear();
+    await savedIndexOf(db).savedIndex.clear();
     const rebuilt = schedulerOn(db).scheduler;
     await rebuilt.runUntilIdle();
     expect(rebuilt.rebuilds).toBe(1);

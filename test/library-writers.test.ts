@@ -21,8 +21,8 @@ const WRITERS: Record<string, readonly string[]> = {
   sources: [LIBRARY_WRITER, UPGRADES],
   states: [MARK_WRITER, UPGRADES],
   pendingMarks: [MARK_WRITER, UPGRADES],
-  // Schema 8 drops a saved index that holds the old categories: the upgrade's one write to it.
-  searchIndex: [SEARCH_INDEX_STORE, UPGRADES],
+  // Dropped by version 12, when the saved search index moved to a database of its own: no module writes it.
+  searchIndex: [UPGRADES],
 };
 
 const SCANNED = ['renderer', 'electron', 'shared'] as const;
@@ -39,7 +39,7 @@ const tablesWrittenBy = (file: string) => new Set(writesIn(sources.find((source)
 describe('the single writer', () => {
   it('names the writers of every table the schema declares', () => {
     expect(schema.tables).toEqual(Object.keys(WRITERS).sort());
-    expect(schema.dropped).toEqual(['papers']);
+    expect(schema.dropped).toEqual(['papers', 'searchIndex']);
     expect([...schema.fields.keys()].sort()).toEqual(schema.tables.filter((table) => !schema.dropped.includes(table)));
   });
 
@@ -51,13 +51,25 @@ describe('the single writer', () => {
   it('sees the writes each writer makes: the scan is not blind', () => {
     expect([...tablesWrittenBy(LIBRARY_WRITER)].sort()).toEqual(['keyDigests', 'lists', 'meta', 'orderLog', 'pages', 'sources']);
     expect([...tablesWrittenBy(MARK_WRITER)].sort()).toEqual(['pendingMarks', 'states']);
-    expect([...tablesWrittenBy(SEARCH_INDEX_STORE)]).toEqual(['searchIndex']);
-    expect([...tablesWrittenBy(UPGRADES)].sort()).toEqual(['keyDigests', 'lists', 'orderLog', 'pages', 'papers', 'pendingMarks', 'searchIndex', 'states']);
+    expect([...tablesWrittenBy(SEARCH_INDEX_STORE)]).toEqual([]);
+    expect([...tablesWrittenBy(UPGRADES)].sort()).toEqual(['keyDigests', 'lists', 'orderLog', 'pages', 'papers', 'pendingMarks', 'states']);
   });
 
   it('runs the upgrades only in upgrade transactions: database.ts alone imports upgrades.ts', () => {
     const importers = [...importGraph(sources)].filter(([, imports]) => imports.includes(UPGRADES)).map(([file]) => file);
     expect(importers).toEqual(['renderer/db/database.ts']);
+  });
+});
+
+describe('the single writer of the saved search index', () => {
+  const savedIndexSchema = readSchema(sources.find((source) => source.file === 'renderer/search/search-index-database.ts')!, 'SearchIndexDatabase');
+  // Writes by name to the library's tables (transaction.table('pages')) are the other test's concern.
+  const writes = sources.flatMap((source) => writesIn(source, savedIndexSchema)).filter((write) => write.table === 'savedIndex' || write.table === ANY_TABLE);
+
+  it('is index-store.ts: no other module writes the saved index', () => {
+    expect(savedIndexSchema.tables).toEqual(['savedIndex']);
+    expect(writes.length).toBeGreaterThan(0);
+    expect(writes.filter((write) => write.file !== SEARCH_INDEX_STORE).map(describeWrite)).toEqual([]);
   });
 });
 

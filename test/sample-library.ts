@@ -1,5 +1,6 @@
 import { afterAll } from 'vitest';
 import { PaperdropDatabase } from '../renderer/db/database';
+import { SearchIndexDatabase } from '../renderer/search/search-index-database';
 import type { IngestBatch } from '../shared/paper';
 import { parseFile, parseText } from './parse-file';
 import { SAMPLES_DIR } from './shared-paths';
@@ -24,6 +25,19 @@ export function databaseOpener(prefix: string): () => PaperdropDatabase {
   });
   return () => {
     const db = new PaperdropDatabase(`${prefix}-${databases.length + 1}`);
+    databases.push(db);
+    return db;
+  };
+}
+
+/** Opens a new saved-index database on each call, under the prefix; all are deleted after the test file. */
+export function searchIndexOpener(prefix: string): () => SearchIndexDatabase {
+  const databases: SearchIndexDatabase[] = [];
+  afterAll(async () => {
+    for (const db of databases) await db.delete();
+  });
+  return () => {
+    const db = new SearchIndexDatabase(`${prefix}-${databases.length + 1}`);
     databases.push(db);
     return db;
   };

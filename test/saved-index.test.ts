@@ -12,10 +12,10 @@ import { newestDay, restoreOrder, type SavedHead } from '../renderer/search/save
 import { Segment } from '../renderer/search/segment';
 import { sortedTerms } from '../renderer/search/term-dictionary';
 import { finishInSlices, fixturePapers } from './index-test-helpers';
-import { databaseOpener } from './sample-library';
+import { searchIndexOpener } from './sample-library';
 
 const papers = fixturePapers();
-const openDatabase = databaseOpener('saved-index');
+const openDatabase = searchIndexOpener('saved-index');
 const QUERIES = ['language model', 'diffusion', 'learned rep', 'transfromer', 'graph neural', 'cat:cs.CL reasoning', 'author:wang'];
 const answers = (index: PaperIndex) => QUERIES.map((query) => index.search(query));
 
@@ -48,7 +48,7 @@ describe('the saved index', () => {
       expect(answers(copy)).toEqual(answers(index));
     }
     // Only what is new is written: the records are the segments, the term chunks and the head.
-    expect(await db.searchIndex.count()).toBe(index.store.segments.length + (await readSavedHead(db, 'test'))!.termChunks.length + 1);
+    expect(await db.savedIndex.count()).toBe(index.store.segments.length + (await readSavedHead(db, 'test'))!.termChunks.length + 1);
   });
 
   it('keeps replaced and removed papers out after a restore, and drops merged segments from the saved records', async () => {
@@ -68,7 +68,7 @@ describe('the saved index', () => {
     const { store } = index;
     finishInSlices(store.mergeJob([...store.segments]));
     await saver.save(store, 3);
-    const keys = (await db.searchIndex.toCollection().primaryKeys()) as string[];
+    const keys = (await db.savedIndex.toCollection().primaryKeys()) as string[];
     expect(keys.filter((key) => key.startsWith('segment:'))).toEqual([`segment:${store.segments[0]!.serial}`]);
     copy = (await restored(db)).index;
     expect(copy.store.segments).toHaveLength(1);
@@ -100,6 +100,28 @@ describe('the saved index', () => {
     expect(restoreOrder(older)).toEqual([...head.segments].reverse());
   });
 
+  it('restores the latest arrivals first, then the latest listing day, and keeps arrivals through merges and saves', async () => {
+    const db = openDatabase();
+    const index = new PaperIndex();
+    const byDate = [...papers].sort((a, b) => (a.published ?? '').localeCompare(b.published ?? ''));
+    // The latest day's papers arrived first; the file dropped last lists old papers.
+    const arrivals = [byDate.slice(-100), byDate.slice(0, 100), byDate.slice(100, 200), byDate.slice(200, 300)];
+    arrivals.forEach((batch, position) => finishInSlices(index.upsertJob(batch, position + 1)));
+    const [latestDay, second, third, lastDropped] = index.store.segments;
+    finishInSlices(index.store.mergeJob([second!, third!]));
+    expect(index.store.segments.map((segment) => segment.newestArrival)).toEqual([1, 4, 3]);
+    await new IndexSaver(db, 'test').save(index.store, 4);
+    const head = (await readSavedHead(db, 'test'))!;
+    expect(restoreOrder(head).slice(0, 2)).toEqual([lastDropped!.serial, latestDay!.serial]);
+
+    const store = new PostingStore();
+    const job = restoreJob(db, head, store);
+    while (store.segments.length === 0) await job.step(Number.NEGATIVE_INFINITY);
+    expect(new PaperIndex(store).has(arrivals[3]![0]!.id)).toBe(true);
+    while (!(await job.step(Number.NEGATIVE_INFINITY)));
+    expect(store.segments.map((segment) => [segment.serial, segment.newestArrival])).toEqual([[lastDropped!.serial, 4], [latestDay!.serial, 1], [index.store.segments[2]!.serial, 3]]);
+  });
+
   it('is saved whole by a worker that finds another tab\'s save since its own, so a restore never mixes the two', async () => {
     const db = openDatabase();
     const first = new PaperIndex();
@@ -119,7 +141,7 @@ describe('the saved index', () => {
     expect(back.size).toBe(second.size);
     expect(answers(back)).toEqual(answers(second));
     // Nothing of the first tab's index is left behind: the table holds the second's head, terms and segments only.
-    const keys = (await db.searchIndex.toCollection().primaryKeys()) as string[];
+    const keys = (await db.savedIndex.toCollection().primaryKeys()) as string[];
     expect(keys.sort()).toEqual(['head', ...saved.termChunks, ...saved.segments.map((serial) => `segment:${serial}`)].sort());
   });
 
@@ -127,8 +149,8 @@ describe('the saved index', () => {
     const db = openDatabase();
     const index = new PaperIndex();
     index.upsert(papers.slice(0, 20));
-    await new IndexSaver(db, indexFingerprint()).save(index.store, 1);
-    expect(await readSavedHead(db, indexFingerprint())).not.toBeNull();
+    await new IndexSaver(db, indexFingerprint(1)).save(index.store, 1);
+    expect(await readSavedHead(db, indexFingerprint(1))).not.toBeNull();
     expect(await readSavedHead(db, 'another')).toBeNull();
   });
 
@@ -148,12 +170,12 @@ describe('the saved index', () => {
 
 describe('the index fingerprint', () => {
   it('is the same for the same configuration, and changes with the stop list', () => {
-    const fingerprint = indexFingerprint();
-    expect(indexFingerprint()).toBe(fingerprint);
+    const fingerprint = indexFingerprint(1);
+    expect(indexFingerprint(1)).toBe(fingerprint);
     expect(fingerprint).toMatch(/^[0-9a-f]{16}$/u);
     STOP_WORDS.add('classifier');
     try {
-      expect(indexFingerprint()).not.toBe(fingerprint);
+      expect(indexFingerprint(1)).not.toBe(fingerprint);
     } finally {
       STOP_WORDS.delete('classifier');
     }
@@ -161,30 +183,42 @@ describe('the index fingerprint', () => {
 });
 
 describe('the merge policy', () => {
-  const segmentOf = (serial: number, size: number, dead = 0) => {
+  const segmentOf = (serial: number, size: number, { dead = 0, arrival = 0, day = 0 } = {}) => {
     const segment = new Segment(
       serial,
-      { paperIds: Array.from({ length: size }, (_unused, document) => `${serial}/${document}`), titleTerms: [], arxivIds: [], days: new Uint16Array(size), fieldLengths: new Uint16Array(size * 4) },
+      { paperIds: Array.from({ length: size }, (_unused, document) => `${serial}/${document}`), titleTerms: [], arxivIds: [], days: new Uint16Array(size).fill(day), fieldLengths: new Uint16Array(size * 4) },
       { terms: new Int32Array(0), runStarts: new Uint32Array(1), documents: new Uint16Array(0), frequencies: new Uint8Array(0) },
+      arrival,
     );
     for (let document = 0; document < dead; document += 1) segment.kill(document);
     return segment;
   };
+  /** The segment of the latest arrivals and listing day, which merges leave alone. */
+  const latest = () => segmentOf(99, 10, { arrival: 9, day: 9 });
 
   it('merges segments of a size once eight have gathered, smallest first, never past a segment’s capacity', () => {
     const seven = Array.from({ length: 7 }, (_unused, serial) => segmentOf(serial, 100));
-    expect(segmentsToMerge(seven)).toBeNull();
-    const eight = [...seven, segmentOf(7, 90)];
+    expect(segmentsToMerge([...seven, latest()])).toBeNull();
+    const eight = [...seven, segmentOf(7, 90), latest()];
     expect(segmentsToMerge(eight)?.map((segment) => segment.serial)).toEqual([7, 0, 1, 2, 3, 4, 5, 6]);
     const large = Array.from({ length: 8 }, (_unused, serial) => segmentOf(serial, 40_000));
-    expect(segmentsToMerge(large)).toBeNull();
+    expect(segmentsToMerge([...large, latest()])).toBeNull();
     const big = Array.from({ length: 8 }, (_unused, serial) => segmentOf(serial, 20_000));
-    expect(segmentsToMerge(big)?.map((segment) => segment.serial)).toEqual([0, 1, 2]);
+    expect(segmentsToMerge([...big, latest()])?.map((segment) => segment.serial)).toEqual([0, 1, 2]);
+  });
+
+  it('leaves the segments of the latest arrivals and of the latest listing day out of merges, until newer ones come', () => {
+    const older = Array.from({ length: 7 }, (_unused, serial) => segmentOf(serial, 100, { arrival: serial + 1, day: 100 }));
+    const latestArrival = segmentOf(7, 100, { arrival: 50, day: 100 });
+    const latestDay = segmentOf(8, 100, { arrival: 2, day: 200 });
+    expect(segmentsToMerge([...older, latestArrival, latestDay])).toBeNull();
+    const newer = segmentOf(9, 100, { arrival: 60, day: 150 });
+    expect(segmentsToMerge([...older, latestArrival, latestDay, newer])?.map((segment) => segment.serial)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
   });
 
   it('rewrites a segment on its own once a fifth of it is dead', () => {
-    expect(segmentsToMerge([segmentOf(1, 100, 20)])).toBeNull();
-    expect(segmentsToMerge([segmentOf(1, 100, 21)])?.map((segment) => segment.serial)).toEqual([1]);
+    expect(segmentsToMerge([segmentOf(1, 100, { dead: 20 })])).toBeNull();
+    expect(segmentsToMerge([segmentOf(1, 100, { dead: 21 })])?.map((segment) => segment.serial)).toEqual([1]);
   });
 
   it('keeps an index built a paper at a time to a few segments', () => {
@@ -194,7 +228,7 @@ describe('the merge policy', () => {
       for (let merging = segmentsToMerge(store.segments); merging; merging = segmentsToMerge(store.segments)) finishInSlices(store.mergeJob(merging));
     }
     expect(store.documentCount).toBe(papers.length);
-    expect(store.segments.length).toBeLessThanOrEqual(3 * 7);
+    expect(store.segments.length).toBeLessThanOrEqual(3 * 7 + 2);
   });
 });
 

@@ -8,7 +8,7 @@ import { PaperIndex } from '../renderer/search/paper-index';
 import { PostingStore } from '../renderer/search/posting-store';
 import { finishInSlices } from './index-test-helpers';
 import { parseFile } from './parse-file';
-import { databaseOpener } from './sample-library';
+import { searchIndexOpener } from './sample-library';
 import { missingShared, SHARED_DIR } from './shared-paths';
 
 const skip = missingShared('the search engine suite reads the whole 2,060-paper StringologyTimes feed');
@@ -17,7 +17,7 @@ const index = new PaperIndex();
 index.upsert(papers);
 const byId = new Map(papers.map((paper) => [paper.id, paper]));
 const pgm = papers.find((paper) => paper.arxivId === '1910.06169')!;
-const openDatabase = databaseOpener('search-engine');
+const openDatabase = searchIndexOpener('search-engine');
 
 describe.skipIf(skip)('the search engine on 2,060 real arXiv papers', () => {
   it('finds a paper by its arXiv id pasted in any form, first', () => {

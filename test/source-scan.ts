@@ -86,13 +86,15 @@ export interface Schema {
   tables: string[];
   /** The tables a later version drops (`table: null`), which the database no longer has. */
   dropped: string[];
-  /** The PaperdropDatabase fields, by name, to the record type their Table holds. */
+  /** The database's class: a PaperdropDatabase, or the saved search index's SearchIndexDatabase. */
+  databaseClass: string;
+  /** The database class's fields, by name, to the record type their Table holds. */
   fields: Map<string, string | null>;
   /** A record type's name to the tables that hold it: a Table<PaperState> parameter may be either marks table. */
   tablesByRecord: Map<string, string[]>;
 }
 
-export function readSchema(database: Source): Schema {
+export function readSchema(database: Source, databaseClass = 'PaperdropDatabase'): Schema {
   const tables = new Set<string>();
   const dropped = new Set<string>();
   const fields = new Map<string, string | null>();
@@ -108,7 +110,7 @@ export function readSchema(database: Source): Schema {
         }
       }
     }
-    if (node.type === 'ClassDeclaration' && nameOf(node.id) === 'PaperdropDatabase') {
+    if (node.type === 'ClassDeclaration' && nameOf(node.id) === databaseClass) {
       for (const member of (node.body as Node).body as Node[]) {
         const annotation = (member.typeAnnotation as Node | null)?.typeAnnotation as Node | undefined;
         if (member.type !== 'PropertyDefinition' || !annotation || annotation.type !== 'TSTypeReference') continue;
@@ -119,7 +121,7 @@ export function readSchema(database: Source): Schema {
   }
   const tablesByRecord = new Map<string, string[]>();
   for (const [table, record] of fields) if (record) tablesByRecord.set(record, [...(tablesByRecord.get(record) ?? []), table]);
-  return { tables: [...tables].sort(), dropped: [...dropped].sort(), fields, tablesByRecord };
+  return { databaseClass, tables: [...tables].sort(), dropped: [...dropped].sort(), fields, tablesByRecord };
 }
 
 function typeName(reference: Node): string | null {
@@ -143,7 +145,6 @@ const QUERY_METHODS = new Set(
 /** Calls that reach a table by its name: Dexie's transaction.table('x') and db.table('x'), IndexedDB's objectStore('x'). */
 const BY_NAME = new Set(['table', 'objectStore']);
 const TABLE_TYPES = new Set(['Table', 'EntityTable', 'Collection', 'WhereClause']);
-const DATABASE_TYPES = new Set(['PaperdropDatabase', 'Dexie']);
 
 /** A write whose table the scanner cannot name: a table('…') of a name worked out at run time, db.tables, a Table<T> of any T. */
 export const ANY_TABLE = '*';
@@ -167,6 +168,7 @@ export interface Write {
  */
 export function writesIn(source: Source, schema: Schema): Write[] {
   const tables = new Set(schema.tables);
+  const databaseTypes = new Set([schema.databaseClass, 'Dexie']);
   const program = parse(source);
   const bindings = bindingsOf(program);
 
@@ -179,7 +181,7 @@ export function writesIn(source: Source, schema: Schema): Write[] {
     }
     if (type.type !== 'TSTypeReference') return new Set();
     const name = typeName(type);
-    if (name && DATABASE_TYPES.has(name)) return new Set([DATABASE]);
+    if (name && databaseTypes.has(name)) return new Set([DATABASE]);
     if (!name || !TABLE_TYPES.has(name)) return new Set();
     const record = ((type.typeArguments as Node | null)?.params as Node[] | undefined)?.[0];
     const held = record?.type === 'TSTypeReference' ? schema.tablesByRecord.get(typeName(record) ?? '') : undefined;
@@ -190,7 +192,7 @@ export function writesIn(source: Source, schema: Schema): Write[] {
   const typedOtherwise = (object: Node): boolean => {
     const name = nameOf(unwrap(object));
     const declared = name ? (bindings.get(name) ?? []) : [];
-    return declared.length > 0 && declared.every((binding) => binding.kind === 'type' && binding.node.type === 'TSTypeReference' && !DATABASE_TYPES.has(typeName(binding.node) ?? ''));
+    return declared.length > 0 && declared.every((binding) => binding.kind === 'type' && binding.node.type === 'TSTypeReference' && !databaseTypes.has(typeName(binding.node) ?? ''));
   };
 
   const resolving = new Set<string>();
@@ -216,7 +218,7 @@ export function writesIn(source: Source, schema: Schema): Write[] {
         return new Set((node.arguments as Node[]).flatMap((argument) => [...withoutDatabase(resolve(argument))]));
       }
       case 'NewExpression':
-        return new Set(DATABASE_TYPES.has(nameOf(node.callee) ?? '') ? [DATABASE] : []);
+        return new Set(databaseTypes.has(nameOf(node.callee) ?? '') ? [DATABASE] : []);
       case 'Identifier': {
         const name = node.name as string;
         if (resolving.has(name)) return new Set();

@@ -1,5 +1,4 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
-import type { SavedIndexRecord } from '../search/saved-index';
 import type { KeyDigestRecord, ListRecord, MetaRecord, OrderRecord, PageKey, PaperPage, PaperState, SourceRecord } from './records';
 import {
   classifyStoredPapers,
@@ -24,8 +23,6 @@ export class PaperdropDatabase extends Dexie {
   pendingMarks!: EntityTable<PaperState, 'paperId'>;
   sources!: EntityTable<SourceRecord, 'hash'>;
   meta!: EntityTable<MetaRecord, 'key'>;
-  /** The saved search index: head, term chunks and segments (renderer/search/saved-index.ts). */
-  searchIndex!: Table<SavedIndexRecord, string>;
   keyDigests!: EntityTable<KeyDigestRecord, 'generation'>;
   lists!: Table<ListRecord, [string, number]>;
   orderLog!: EntityTable<OrderRecord, 'generation'>;
@@ -60,5 +57,7 @@ export class PaperdropDatabase extends Dexie {
     this.version(11)
       .stores({ pages: '[generation+part], *ids' })
       .upgrade((transaction) => placeStoredKeys(transaction));
+    // The saved search index moves to a database of its own (renderer/search/search-index-database.ts).
+    this.version(12).stores({ searchIndex: null });
   }
 }

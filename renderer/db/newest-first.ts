@@ -19,16 +19,33 @@ export async function readNewestFirst(db: PaperdropDatabase): Promise<NewestFirs
   return orderOf(await db.orderLog.toArray());
 }
 
-/** The order the log's records add up to, later records overriding earlier ones. */
+/**
+ * The order the log's records add up to, later records overriding earlier ones. Papers share
+ * sortKeys (listing days), so they are grouped by sortKey and each small group sorted: at start,
+ * with 100,000 papers, this is a third of the time of one sort of them all, on the page's thread.
+ */
 export function orderOf(records: readonly OrderRecord[]): NewestFirst {
   const sortKeyOf = new Map<string, string | null>();
   for (const { ids, sortKeys, removed } of records) {
-    ids.forEach((id, position) => sortKeyOf.set(id, sortKeys[position]!));
+    for (let position = 0; position < ids.length; position++) sortKeyOf.set(ids[position]!, sortKeys[position]!);
     for (const id of removed) sortKeyOf.set(id, null);
   }
-  const entries = [...sortKeyOf].filter((entry): entry is [string, string] => entry[1] !== null);
-  entries.sort(([id, sortKey], [otherId, otherSortKey]) => (comesBefore(sortKey, id, otherSortKey, otherId) ? -1 : 1));
-  return { ids: entries.map(([id]) => id), sortKeys: entries.map(([, sortKey]) => sortKey) };
+  const idsBySortKey = new Map<string, string[]>();
+  for (const [id, sortKey] of sortKeyOf) {
+    if (sortKey === null) continue;
+    const group = idsBySortKey.get(sortKey);
+    if (group) group.push(id);
+    else idsBySortKey.set(sortKey, [id]);
+  }
+  const order: NewestFirst = { ids: [], sortKeys: [] };
+  // The default sort compares code units, as comesBefore does; reversed, newest and largest first.
+  for (const sortKey of [...idsBySortKey.keys()].sort().reverse()) {
+    for (const id of idsBySortKey.get(sortKey)!.sort().reverse()) {
+      order.ids.push(id);
+      order.sortKeys.push(sortKey);
+    }
+  }
+  return order;
 }
 
 /**

@@ -125,12 +125,10 @@ export async function dateUndatedPapers(transaction: Transaction): Promise<void>
 /**
  * Version 8: stored papers' categories checked against arXiv's taxonomy, as new ones are: MSC and
  * ACM codes become classes, free text goes. The category lists are made again from the papers,
- * and a saved search index that still holds the old categories is dropped, to be built afresh:
- * the one write to `searchIndex` outside the search worker's index-store.ts.
+ * and the search index is built afresh, as after any upgrade (renderer/search/index-fingerprint.ts).
  */
 export async function classifyStoredPapers(transaction: Transaction): Promise<void> {
   const membersByCategory = new Map<string, string[]>();
-  let changed = false;
   await transaction
     .table<PaperRecord, string>('papers')
     .toCollection()
@@ -144,14 +142,12 @@ export async function classifyStoredPapers(transaction: Transaction): Promise<vo
       }
       if (sameList(categories, paper.categories) && sameList(classes, paper.classes ?? []) && primaryCategory === paper.primaryCategory) return;
       Object.assign(paper, { categories, classes, primaryCategory });
-      changed = true;
     });
   const lists = transaction.table<ListRecord, [string, number]>('lists');
   const prefix = categoryList('');
   await lists.where('[list+generation]').between([prefix, Dexie.minKey], [`${prefix}\uffff`, Dexie.maxKey]).delete();
   const generation = await generationOf(transaction);
   await lists.bulkPut([...membersByCategory].map(([category, ids]) => ({ list: categoryList(category), generation, ids })));
-  if (changed) await transaction.table('searchIndex').clear();
 }
 
 /**

@@ -23,14 +23,16 @@ const PROBE: SearchDocument[] = [
 ];
 
 /**
- * A digest of everything that decides what the index holds and how it is saved. A saved index with
- * another fingerprint is rebuilt; no constant needs bumping by hand when indexing changes.
+ * A digest of everything that decides what the index holds and how it is saved, the library's schema
+ * version included, since an upgrade may change the papers. A saved index with another fingerprint is
+ * rebuilt; no constant needs bumping by hand when indexing changes.
  */
-export function indexFingerprint(): string {
+export function indexFingerprint(libraryVersion: number): string {
   const dictionary = new TermDictionary();
   const builder = new SegmentBuilder(dictionary, PROBE, 0);
   while (!builder.step(Infinity));
   const description = JSON.stringify({
+    libraryVersion,
     fields: FIELDS,
     stopWords: [...STOP_WORDS].sort(),
     terms: dictionary.allTerms(),

@@ -1,6 +1,6 @@
-import type { PaperdropDatabase } from '../db/database';
 import { readSavedSegment, readSavedTerms } from './index-store';
 import type { PostingStore } from './posting-store';
+import type { SearchIndexDatabase } from './search-index-database';
 import { deadBySerial, restoreOrder, segmentFromSaved, segmentKey, termsOf, type SavedHead, type SavedSegment } from './saved-index';
 
 /** Restoring a saved index, a slice at a time; searches answered in between find the segments restored so far. */
@@ -14,7 +14,7 @@ export interface RestoreJob {
  * (restoreOrder).
  * The dictionary's tree is built afterwards (TermDictionary.buildTree).
  */
-export function restoreJob(db: PaperdropDatabase, head: SavedHead, store: PostingStore): RestoreJob {
+export function restoreJob(db: SearchIndexDatabase, head: SavedHead, store: PostingStore): RestoreJob {
   if (store.documentCount > 0 || store.dictionary.size > 0) throw new Error('restore into an empty index only');
   const dead = deadBySerial(head);
   const order = restoreOrder(head);
@@ -42,10 +42,17 @@ export function restoreJob(db: PaperdropDatabase, head: SavedHead, store: Postin
       // typed at start most likely wants, is read alone, so that no other's decoding holds up its
       // answer; then all the others at once, so that IndexedDB reads them one after another.
       if (restored > 0) readUpTo(order.length);
-      const record = await reads[restored]!;
+      // A large segment takes a while to read: a search typed meanwhile is answered from what is in.
+      const record = await Promise.race([reads[restored]!, untilDeadline(deadline)]);
+      if (!record) return false;
       restored += 1;
       store.restore(segmentFromSaved(record, dead.get(record.serial) ?? []), head.serialLimit);
       return restored === order.length;
     },
   };
+}
+
+/** Resolves with nothing once `deadline` (performance.now()) has passed. */
+function untilDeadline(deadline: number): Promise<undefined> {
+  return new Promise((resolve) => setTimeout(resolve, Math.max(0, deadline - performance.now())));
 }

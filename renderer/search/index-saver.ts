@@ -1,6 +1,6 @@
-import type { PaperdropDatabase } from '../db/database';
 import { writeSavedIndex, type IndexWrite } from './index-store';
 import type { PostingStore } from './posting-store';
+import type { SearchIndexDatabase } from './search-index-database';
 import { sortedTerms } from './term-dictionary';
 import { HEAD_KEY, isSavedHead, newestDay, savedSegment, savedTerms, segmentKey, termsKey, type SavedHead, type SavedIndexRecord } from './saved-index';
 
@@ -22,7 +22,7 @@ export class IndexSaver {
   private writing = false;
 
   constructor(
-    private readonly db: PaperdropDatabase,
+    private readonly db: SearchIndexDatabase,
     private readonly fingerprint: string,
     /** The head the index was restored from, if it was. */
     restoredFrom: SavedHead | null = null,
@@ -43,8 +43,8 @@ export class IndexSaver {
     this.writing = true;
     let { write, termsUpTo } = this.capture(store, generation);
     try {
-      await this.db.transaction('rw', this.db.searchIndex, async () => {
-        if (this.saved && !this.wrote(await this.db.searchIndex.get(HEAD_KEY))) {
+      await this.db.transaction('rw', this.db.savedIndex, async () => {
+        if (this.saved && !this.wrote(await this.db.savedIndex.get(HEAD_KEY))) {
           this.saved = null;
           ({ write, termsUpTo } = this.capture(store, generation));
         }
@@ -102,6 +102,7 @@ export class IndexSaver {
       generation,
       segments: [...current],
       newestDays: segments.map(newestDay),
+      newestArrivals: segments.map((segment) => segment.newestArrival),
       termChunks,
       serialLimit: store.serialLimit,
       dead: Int32Array.from(dead),

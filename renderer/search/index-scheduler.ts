@@ -11,6 +11,7 @@ import { PaperIndex, UPSERT_BATCH } from './paper-index';
 import { PhraseChecker } from './phrase-checker';
 import { parseQuery } from './query-syntax';
 import type { IndexDocument, SearchReply, SearchRequest } from './search-protocol';
+import type { SearchIndexDatabase } from './search-index-database';
 
 /** A step of index work lasts about this long, so that a waiting search is answered within a frame or two. */
 const SLICE_MS = 30;
@@ -23,6 +24,8 @@ interface Job {
 
 export interface SchedulerOptions {
   db: PaperdropDatabase;
+  /** Where the index is saved: opened as the worker starts, so the scheduler waits for it on its first step. */
+  savedIndex: SearchIndexDatabase | Promise<SearchIndexDatabase>;
   post(reply: SearchReply): void;
   /** performance.now(), or a test's clock. */
   now?: () => number;
@@ -38,11 +41,14 @@ export interface SchedulerOptions {
  */
 export class IndexScheduler {
   private readonly db: PaperdropDatabase;
+  private readonly opening: SearchIndexDatabase | Promise<SearchIndexDatabase>;
+  private savedIndex!: SearchIndexDatabase;
   private readonly post: (reply: SearchReply) => void;
   private readonly now: () => number;
-  private readonly fingerprint = indexFingerprint();
+  private readonly fingerprint: string;
   private index = new PaperIndex();
-  private saver: IndexSaver;
+  /** Made once the saved index's database is open. */
+  private saver: IndexSaver | null = null;
   private readonly phrases: PhraseChecker;
   /** The newest library generation the index reflects. */
   private indexedGeneration = 0;
@@ -80,9 +86,11 @@ export class IndexScheduler {
 
   constructor(options: SchedulerOptions) {
     this.db = options.db;
+    this.opening = options.savedIndex;
+    // A library upgrade may change what papers hold: an index saved before it is rebuilt.
+    this.fingerprint = indexFingerprint(this.db.verno);
     this.post = options.post;
     this.now = options.now ?? (() => performance.now());
-    this.saver = new IndexSaver(this.db, this.fingerprint);
     this.phrases = new PhraseChecker(this.db);
   }
 
@@ -111,6 +119,7 @@ export class IndexScheduler {
   async step(): Promise<boolean> {
     if (!this.opened) {
       this.opened = true;
+      this.savedIndex = await this.opening;
       this.job = await this.openingJob();
       this.reportProgress();
       return true;
@@ -136,7 +145,7 @@ export class IndexScheduler {
 
   /** Resolves once no save is being written. */
   async writesSettled(): Promise<void> {
-    while (this.saver.busy) await this.saving;
+    while (this.saver?.busy) await this.saving;
   }
 
   /** The index as it stands: for tests. */
@@ -167,17 +176,19 @@ export class IndexScheduler {
    * configuration. Nothing waits for the library's count: IndexedDB counts 100,000 papers by reading them.
    */
   private async openingJob(): Promise<Job | null> {
-    const head = await readSavedHead(this.db, this.fingerprint).catch(() => null);
+    const head = await readSavedHead(this.savedIndex, this.fingerprint).catch(() => null);
     if (!head) {
       await this.startRebuild();
       return null;
     }
     this.total = head.documentCount;
-    this.saver = new IndexSaver(this.db, this.fingerprint, head);
-    const restoring = restoreJob(this.db, head, this.index.store);
+    this.saver = new IndexSaver(this.savedIndex, this.fingerprint, head);
+    const restoring = restoreJob(this.savedIndex, head, this.index.store);
     return {
       step: async (deadline) => {
+        const restored = this.index.store.segments.length;
         const done = await restoring.step(deadline);
+        if (this.index.store.segments.length === restored) return done;
         this.version += 1;
         this.reportProgress();
         return done;
@@ -225,7 +236,7 @@ export class IndexScheduler {
     this.rebuildCount += 1;
     this.index = new PaperIndex();
     this.version += 1;
-    this.saver = new IndexSaver(this.db, this.fingerprint);
+    this.saver = new IndexSaver(this.savedIndex, this.fingerprint);
     this.indexedGeneration = 0;
     this.handedOver = [];
     this.pendingRefresh.clear();
@@ -237,7 +248,7 @@ export class IndexScheduler {
 
   /** Saves what changed since the last write, unless a write is under way: then right after it. */
   private saveSoon(): void {
-    if (!this.saves || this.saver.busy || !this.saveDue) return;
+    if (!this.saver || !this.saves || this.saver.busy || !this.saveDue) return;
     this.saveDue = false;
     this.saving = this.saver.save(this.index.store, this.indexedGeneration).then((saved) => {
       // A failed write is tried again with the next change; the error is logged.
@@ -302,13 +313,14 @@ export class IndexScheduler {
   }
 
   private upsertJob(papers: IndexDocument[]): Job {
-    const job = this.index.upsertJob(papers);
+    const newest = papers.reduce((latest, paper) => Math.max(latest, paper.generation), 0);
+    const job = this.index.upsertJob(papers, newest);
     return {
       step: (deadline) => job.step(deadline),
       finish: () => {
         job.finish();
         this.phrases.forget(papers.map((paper) => paper.id));
-        for (const paper of papers) this.indexedGeneration = Math.max(this.indexedGeneration, paper.generation);
+        this.indexedGeneration = Math.max(this.indexedGeneration, newest);
         this.total = Math.max(this.total, this.index.size);
         this.changed();
       },

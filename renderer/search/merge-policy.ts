@@ -1,3 +1,5 @@
+import { recentPositions } from './recent-segments';
+import { newestDay } from './saved-index';
 import { MAX_SEGMENT_DOCUMENTS, type Segment } from './segment';
 
 /** Segments of about the same size are merged once this many have gathered. */
@@ -13,14 +15,16 @@ const tier = (segment: Segment) => Math.floor(Math.log(Math.max(1, segment.liveC
  * The segments to merge next, or null. Segments of one size tier (powers of MERGE_FACTOR) merge
  * once MERGE_FACTOR of them have gathered, smallest first and up to a segment's capacity: so an
  * index of n documents has O(log n) segments, and each document is rewritten O(log n) times.
- * A segment with many dead documents is rewritten on its own.
+ * A segment with many dead documents is rewritten on its own. The recent segments are left out of
+ * tiers until newer ones take their place, so that a restore reads them quickly (recent-segments.ts).
  */
 export function segmentsToMerge(segments: readonly Segment[]): Segment[] | null {
   const dirty = segments.find((segment) => segment.size - segment.liveCount > segment.size * DEAD_SHARE);
   if (dirty) return [dirty];
+  const recent = new Set(recentPositions(segments.map((segment) => segment.newestArrival), segments.map(newestDay)).map((position) => segments[position]));
   const tiers = new Map<number, Segment[]>();
   for (const segment of segments) {
-    if (segment.liveCount >= FULL) continue;
+    if (segment.liveCount >= FULL || recent.has(segment)) continue;
     const members = tiers.get(tier(segment)) ?? [];
     tiers.set(tier(segment), [...members, segment]);
   }

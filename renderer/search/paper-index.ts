@@ -78,11 +78,12 @@ export class PaperIndex {
 
   /**
    * Adds or replaces papers in slices: they are searchable, and their earlier versions gone, once
-   * the job is finished. Nothing else may change the index until then.
+   * the job is finished. Nothing else may change the index until then. `newestArrival`: the latest
+   * library generation among them, when known.
    */
-  upsertJob(papers: readonly IndexedPaper[]): IndexJob {
+  upsertJob(papers: readonly IndexedPaper[], newestArrival = 0): IndexJob {
     const latest = new Map(papers.map((paper) => [paper.id, paper]));
-    return this.store.upsertJob([...latest.values()].map(toSearchDocument));
+    return this.store.upsertJob([...latest.values()].map(toSearchDocument), newestArrival);
   }
 
   remove(ids: Iterable<string>): void {

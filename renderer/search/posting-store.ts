@@ -89,9 +89,12 @@ export class PostingStore {
     return this.live === 0 ? 0 : this.lengthTotals[fieldId]! / this.live;
   }
 
-  /** Starts building a segment of documents; it replaces their papers' earlier documents once finished. */
-  upsertJob(documents: readonly SearchDocument[]): IndexJob {
-    const builder = new SegmentBuilder(this.dictionary, documents, this.takeSerial());
+  /**
+   * Starts building a segment of documents; it replaces their papers' earlier documents once finished.
+   * `newestArrival`: the latest library generation among them, when known.
+   */
+  upsertJob(documents: readonly SearchDocument[], newestArrival = 0): IndexJob {
+    const builder = new SegmentBuilder(this.dictionary, documents, this.takeSerial(), newestArrival);
     return this.openJob((deadline) => builder.step(deadline), () => this.add(builder.segment()));
   }
 

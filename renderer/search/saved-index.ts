@@ -1,7 +1,8 @@
+import { recentPositions } from './recent-segments';
 import { Segment } from './segment';
 
 /**
- * The saved index, in the database's `searchIndex` table: a head, the term dictionary in chunks,
+ * The saved index, in the `savedIndex` table of its own database (search-index-database.ts): a head, the term dictionary in chunks,
  * and one record per segment. Segments are saved as they are made and deleted when merged away,
  * so the saved index follows the live one within a write or two (see index-saver.ts).
  */
@@ -18,6 +19,8 @@ export interface SavedHead {
    * a restore can take the newest papers first. Absent from heads saved before it was kept.
    */
   newestDays?: number[];
+  /** Beside `segments`, each one's `newestArrival`. Absent from heads saved before it was kept. */
+  newestArrivals?: number[];
   /** Keys of the saved term chunks, in number order. */
   termChunks: string[];
   /** The serial the next new segment takes. */
@@ -47,6 +50,7 @@ export interface SavedSegment {
   runStarts: Uint32Array;
   documents: Uint16Array;
   frequencies: Uint8Array;
+  newestArrival: number;
 }
 
 export type SavedIndexRecord = SavedHead | SavedTerms | SavedSegment;
@@ -62,13 +66,13 @@ export function isSavedHead(record: SavedIndexRecord | undefined): record is Sav
 
 export function savedSegment(segment: Segment): SavedSegment {
   const { docs, postings } = segment;
-  return { key: segmentKey(segment.serial), serial: segment.serial, ...docs, ...postings };
+  return { key: segmentKey(segment.serial), serial: segment.serial, ...docs, ...postings, newestArrival: segment.newestArrival };
 }
 
 /** A saved segment, with the documents the head lists as dead marked so. */
 export function segmentFromSaved(record: SavedSegment, dead: readonly number[]): Segment {
-  const { serial, paperIds, titleTerms, arxivIds, days, fieldLengths, terms, runStarts, documents, frequencies } = record;
-  const segment = new Segment(serial, { paperIds, titleTerms, arxivIds, days, fieldLengths }, { terms, runStarts, documents, frequencies });
+  const { serial, paperIds, titleTerms, arxivIds, days, fieldLengths, terms, runStarts, documents, frequencies, newestArrival } = record;
+  const segment = new Segment(serial, { paperIds, titleTerms, arxivIds, days, fieldLengths }, { terms, runStarts, documents, frequencies }, newestArrival);
   for (const document of dead) segment.kill(document);
   return segment;
 }
@@ -84,15 +88,17 @@ export function termsOf(record: SavedTerms): string[] {
 }
 
 /**
- * The order to restore the segments in: the one holding the latest papers first, as the list shows
- * them. Merges make serials a poor guide, since a merged segment is new but holds old papers.
+ * The order to restore the segments in: the recent ones first (recent-segments.ts), then the others
+ * by their latest listing day, as the list shows them. Merges make serials a poor guide, since a
+ * merged segment is new but holds old papers.
  */
 export function restoreOrder(head: SavedHead): number[] {
-  const { segments, newestDays } = head;
+  const { segments, newestDays, newestArrivals } = head;
   if (!newestDays || newestDays.length !== segments.length) return [...segments].reverse();
-  const positions = segments.map((_serial, position) => position);
-  positions.sort((a, b) => newestDays[b]! - newestDays[a]! || segments[b]! - segments[a]!);
-  return positions.map((position) => segments[position]!);
+  const recent = newestArrivals?.length === segments.length ? recentPositions(newestArrivals, newestDays) : [];
+  const others = segments.map((_serial, position) => position).filter((position) => !recent.includes(position));
+  others.sort((a, b) => newestDays[b]! - newestDays[a]! || segments[b]! - segments[a]!);
+  return [...recent, ...others].map((position) => segments[position]!);
 }
 
 /** The latest listing day among a segment's papers, 0 when it has none. */

@@ -1,6 +1,7 @@
-import { PaperdropDatabase } from '../db/database';
+import { DATABASE_NAME, PaperdropDatabase } from '../db/database';
 import { IndexScheduler } from './index-scheduler';
 import type { SearchReply, SearchRequest } from './search-protocol';
+import { openSearchIndexDatabase } from './search-index-database';
 
 /** The worker's global scope, typed by hand: the renderer's lib is DOM, not WebWorker. */
 const scope = self as unknown as {
@@ -8,7 +9,11 @@ const scope = self as unknown as {
   addEventListener(type: 'message', listener: (event: MessageEvent<SearchRequest>) => void): void;
 };
 
-const scheduler = new IndexScheduler({ db: new PaperdropDatabase(), post: (reply) => scope.postMessage(reply) });
+const scheduler = new IndexScheduler({
+  db: new PaperdropDatabase(DATABASE_NAME),
+  savedIndex: openSearchIndexDatabase(DATABASE_NAME),
+  post: (reply) => scope.postMessage(reply),
+});
 let wake: (() => void) | null = null;
 
 scope.addEventListener('message', ({ data }) => {

@@ -41,6 +41,7 @@ export class SegmentBuilder {
     private readonly dictionary: TermDictionary,
     private readonly documents: readonly SearchDocument[],
     private readonly serial: number,
+    private readonly newestArrival = 0,
   ) {
     if (documents.length > MAX_SEGMENT_DOCUMENTS) throw new Error(`a segment holds at most ${MAX_SEGMENT_DOCUMENTS} documents`);
     this.docs = {
@@ -81,7 +82,7 @@ export class SegmentBuilder {
   segment(): Segment {
     if (!this.layout || this.laidOut < this.numbered.length) throw new Error('SegmentBuilder: the segment is not built yet');
     const terms = Int32Array.from(this.numbered, ({ term }) => term);
-    return new Segment(this.serial, this.docs, { terms, ...this.layout });
+    return new Segment(this.serial, this.docs, { terms, ...this.layout }, this.newestArrival);
   }
 
   private readDocument(document: number): void {

@@ -64,7 +64,7 @@ export class SegmentMerger {
       runStarts: Uint32Array.from(this.runStarts),
       documents: this.documents.slice(0, used),
       frequencies: this.frequencies.slice(0, used),
-    });
+    }, Math.max(0, ...this.inputs.map((input) => input.newestArrival)));
   }
 
   private takeLiveDocuments(input: Segment): Int32Array {

@@ -45,6 +45,8 @@ export class Segment {
     readonly serial: number,
     readonly docs: SegmentDocuments,
     readonly postings: SegmentPostings,
+    /** The latest library generation its documents came in with, 0 when unknown: the latest arrivals are restored first (recent-segments.ts). */
+    readonly newestArrival = 0,
   ) {
     if (docs.paperIds.length > MAX_SEGMENT_DOCUMENTS) throw new Error(`a segment holds at most ${MAX_SEGMENT_DOCUMENTS} documents`);
     this.live = new Uint8Array(docs.paperIds.length).fill(1);
