@@ -95,6 +95,20 @@ describe('the marks held in memory', () => {
     expect(reads.mock.calls.flatMap(([ids]) => ids)).toEqual([waiting]);
   });
 
+  it('publish nothing for a stored batch that changes no mark, so that the views counting marks are not redone after every file', async () => {
+    const { db, changes, markSets } = openWindow(`mark-sets-${Math.random()}`);
+    await markSets.changed([]);
+    const before = markSets.get();
+    let published = 0;
+    markSets.subscribe(() => (published += 1));
+    const change = await storeBatch(db, parseFile(SEEDS_DIR + SEED_FILES[0]));
+    expect([...change.remarked, ...change.removed]).toEqual([]);
+    changes.publish(change);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(published).toBe(0);
+    expect(markSets.get()).toBe(before);
+  });
+
   it('hear of another window’s changes over the BroadcastChannel', async () => {
     const name = `mark-sets-${Math.random()}`;
     const one = openWindow(name);

@@ -14,7 +14,9 @@ import { readListMembers } from '../renderer/db/list-members';
 import { readListMemberships } from '../renderer/db/list-memberships';
 import { categoryList, fileList } from '../renderer/db/paper-lists';
 import { storeBatch } from '../renderer/db/library-writer';
-import { restoreMarks } from '../renderer/db/mark-writer';
+import { restoreMarks, setMarks } from '../renderer/db/mark-writer';
+import { IndexScheduler } from '../renderer/search/index-scheduler';
+import { SearchIndexDatabase } from '../renderer/search/search-index-database';
 import { parseFile } from './parse-file';
 import { SAMPLES_DIR, SEED_FILES, SEEDS_DIR } from './shared-paths';
 import { allPapers, idsBySortKeyDescending, paperCount, storedPaper } from './stored-papers';
@@ -261,6 +263,38 @@ describe('upgrading a library from schema version 10, pages found by an index on
     await storeBatch(db, { ...batches[1]!, hash: 'again', file: 'again.xml' });
     expect(await paperCount(db)).toBe(stored.length);
     expect(await db.states.get(keyed.id)).toMatchObject({ read: 1, starred: 1 });
+    await db.delete();
+  });
+});
+
+describe('upgrading a library from schema version 11, the saved search index in one of its tables', () => {
+  it('keeps every record of every other table, drops the old table, and the search worker rebuilds the index in its own database', async () => {
+    // Schema 11 is schema 12 with the `searchIndex` table: a library made now, copied into a version 11 database with that table.
+    const made = new PaperdropDatabase('upgrade-v11-source');
+    await storeBatch(made, parseFile(SEEDS_DIR + SEED_FILES[0]));
+    await storeBatch(made, parseFile(`${SAMPLES_DIR}arxiv-rss2-2024.xml`));
+    const [first] = await allPapers(made);
+    await setMarks(made, [first!.id], 'read', true);
+    await setMarks(made, [first!.id], 'starred', true);
+    const contents = new Map(await Promise.all(made.tables.map(async (table) => [table.name, await table.toArray()] as const)));
+    const stores = Object.fromEntries(made.tables.map((table) => [table.name, [table.schema.primKey.src, ...table.schema.indexes.map((index) => index.src)].join(', ')]));
+    await made.delete();
+
+    const v11 = new Dexie('upgrade-v11');
+    v11.version(11).stores({ ...stores, searchIndex: 'key' });
+    for (const [name, records] of contents) await v11.table(name).bulkPut(records);
+    await v11.table('searchIndex').put({ key: 'head', documentCount: 1 });
+    v11.close();
+
+    const db = new PaperdropDatabase('upgrade-v11');
+    for (const [name, records] of contents) expect(await db.table(name).toArray(), name).toEqual(records);
+    expect(db.backendDB().objectStoreNames.contains('searchIndex')).toBe(false);
+    expect(await db.states.get(first!.id)).toMatchObject({ read: 1, starred: 1 });
+
+    const scheduler = new IndexScheduler({ db, savedIndex: new SearchIndexDatabase(db.name), post: () => {} });
+    await scheduler.runUntilIdle();
+    expect(scheduler.rebuilds).toBe(1);
+    expect([...scheduler.currentIndex.ids()].sort()).toEqual((await allPapers(db)).map((paper) => paper.id).sort());
     await db.delete();
   });
 });

@@ -42,8 +42,13 @@ export class MarkSets implements MarkListener {
   ) {
     this.channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(`paperdrop:marks:${db.name}`);
     this.channel?.addEventListener('message', (event: MessageEvent<Message>) => this.apply(event.data, false));
-    // A stored batch changes marks only where it merged papers or landed waiting marks: new papers have none to read.
-    changes.subscribe((change) => this.changed([...change.remarked, ...change.removed]));
+    // A stored batch changes marks only where it merged papers or landed waiting marks: new papers have
+    // none to read. A batch that changes none publishes nothing, or every view counting marks would
+    // count them again after every file.
+    changes.subscribe((change) => {
+      const ids = [...change.remarked, ...change.removed];
+      if (ids.length > 0) void this.changed(ids);
+    });
     this.apply({ all: true }, false);
   }
 

@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef, type FocusEvent, type KeyboardEvent, type RefObject } from 'react';
+import { useLayoutEffect, useRef, type DependencyList, type FocusEvent, type KeyboardEvent, type RefObject } from 'react';
 
 const MOVES: Record<string, (at: number, count: number) => number> = {
   ArrowDown: (at, count) => Math.min(count - 1, at + 1),
@@ -10,16 +10,22 @@ const MOVES: Record<string, (at: number, count: number) => number> = {
 /**
  * Makes the buttons in a container one Tab stop (a roving tabindex): the arrow keys, Home and End
  * move between them. The stop is the button last focused, else the pressed one, else the first.
- * Tab indexes are set on the DOM after each render, so the buttons need not know of it.
+ * Tab indexes are set on the DOM after each render that changes `buttons` (what decides the buttons
+ * and which is pressed), so the buttons need not know of it. With thousands of files, the sidebar
+ * renders far more often than its buttons change; only the tab indexes that change are written.
  */
-export function useRovingTabStop(container: RefObject<HTMLElement | null>) {
+export function useRovingTabStop(container: RefObject<HTMLElement | null>, buttons: DependencyList) {
   const lastFocused = useRef<HTMLElement | null>(null);
   useLayoutEffect(() => {
     const buttons = [...(container.current?.querySelectorAll<HTMLElement>('button') ?? [])];
     const stop =
       buttons.find((button) => button === lastFocused.current) ?? buttons.find((button) => button.getAttribute('aria-pressed') === 'true') ?? buttons[0];
-    for (const button of buttons) button.tabIndex = button === stop ? 0 : -1;
-  });
+    for (const button of buttons) {
+      const tabIndex = button === stop ? 0 : -1;
+      if (button.tabIndex !== tabIndex) button.tabIndex = tabIndex;
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the caller names what decides its buttons
+  }, buttons);
   return {
     onFocus: (event: FocusEvent<HTMLElement>) => {
       if (!(event.target instanceof HTMLButtonElement)) return;

@@ -1,4 +1,3 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useDeferredValue, useMemo } from 'react';
 import { archiveOf, ARCHIVE_ORDER, describeCategory } from '../../shared/arxiv-taxonomy';
 import { countLists, listMembershipsWith, readListMemberships, type ListCount } from '../db/list-memberships';
@@ -7,6 +6,11 @@ import type { SourceRecord } from '../db/records';
 import { useServices } from './app-context';
 import type { MarkSnapshot } from '../sync/mark-sets';
 import { useFollowed } from './use-followed';
+import { useThrottled } from './use-throttled';
+import { useThrottledTableQuery } from './use-throttled-table-query';
+
+/** While batches stream in, the sidebar is redone at most this often: each time costs a pass over every file and list. */
+const SIDEBAR_INTERVAL_MS = 1000;
 
 export interface SidebarEntry {
   /** The file name or category code the view filters by. */
@@ -24,13 +28,15 @@ export interface SidebarLists {
 
 /**
  * The sidebar's sources and categories with their unread counts. The counts trail the marks by a
- * render (useDeferredValue), so that a key press shows in the list and reader before they are redone.
+ * render (useDeferredValue), so that a key press shows in the list and reader before they are redone,
+ * and follow the stored batches at most once a second.
  */
 export function useSidebarLists(marks: MarkSnapshot | undefined): SidebarLists | undefined {
   const { db } = useServices();
   const readMemberships = useCallback(() => readListMemberships(db), [db]);
-  const memberships = useFollowed(readMemberships, listMembershipsWith);
-  const filesNewestFirst = useLiveQuery(async () => filesOf(await db.sources.orderBy('seenAt').reverse().toArray()), [db]);
+  const memberships = useThrottled(useFollowed(readMemberships, listMembershipsWith), SIDEBAR_INTERVAL_MS);
+  const readFiles = useCallback(async () => filesOf(await db.sources.orderBy('seenAt').reverse().toArray()), [db]);
+  const filesNewestFirst = useThrottledTableQuery(db, 'sources', readFiles, SIDEBAR_INTERVAL_MS);
   const deferredMarks = useDeferredValue(marks);
   const counts = useMemo(() => (memberships && deferredMarks ? countLists(memberships, deferredMarks.read) : undefined), [memberships, deferredMarks]);
   return useMemo(() => {

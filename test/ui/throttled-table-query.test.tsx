@@ -1,0 +1,48 @@
+import 'fake-indexeddb/auto';
+import { act, useCallback } from 'react';
+import { createRoot } from 'react-dom/client';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { PaperdropDatabase } from '../../renderer/db/database';
+import type { SourceRecord } from '../../renderer/db/records';
+import { useThrottledTableQuery } from '../../renderer/ui/use-throttled-table-query';
+
+const INTERVAL_MS = 300;
+const source = (file: number): SourceRecord => ({ hash: `h${file}`, file: `f${file}.xml`, format: 'rss', seenAt: new Date(file).toISOString(), paperCount: 1, errors: [] });
+
+afterEach(() => {
+  document.body.innerHTML = '';
+});
+
+describe('a throttled table query', () => {
+  it('reads at once, then at most once an interval while the table is written, ends as the table stands, and ignores other tables', async () => {
+    const db = new PaperdropDatabase('throttled-table-query');
+    let reads = 0;
+    function Probe() {
+      const read = useCallback(async () => {
+        reads += 1;
+        return db.sources.count();
+      }, []);
+      return <p>{useThrottledTableQuery(db, 'sources', read, INTERVAL_MS) ?? 'unread'}</p>;
+    }
+    const container = document.body.appendChild(document.createElement('div'));
+    const root = createRoot(container);
+    act(() => root.render(<Probe />));
+    await vi.waitFor(() => expect(container.textContent).toBe('0'));
+
+    const started = performance.now();
+    for (let file = 0; file < 30; file += 1) await db.sources.put(source(file));
+    const writing = performance.now() - started;
+    await vi.waitFor(() => expect(container.textContent).toBe('30'), { timeout: 2000 });
+    // One read at start, then one per interval the writes spanned, and one after the last.
+    expect(reads).toBeLessThanOrEqual(2 + Math.ceil(writing / INTERVAL_MS));
+    expect(reads).toBeLessThan(30);
+
+    const settled = reads;
+    await db.meta.put({ key: 'generation', value: 1 });
+    await sleep(INTERVAL_MS * 2);
+    expect(reads).toBe(settled);
+    act(() => root.unmount());
+    await db.delete();
+  });
+});
