@@ -17,28 +17,21 @@ export const OVERLAPPING_BATCHES: IngestBatch[] = [
   parseText('new\n\nMar 11\n\nLarge  multimodal models as General In-Context classifiers!\n\nA shorter abstract.', 'dump.txt'),
 ];
 
-/** Opens a new database on each call, under the prefix; all are deleted after the test file. */
-export function databaseOpener(prefix: string): () => PaperdropDatabase {
-  const databases: PaperdropDatabase[] = [];
+/** Opens a new database on each call, named from the prefix; all are deleted after the test file. */
+function openerOf<T extends { delete(): Promise<void> }>(prefix: string, open: (name: string) => T): () => T {
+  const databases: T[] = [];
   afterAll(async () => {
     for (const db of databases) await db.delete();
   });
   return () => {
-    const db = new PaperdropDatabase(`${prefix}-${databases.length + 1}`);
+    const db = open(`${prefix}-${databases.length + 1}`);
     databases.push(db);
     return db;
   };
 }
 
-/** Opens a new saved-index database on each call, under the prefix; all are deleted after the test file. */
-export function searchIndexOpener(prefix: string): () => SearchIndexDatabase {
-  const databases: SearchIndexDatabase[] = [];
-  afterAll(async () => {
-    for (const db of databases) await db.delete();
-  });
-  return () => {
-    const db = new SearchIndexDatabase(`${prefix}-${databases.length + 1}`);
-    databases.push(db);
-    return db;
-  };
-}
+/** A new library on each call. */
+export const databaseOpener = (prefix: string): (() => PaperdropDatabase) => openerOf(prefix, (name) => new PaperdropDatabase(name));
+
+/** A new saved-index database on each call. */
+export const searchIndexOpener = (prefix: string): (() => SearchIndexDatabase) => openerOf(prefix, (name) => new SearchIndexDatabase(name));
