@@ -10,11 +10,11 @@ const MOVES: Record<string, (at: number, count: number) => number> = {
 /**
  * Makes the buttons in a container one Tab stop (a roving tabindex): the arrow keys, Home and End
  * move between them. The stop is the button last focused, else the pressed one, else the first.
- * Tab indexes are set on the DOM after each render that changes `buttons` (what decides the buttons
- * and which is pressed), so the buttons need not know of it. With thousands of files, the sidebar
+ * Tab indexes are set on the DOM after each render that changes `decidedBy` (what decides the
+ * buttons and which is pressed), so the buttons need not know of it. With thousands of files, the sidebar
  * renders far more often than its buttons change; only the tab indexes that change are written.
  */
-export function useRovingTabStop(container: RefObject<HTMLElement | null>, buttons: DependencyList) {
+export function useRovingTabStop(container: RefObject<HTMLElement | null>, decidedBy: DependencyList) {
   const lastFocused = useRef<HTMLElement | null>(null);
   useLayoutEffect(() => {
     const buttons = [...(container.current?.querySelectorAll<HTMLElement>('button') ?? [])];
@@ -25,7 +25,7 @@ export function useRovingTabStop(container: RefObject<HTMLElement | null>, butto
       if (button.tabIndex !== tabIndex) button.tabIndex = tabIndex;
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the caller names what decides its buttons
-  }, buttons);
+  }, decidedBy);
   return {
     onFocus: (event: FocusEvent<HTMLElement>) => {
       if (!(event.target instanceof HTMLButtonElement)) return;
