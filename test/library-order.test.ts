@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { IngestBatch } from '../shared/paper';
 import { PaperdropDatabase } from '../renderer/db/database';
-import { readNewestFirst, withStoredChange, type NewestFirst } from '../renderer/db/newest-first';
+import { orderOf, readNewestFirst, withStoredChange, type NewestFirst } from '../renderer/db/newest-first';
+import type { OrderRecord } from '../renderer/db/records';
 import { categoryList, fileList } from '../renderer/db/paper-lists';
 import { storeBatch } from '../renderer/db/library-writer';
 import { followChanges, StoredChanges } from '../renderer/sync/stored-changes';
@@ -103,6 +104,46 @@ describe('the order log', () => {
     expect(stored).not.toContain('arxiv:2401.00002');
     expect((await readNewestFirst(otherTab)).ids).toEqual(stored);
     otherTab.close();
+  });
+});
+
+describe('the order the log adds up to', () => {
+  const DAYS = ['2026-01-02', '2026-01-03', '2026-02-01'];
+  const record = fc
+    .record({
+      written: fc.uniqueArray(fc.tuple(fc.integer({ min: 0, max: 40 }), fc.constantFrom(...DAYS)), { selector: ([paper]) => paper, maxLength: 12 }),
+      removed: fc.uniqueArray(fc.integer({ min: 0, max: 40 }), { maxLength: 4 }),
+    })
+    .map(({ written, removed }): Omit<OrderRecord, 'generation'> => ({
+      ids: written.map(([paper]) => `arxiv:2601.${String(paper).padStart(5, '0')}`),
+      sortKeys: written.map(([, day]) => day),
+      removed: removed.map((paper) => `arxiv:2601.${String(paper).padStart(5, '0')}`),
+    }));
+  const logOf = (records: Omit<OrderRecord, 'generation'>[]) => records.map((each, position) => ({ ...each, generation: position + 1 }));
+
+  /** Each paper as the last record naming it left it, sorted whole: what any log must add up to. */
+  function expectedOrder(records: readonly OrderRecord[]): NewestFirst {
+    const latest = new Map<string, string | null>();
+    for (const { ids, sortKeys, removed } of records) {
+      ids.forEach((id, position) => latest.set(id, sortKeys[position]!));
+      for (const id of removed) latest.set(id, null);
+    }
+    const listed = [...latest].filter((entry): entry is [string, string] => entry[1] !== null);
+    listed.sort(([idA, dayA], [idB, dayB]) => (dayA !== dayB ? (dayA > dayB ? -1 : 1) : idA > idB ? -1 : 1));
+    return { ids: listed.map(([id]) => id), sortKeys: listed.map(([, day]) => day) };
+  }
+
+  it('is the same whether the log starts with a folded record or not (property)', () => {
+    fc.assert(
+      fc.property(fc.array(record, { maxLength: 8 }), fc.array(record, { maxLength: 8 }), (before, after) => {
+        const log = logOf([...before, ...after]);
+        expect(orderOf(log)).toEqual(expectedOrder(log));
+        // The fold writes the order so far as one record, newest first, and the later records follow it.
+        const folded = { generation: 0, ...orderOf(logOf(before)), removed: [] };
+        expect(orderOf([folded, ...logOf(after)])).toEqual(expectedOrder(log));
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 

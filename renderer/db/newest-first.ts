@@ -1,5 +1,5 @@
 import type { PaperdropDatabase } from './database';
-import type { OrderRecord, StoredChange } from './records';
+import type { OrderRecord, PaperRecord } from './records';
 
 /**
  * The library's ids newest first (sortKey, then id, both descending, as IndexedDB orders the
@@ -19,19 +19,64 @@ export async function readNewestFirst(db: PaperdropDatabase): Promise<NewestFirs
   return orderOf(await db.orderLog.toArray());
 }
 
+/** What a stored batch did to the order. */
+export interface OrderChange {
+  written: readonly Pick<PaperRecord, 'id' | 'sortKey'>[];
+  removed: readonly string[];
+}
+
+/** Each paper's sortKey as the last change naming it left it, or null when merged away. */
+type LatestSortKeys = Map<string, string | null>;
+
 /**
- * The order the log's records add up to, later records overriding earlier ones. Papers share
- * sortKeys (listing days), so they are grouped by sortKey and each small group sorted: at start,
- * with 100,000 papers, this is a third of the time of one sort of them all, on the page's thread.
+ * The order the log's records add up to, later records overriding earlier ones. Once the log has
+ * been folded, its first record is the whole order as it was then, newest first: only the later
+ * records' papers are sorted, and merged into it in one pass. At a start with 100,000 papers that
+ * is about half the time of sorting them all, on the page's thread.
  */
 export function orderOf(records: readonly OrderRecord[]): NewestFirst {
-  const sortKeyOf = new Map<string, string | null>();
-  for (const { ids, sortKeys, removed } of records) {
-    for (let position = 0; position < ids.length; position++) sortKeyOf.set(ids[position]!, sortKeys[position]!);
-    for (const id of removed) sortKeyOf.set(id, null);
+  const [first, ...later] = records;
+  if (first && first.removed.length === 0 && isNewestFirst(first)) {
+    const latest = latestSortKeys(later);
+    return merged(first, latest, sortedByDay(latest));
   }
+  return sortedByDay(latestSortKeys(records));
+}
+
+/**
+ * The order after a stored batch: papers merged away are dropped, and papers written (new or
+ * changed) take their place by sortKey. Applying a change the order already holds changes nothing.
+ */
+export function withStoredChange(order: NewestFirst, { written, removed }: OrderChange): NewestFirst {
+  const latest: LatestSortKeys = new Map(removed.map((id) => [id, null]));
+  for (const paper of written) latest.set(paper.id, paper.sortKey);
+  return merged(order, latest, sortedByDay(latest));
+}
+
+/** Whether the record's papers are in the list's order, each before the next. */
+function isNewestFirst({ ids, sortKeys }: OrderRecord): boolean {
+  for (let position = 1; position < ids.length; position++) {
+    if (!comesBefore(sortKeys[position - 1]!, ids[position - 1]!, sortKeys[position]!, ids[position]!)) return false;
+  }
+  return true;
+}
+
+function latestSortKeys(records: readonly OrderRecord[]): LatestSortKeys {
+  const latest: LatestSortKeys = new Map();
+  for (const { ids, sortKeys, removed } of records) {
+    for (let position = 0; position < ids.length; position++) latest.set(ids[position]!, sortKeys[position]!);
+    for (const id of removed) latest.set(id, null);
+  }
+  return latest;
+}
+
+/**
+ * The papers still listed, newest first. Papers share sortKeys (listing days), so they are grouped
+ * by sortKey and each small group sorted: a third of the time of one sort of them all.
+ */
+function sortedByDay(latest: LatestSortKeys): NewestFirst {
   const idsBySortKey = new Map<string, string[]>();
-  for (const [id, sortKey] of sortKeyOf) {
+  for (const [id, sortKey] of latest) {
     if (sortKey === null) continue;
     const group = idsBySortKey.get(sortKey);
     if (group) group.push(id);
@@ -49,29 +94,28 @@ export function orderOf(records: readonly OrderRecord[]): NewestFirst {
 }
 
 /**
- * The order after a stored batch: papers merged away are dropped, and papers written (new or
- * changed) take their place by sortKey. Applying a change the order already holds changes nothing.
- * One pass over the order, run once per batch over up to 100,000 ids: hence the plain loop.
+ * `order` without the papers `replaced` names, and `incoming` (newest first) merged in. One pass
+ * over up to 100,000 ids, once per stored batch: hence the plain loop.
  */
-export function withStoredChange(order: NewestFirst, { written, removed }: StoredChange): NewestFirst {
-  const replaced = new Set([...removed, ...written.map((paper) => paper.id)]);
-  const incoming = [...written].sort((a, b) => (comesBefore(a.sortKey, a.id, b.sortKey, b.id) ? -1 : 1));
+function merged(order: NewestFirst, replaced: LatestSortKeys, incoming: NewestFirst): NewestFirst {
   const next: NewestFirst = { ids: [], sortKeys: [] };
   let taken = 0;
+  const takeIncomingBefore = (sortKey: string, id: string) => {
+    for (; taken < incoming.ids.length && comesBefore(incoming.sortKeys[taken]!, incoming.ids[taken]!, sortKey, id); taken++) {
+      next.ids.push(incoming.ids[taken]!);
+      next.sortKeys.push(incoming.sortKeys[taken]!);
+    }
+  };
   for (let index = 0; index < order.ids.length; index++) {
     const id = order.ids[index]!;
-    const sortKey = order.sortKeys[index]!;
     if (replaced.has(id)) continue;
-    for (; taken < incoming.length && comesBefore(incoming[taken]!.sortKey, incoming[taken]!.id, sortKey, id); taken++) {
-      next.ids.push(incoming[taken]!.id);
-      next.sortKeys.push(incoming[taken]!.sortKey);
-    }
+    takeIncomingBefore(order.sortKeys[index]!, id);
     next.ids.push(id);
-    next.sortKeys.push(sortKey);
+    next.sortKeys.push(order.sortKeys[index]!);
   }
-  for (const paper of incoming.slice(taken)) {
-    next.ids.push(paper.id);
-    next.sortKeys.push(paper.sortKey);
+  for (; taken < incoming.ids.length; taken++) {
+    next.ids.push(incoming.ids[taken]!);
+    next.sortKeys.push(incoming.sortKeys[taken]!);
   }
   return next;
 }

@@ -198,6 +198,7 @@ export function formatTable(report: BenchReport): string {
     ['index save (Node)', `${fixed(index.serializeSeconds, 2)} s`, `${index.bytes === null ? '—' : fixed(index.bytes / 1e6)} MB in ${index.parts} segments`],
     ['index load (Node)', `${fixed(index.loadSeconds, 2)} s`, `terms and newest segment ${fixed(index.firstPartLoadSeconds, 2)} s`],
     ['cold start', `first results ${fixed(index.firstResultsSeconds, 2)} s`, `first list row ${fixed(index.coldStart?.firstListSeconds ?? null, 2)} s`],
+    ['', `  median of ${index.coldStart?.searchStarts.length ?? 0} starts`, spreadOf(index.coldStart?.searchStarts.map((start) => start.firstResultsSeconds) ?? [])],
     ['', `first answer ${fixed(index.coldStart?.firstAnswerSeconds ?? null, 2)} s`, index.coldStart?.firstAnswerSummary ?? ''],
     ['', `paper found ${fixed(index.coldStart?.foundSeconds ?? null, 2)} s`, `index ready ${fixed(index.coldStart?.indexReadySeconds ?? null, 2)} s`],
     ...(index.coldStart?.phraseSearches ?? []).map((search, at): [string, string, string] => [at === 0 ? 'phrase search (Chromium)' : '', `${fixed(search.seconds, 2)} s`, `${search.query}: ${search.summary ?? 'no answer'}`]),
@@ -224,4 +225,14 @@ export function formatTable(report: BenchReport): string {
   if (ingest.ingestCpuSeconds) lines.push('', 'CPU seconds during ingest:', ...Object.entries(ingest.ingestCpuSeconds).slice(0, 12).map(([key, seconds]) => `  ${key}: ${seconds}`));
   if (report.notes.length > 0) lines.push('', 'Notes:', ...report.notes.map((note) => `  - ${note}`));
   return lines.join('\n');
+}
+
+/** The figures in order, as "0.81 0.85 0.93 s". */
+function spreadOf(figures: readonly (number | null)[]): string {
+  if (figures.length === 0) return '';
+  return `${figures
+    .filter((figure) => figure !== null)
+    .toSorted((a, b) => a - b)
+    .map((figure) => fixed(figure, 2))
+    .join(' ')} s`;
 }
