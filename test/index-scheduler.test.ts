@@ -173,6 +173,52 @@ describe('the index scheduler', () => {
     await expectIndexOfLibrary(db, scheduler.currentIndex);
   });
 
+  it('answers a title typed at start from the first segment restored, before the whole dictionary is read', async () => {
+    const db = openDatabase();
+    const first = schedulerOn(db).scheduler;
+    for (const batch of batches) {
+      await ingest(db, first, batch);
+      await first.runUntilIdle();
+    }
+    // A Dexie middleware holds the read of the dictionary's chunks, as IndexedDB takes a while over 230,000 terms.
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const savedIndex = savedIndexOf(db);
+    savedIndex.use({
+      stack: 'dbcore',
+      name: 'hold-the-dictionary',
+      create: (down) => ({
+        ...down,
+        table: (name) => {
+          const table = down.table(name);
+          return {
+            ...table,
+            getMany: async (request) => {
+              const records = await table.getMany(request);
+              if (request.keys.some((key) => String(key).startsWith('terms:'))) await gate;
+              return records;
+            },
+          };
+        },
+      }),
+    });
+    const replies: SearchReply[] = [];
+    const scheduler = new IndexScheduler({ db, savedIndex, post: (reply) => replies.push(reply), now: () => Number.NEGATIVE_INFINITY });
+    for (let steps = 0; scheduler.currentIndex.size === 0 && steps < 100; steps += 1) await scheduler.step();
+    const [segment] = scheduler.currentIndex.store.segments;
+    expect(segment?.postings.termText).toBeDefined();
+    expect(scheduler.currentIndex.store.dictionary.treeComplete).toBe(false);
+    const title = segment!.docs.titleTerms.at(-1)!;
+    const found = await searchNow(scheduler, replies, title, 1);
+    expect(found).toContain(segment!.docs.paperIds.at(-1));
+    expect(found).toEqual(new PaperIndex(scheduler.currentIndex.store).search(title));
+    expect(scheduler.currentIndex.store.segments).toHaveLength(1);
+    release();
+    await scheduler.runUntilIdle();
+    expect(scheduler.rebuilds).toBe(0);
+    await expectIndexOfLibrary(db, scheduler.currentIndex);
+  });
+
   it('answers the last query again each time the index changes, as it restores and as papers arrive, until the box is emptied', async () => {
     const db = openDatabase();
     const held = batches.slice(-2);

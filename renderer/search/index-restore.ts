@@ -1,7 +1,7 @@
 import { readSavedSegment, readSavedTerms } from './index-store';
 import type { PostingStore } from './posting-store';
 import type { SearchIndexDatabase } from './search-index-database';
-import { deadBySerial, restoreOrder, segmentFromSaved, segmentKey, termsOf, type SavedHead, type SavedSegment } from './saved-index';
+import { deadBySerial, restoreOrder, segmentFromSaved, segmentKey, termsOf, termTextOf, type SavedHead, type SavedSegment, type SavedTerms } from './saved-index';
 
 /** Restoring a saved index, a slice at a time; searches answered in between find the segments restored so far. */
 export interface RestoreJob {
@@ -9,10 +9,11 @@ export interface RestoreJob {
 }
 
 /**
- * Restores a saved index into an empty store: the dictionary's sorted chunks first, since any
- * segment may use any term, then one segment per step, the one with the latest papers first
- * (restoreOrder).
- * The dictionary's tree is built afterwards (TermDictionary.buildTree).
+ * Restores a saved index into an empty store, one segment per step, the one with the latest papers
+ * first (restoreOrder). Any segment may use any term, so the dictionary's sorted chunks come before
+ * the others; the first segment is read before them, and when it kept its terms' text it is restored
+ * on those alone (TermDictionary.restoreEarly), so that a title typed at start finds it without
+ * waiting for the whole dictionary. The dictionary's tree is built afterwards (TermDictionary.buildTree).
  */
 export function restoreJob(db: SearchIndexDatabase, head: SavedHead, store: PostingStore): RestoreJob {
   if (store.documentCount > 0 || store.dictionary.size > 0) throw new Error('restore into an empty index only');
@@ -26,14 +27,34 @@ export function restoreJob(db: SearchIndexDatabase, head: SavedHead, store: Post
       reads.push(reading);
     }
   };
+  let terms: Promise<SavedTerms[]> | null = null;
+  let firstLookedAt = false;
   let termsRestored = false;
   let restored = 0;
   return {
     async step(deadline) {
-      if (!termsRestored) {
-        const terms = readSavedTerms(db, head.termChunks);
+      if (!terms) {
+        // IndexedDB answers one database's requests in the order asked: the first segment first.
         readUpTo(1);
-        store.dictionary.restore((await terms).map((record) => ({ terms: termsOf(record), numbers: record.numbers })));
+        terms = readSavedTerms(db, head.termChunks);
+        terms.catch(() => {});
+      }
+      if (!firstLookedAt && order.length > 0) {
+        const record = await Promise.race([reads[0]!, untilDeadline(deadline)]);
+        if (!record) return false;
+        firstLookedAt = true;
+        const text = termTextOf(record);
+        if (text) {
+          store.dictionary.restoreEarly(text, record.terms);
+          restored = 1;
+          store.restore(segmentFromSaved(record, dead.get(record.serial) ?? []), head.serialLimit);
+          return false;
+        }
+      }
+      if (!termsRestored) {
+        const chunks = await Promise.race([terms, untilDeadline(deadline)]);
+        if (!chunks) return false;
+        store.dictionary.restore(chunks.map((record) => ({ terms: termsOf(record), numbers: record.numbers })));
         termsRestored = true;
         if (performance.now() > deadline) return false;
       }

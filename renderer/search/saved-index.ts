@@ -1,5 +1,6 @@
 import { recentPositions } from './recent-segments';
 import { Segment } from './segment';
+import { TERM_SEPARATOR } from './term-dictionary';
 
 /**
  * The saved index, in the `savedIndex` table of its own database (search-index-database.ts): a head, the term dictionary in chunks,
@@ -50,6 +51,8 @@ export interface SavedSegment {
   runStarts: Uint32Array;
   documents: Uint16Array;
   frequencies: Uint8Array;
+  /** See SegmentPostings: absent from a merged segment's record. */
+  termText?: string;
   newestArrival: number;
 }
 
@@ -58,7 +61,6 @@ export type SavedIndexRecord = SavedHead | SavedTerms | SavedSegment;
 export const HEAD_KEY = 'head';
 export const segmentKey = (serial: number) => `segment:${serial}`;
 export const termsKey = (first: number) => `terms:${first}`;
-const TERM_SEPARATOR = '\n';
 
 export function isSavedHead(record: SavedIndexRecord | undefined): record is SavedHead {
   return record?.key === HEAD_KEY;
@@ -71,8 +73,9 @@ export function savedSegment(segment: Segment): SavedSegment {
 
 /** A saved segment, with the documents the head lists as dead marked so. */
 export function segmentFromSaved(record: SavedSegment, dead: readonly number[]): Segment {
-  const { serial, paperIds, titleTerms, arxivIds, days, fieldLengths, terms, runStarts, documents, frequencies, newestArrival } = record;
-  const segment = new Segment(serial, { paperIds, titleTerms, arxivIds, days, fieldLengths }, { terms, runStarts, documents, frequencies }, newestArrival);
+  const { serial, paperIds, titleTerms, arxivIds, days, fieldLengths, terms, runStarts, documents, frequencies, termText, newestArrival } = record;
+  const postings = { terms, runStarts, documents, frequencies, ...(termText === undefined ? {} : { termText }) };
+  const segment = new Segment(serial, { paperIds, titleTerms, arxivIds, days, fieldLengths }, postings, newestArrival);
   for (const document of dead) segment.kill(document);
   return segment;
 }
@@ -81,6 +84,12 @@ export function segmentFromSaved(record: SavedSegment, dead: readonly number[]):
 export function savedTerms(first: number, terms: readonly string[], numbers: Int32Array): SavedTerms {
   if (terms.some((term) => term.includes(TERM_SEPARATOR))) throw new Error('a term holds a line break');
   return { key: termsKey(first), terms: terms.join(TERM_SEPARATOR), numbers };
+}
+
+/** A segment's terms' text, in the order of its term numbers; undefined when it did not keep them. */
+export function termTextOf(record: SavedSegment): string[] | undefined {
+  if (record.termText === undefined) return undefined;
+  return record.termText === '' ? [] : record.termText.split(TERM_SEPARATOR);
 }
 
 export function termsOf(record: SavedTerms): string[] {

@@ -1,8 +1,8 @@
 import { searchTerms } from './query-syntax';
 import { FIELDS, fieldTokens, indexTerm } from './index-terms';
+import { TERM_SEPARATOR, type TermDictionary } from './term-dictionary';
 import { FIELD_COUNT, MAX_FIELD_LENGTH, MAX_FREQUENCY, MAX_SEGMENT_DOCUMENTS, Segment } from './segment';
 import { TERMS_PER_CLOCK, walkUntil } from './sliced-walk';
-import type { TermDictionary } from './term-dictionary';
 
 /** A paper as the index takes it: its searchable text, and what ranking needs. */
 export interface SearchDocument {
@@ -31,7 +31,7 @@ export class SegmentBuilder {
   /** Term → its postings as runs of [field id, document, frequency], in document order. */
   private readonly pending = new Map<string, number[]>();
   private numbering: Iterator<[string, number[]]> | null = null;
-  private readonly numbered: { term: number; runs: number[] }[] = [];
+  private readonly numbered: { term: number; text: string; runs: number[] }[] = [];
   private laidOut = 0;
   private postingCount = 0;
   private layout: { runStarts: Uint32Array; documents: Uint16Array; frequencies: Uint8Array } | null = null;
@@ -61,7 +61,7 @@ export class SegmentBuilder {
       if (this.read % DOCUMENTS_PER_CLOCK === 0 && performance.now() > deadline) return false;
     }
     this.numbering ??= this.pending.entries();
-    if (!walkUntil(this.numbering, deadline, ([term, runs]) => this.numbered.push({ term: this.dictionary.numberFor(term), runs }))) return false;
+    if (!walkUntil(this.numbering, deadline, ([term, runs]) => this.numbered.push({ term: this.dictionary.numberFor(term), text: term, runs }))) return false;
     if (!this.layout) {
       this.numbered.sort((a, b) => a.term - b.term);
       this.layout = {
@@ -82,7 +82,8 @@ export class SegmentBuilder {
   segment(): Segment {
     if (!this.layout || this.laidOut < this.numbered.length) throw new Error('SegmentBuilder: the segment is not built yet');
     const terms = Int32Array.from(this.numbered, ({ term }) => term);
-    return new Segment(this.serial, this.docs, { terms, ...this.layout }, this.newestArrival);
+    const termText = this.numbered.map(({ text }) => text).join(TERM_SEPARATOR);
+    return new Segment(this.serial, this.docs, { terms, ...this.layout, termText }, this.newestArrival);
   }
 
   private readDocument(document: number): void {

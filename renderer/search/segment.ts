@@ -28,6 +28,12 @@ export interface SegmentPostings {
   /** Document numbers within the segment, ascending within each run. */
   documents: Uint16Array;
   frequencies: Uint8Array;
+  /**
+   * The terms' text, joined by line breaks, in the order of `terms`: kept by a segment built from
+   * documents (not by a merged one), so that a restore can answer from it before the whole
+   * dictionary is read (index-restore.ts).
+   */
+  termText?: string;
 }
 
 /**

@@ -1,6 +1,9 @@
 import SearchableMap from 'minisearch/SearchableMap';
 import { TERMS_PER_CLOCK } from './sliced-walk';
 
+/** Joins saved terms: terms hold no white space. */
+export const TERM_SEPARATOR = '\n';
+
 /** Terms in code-unit order, each with its number: a saved chunk of the dictionary, searched by bisection. */
 export interface SortedTerms {
   terms: readonly string[];
@@ -16,12 +19,15 @@ export interface SortedTerms {
  * Building the tree is the slowest part of a restore (about 7 µs a term in a worker at start), so a
  * restored dictionary first answers exact lookups from its saved chunks, which are sorted, by
  * bisection, and builds the tree afterwards, in slices (`buildTree`); until then prefix and fuzzy
- * lookups see only the terms the tree has so far.
+ * lookups see only the terms the tree has so far. Before even the chunks are read, the first segment
+ * restored may lend its own terms (`restoreEarly`), so that a title typed at start finds it.
  */
 export class TermDictionary {
   private readonly numbers = new SearchableMap<number>();
   /** After a restore, until the tree is built: the saved chunks, terms met since, and how far the tree has got. */
   private restored: { chunks: SortedTerms[]; added: Map<string, number>; chunk: number; position: number } | null = null;
+  /** Until the saved chunks are read: one segment's terms, for exact lookups. No term can be added meanwhile. */
+  private early: Map<string, number> | null = null;
   private count = 0;
   /** Documents holding each term, about: per segment, the most of any field, summed. */
   private documents: Int32Array<ArrayBuffer> = new Int32Array(1 << 12);
@@ -34,6 +40,7 @@ export class TermDictionary {
   }
 
   numberOf(term: string): number | undefined {
+    if (this.early) return this.early.get(term);
     const { restored } = this;
     if (!restored) return this.numbers.get(term);
     for (const chunk of restored.chunks) {
@@ -45,6 +52,7 @@ export class TermDictionary {
 
   /** The term's number, a new one when the term is new. */
   numberFor(term: string): number {
+    if (this.early) throw new Error('TermDictionary: no term is added before the saved chunks are restored');
     const known = this.numberOf(term);
     if (known !== undefined) return known;
     this.numbers.set(term, this.count);
@@ -54,9 +62,25 @@ export class TermDictionary {
     return this.count++;
   }
 
-  /** Takes back an empty dictionary's saved chunks, all saved; exact lookups work at once, the tree is built next. */
+  /**
+   * Lends an empty dictionary one saved segment's terms, numbered as saved, until `restore` takes back
+   * the chunks: exact lookups of those terms work at once, so the segment can be restored and searched.
+   */
+  restoreEarly(terms: readonly string[], numbers: Int32Array): void {
+    if (this.count > 0 || this.early) throw new Error('TermDictionary: an early restore into an empty dictionary only');
+    if (numbers.length !== terms.length) throw new Error("TermDictionary: a segment's terms and numbers differ in length");
+    this.early = new Map(terms.map((term, position) => [term, numbers[position]!]));
+    // A segment's numbers are ascending: the last is the highest.
+    this.count = numbers.length === 0 ? 0 : numbers[numbers.length - 1]! + 1;
+    this.documents = new Int32Array(Math.max(this.documents.length, this.count));
+  }
+
+  /**
+   * Takes back an empty dictionary's saved chunks, all saved (or those of a dictionary lent a
+   * segment's terms: its counts of documents stay); exact lookups work at once, the tree is built next.
+   */
   restore(chunks: SortedTerms[]): void {
-    if (this.count > 0) throw new Error('TermDictionary: restore into an empty dictionary only');
+    if (this.count > 0 && !this.early) throw new Error('TermDictionary: restore into an empty dictionary only');
     const count = chunks.reduce((sum, chunk) => sum + chunk.terms.length, 0);
     for (const { terms, numbers } of chunks) {
       if (numbers.length !== terms.length) throw new Error('TermDictionary: a saved chunk has as many numbers as terms');
@@ -65,15 +89,21 @@ export class TermDictionary {
         if (!(numbers[position]! >= 0 && numbers[position]! < count)) throw new Error(`TermDictionary: saved term number ${numbers[position]} is out of range`);
       }
     }
+    for (const [term, number] of this.early ?? []) {
+      if (!(number < count)) throw new Error(`TermDictionary: the early term ${term} is not among the saved ones`);
+    }
     this.count = count;
     this.savedCount = count;
-    this.documents = new Int32Array(Math.max(this.documents.length, Math.ceil(count * 1.25)));
+    const documents = new Int32Array(Math.max(this.documents.length, Math.ceil(count * 1.25)));
+    documents.set(this.documents);
+    this.documents = documents;
+    this.early = null;
     this.restored = { chunks, added: new Map(), chunk: 0, position: 0 };
   }
 
   /** Whether prefix and fuzzy lookups see every term. */
   get treeComplete(): boolean {
-    return this.restored === null;
+    return this.restored === null && this.early === null;
   }
 
   /** Puts restored terms in the tree until `deadline` (performance.now()); true once all are in, and the chunks are let go. */

@@ -111,7 +111,7 @@ export function App() {
   const chooseSource = useCallback((source: string | null) => dispatch({ type: 'source', source }), []);
   const chooseCategory = useCallback((category: string | null) => dispatch({ type: 'category', category }), []);
 
-  const isEmpty = view !== undefined && view.counts.all === 0;
+  const isEmpty = view?.counts?.all === 0;
   // A narrow window shows one pane at a time: the reader only once a paper is open.
   const pane = state.pane === 'reader' && state.selectedId === null ? 'list' : state.pane;
   return (

@@ -16,7 +16,8 @@ export interface LibraryView {
   ids: string[];
   /** In a date order, each id's listing date (its sortKey), for the list's day headers; null in relevance order. */
   days: string[] | null;
-  counts: Record<Filter, number>;
+  /** Null until the list's order and today's papers are read: a search's results in rank order may come before them. */
+  counts: Record<Filter, number> | null;
   /** The search these ids answer: a live query shows its last answer until the next is ready. */
   searchIds: string[] | null;
   isRead: (id: string) => boolean;
@@ -52,11 +53,13 @@ export function useLibraryView({ marks, filter, searchIds, sort, source, categor
   const searching = searchIds !== null;
   // Made once per library change, not per keystroke: a set of 100,000 ids takes a while to build.
   const present = useMemo(() => (newestFirst && searching ? new Set(newestFirst.ids) : null), [newestFirst, searching]);
+  // A search in rank order needs no order: at a start, its results show without waiting for it.
+  const rankedSearch = searching && sort === 'relevance';
   return useMemo(() => {
-    if (!newestFirst || !marks || inSource === undefined || inCategory === undefined || !seenToday) return undefined;
+    if ((!newestFirst && !rankedSearch) || !marks || inSource === undefined || inCategory === undefined || (filter === 'today' && !seenToday)) return undefined;
     const inLists = [inSource, inCategory].filter((members) => members !== null);
-    return composeView(newestFirst, present, marks, seenToday, inLists, { filter, searchIds, sort, kept });
-  }, [newestFirst, present, marks, inSource, inCategory, seenToday, filter, searchIds, sort, kept]);
+    return composeView(newestFirst ?? null, present, marks, seenToday ?? null, inLists, { filter, searchIds, sort, kept });
+  }, [newestFirst, rankedSearch, present, marks, inSource, inCategory, seenToday, filter, searchIds, sort, kept]);
 }
 
 /** The ids in a list, kept current from each stored batch; null for no list, undefined until read. */
@@ -71,22 +74,26 @@ function useListMembers(list: string | null): Set<string> | null | undefined {
 }
 
 function composeView(
-  newestFirst: NewestFirst,
+  /** Null only for a search in rank order, before the order is read. */
+  newestFirst: NewestFirst | null,
+  /** The papers in the order, while searching; null before the order is read. */
   present: Set<string> | null,
   marks: MarkSnapshot,
-  seenToday: Set<string>,
+  /** Null until read; read before a view of Today. */
+  seenToday: Set<string> | null,
   /** Every list chosen: a paper in view is in all of them. */
   inLists: Set<string>[],
   { filter, searchIds, sort, kept }: Pick<ViewOptions, 'filter' | 'searchIds' | 'sort' | 'kept'>,
 ): LibraryView {
   const keep = (id: string) =>
     (filter === 'all' || kept.has(id) || inFilter(filter, id, marks, seenToday)) && inLists.every((members) => members.has(id));
-  const counts = { today: seenToday.size, all: newestFirst.ids.length, unread: newestFirst.ids.length - marks.read.size, starred: marks.starred.size };
+  const counts = newestFirst && seenToday && { today: seenToday.size, all: newestFirst.ids.length, unread: newestFirst.ids.length - marks.read.size, starred: marks.starred.size };
   const view = { searchIds, counts, isRead: (id: string) => marks.read.has(id), isStarred: (id: string) => marks.starred.has(id) };
   if (searchIds && sort === 'relevance') {
-    // Search may still name a paper merged away since it was indexed; it is not shown.
-    return { ...view, ids: searchIds.filter((id) => present!.has(id) && keep(id)), days: null };
+    // Search may still name a paper merged away since it was indexed; once the order is read, it is not shown.
+    return { ...view, ids: searchIds.filter((id) => (present === null || present.has(id)) && keep(id)), days: null };
   }
+  if (!newestFirst) throw new Error('composeView: the order is read before any view but a search in rank order');
   const matching = searchIds ? new Set(searchIds) : null;
   const everything = filter === 'all' && inLists.length === 0 && !matching;
   let ids = newestFirst.ids;
@@ -104,8 +111,8 @@ function composeView(
   return sort === 'oldest' ? { ...view, ids: ids.toReversed(), days: days.toReversed() } : { ...view, ids, days };
 }
 
-function inFilter(filter: Exclude<Filter, 'all'>, id: string, marks: MarkSnapshot, seenToday: Set<string>): boolean {
-  if (filter === 'today') return seenToday.has(id);
+function inFilter(filter: Exclude<Filter, 'all'>, id: string, marks: MarkSnapshot, seenToday: Set<string> | null): boolean {
+  if (filter === 'today') return seenToday!.has(id);
   return filter === 'unread' ? !marks.read.has(id) : marks.starred.has(id);
 }
 

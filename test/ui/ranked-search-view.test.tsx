@@ -1,0 +1,73 @@
+import 'fake-indexeddb/auto';
+import { act, type ReactNode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { describe, expect, it, vi } from 'vitest';
+import { storeBatch } from '../../renderer/db/library-writer';
+import { PaperdropDatabase } from '../../renderer/db/database';
+import { StoredChanges } from '../../renderer/sync/stored-changes';
+import { AppContext, type AppServices } from '../../renderer/ui/app-context';
+import { useLibraryView, type LibraryView } from '../../renderer/ui/use-library';
+import { parseFile } from '../parse-file';
+import { SEED } from './render-app';
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+const NO_MARKS = { read: new Set<string>(), starred: new Set<string>() };
+const KEPT = new Set<string>();
+
+/** Holds every read of the order log until `release` is called, as a large log takes a while to read at a start. */
+async function holdOrderReads(db: PaperdropDatabase): Promise<() => void> {
+  let release = () => {};
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  // Middleware takes effect when the database opens.
+  db.close();
+  db.use({
+    stack: 'dbcore',
+    name: 'hold-the-order',
+    create: (down) => ({
+      ...down,
+      table: (name) => {
+        const table = down.table(name);
+        return name !== 'orderLog' ? table : { ...table, query: async (request) => { const answer = await table.query(request); await gate; return answer; } };
+      },
+    }),
+  });
+  await db.open();
+  return release;
+}
+
+function Probe({ searchIds, sort, shown }: { searchIds: string[]; sort: 'relevance' | 'newest'; shown: (view: LibraryView | undefined) => void }): ReactNode {
+  shown(useLibraryView({ marks: NO_MARKS, filter: 'all', searchIds, sort, source: null, category: null, kept: KEPT }));
+  return null;
+}
+
+describe('a search in rank order at a start', () => {
+  it("shows its results before the list's order is read, and leaves out papers no longer stored once it is", async () => {
+    const db = new PaperdropDatabase(`ranked-${Math.random()}`);
+    const { written } = await storeBatch(db, parseFile(SEED));
+    const release = await holdOrderReads(db);
+    const ranked = [written[3]!.id, 'arxiv:0000.00000', written[0]!.id];
+    const views: Record<'relevance' | 'newest', LibraryView | undefined> = { relevance: undefined, newest: undefined };
+    const root = createRoot(document.createElement('div'));
+    const services = { db, changes: new StoredChanges() } as unknown as AppServices;
+    act(() =>
+      root.render(
+        <AppContext.Provider value={services}>
+          <Probe searchIds={ranked} sort="relevance" shown={(view) => (views.relevance = view)} />
+          <Probe searchIds={ranked} sort="newest" shown={(view) => (views.newest = view)} />
+        </AppContext.Provider>,
+      ),
+    );
+    await vi.waitFor(() => expect(views.relevance?.ids).toEqual(ranked));
+    expect(views.relevance!.counts).toBeNull();
+    // In date order the results need the order.
+    expect(views.newest).toBeUndefined();
+
+    await act(async () => release());
+    await vi.waitFor(() => expect(views.relevance?.ids).toEqual([written[3]!.id, written[0]!.id]));
+    expect(views.relevance!.counts!.all).toBe(written.length);
+    await vi.waitFor(() => expect(views.newest?.ids).toHaveLength(2));
+    act(() => root.unmount());
+    await db.delete();
+  });
+});
