@@ -4,7 +4,7 @@ import { storeBatch } from '../renderer/db/library-writer';
 import type { PaperdropDatabase } from '../renderer/db/database';
 import { IndexScheduler } from '../renderer/search/index-scheduler';
 import { readSavedHead } from '../renderer/search/index-store';
-import { restoreOrder, segmentKey } from '../renderer/search/saved-index';
+import { restoreOrder, segmentKey, type SavedHead } from '../renderer/search/saved-index';
 import { indexFingerprint } from '../renderer/search/index-fingerprint';
 import { PaperIndex } from '../renderer/search/paper-index';
 import { parseQuery } from '../renderer/search/query-syntax';
@@ -56,6 +56,49 @@ async function searchNow(scheduler: IndexScheduler, replies: SearchReply[], quer
   const reply = replies.findLast((each) => each.type === 'results' && each.seq === seq);
   if (reply?.type !== 'results') throw new Error(`no answer to ${query}`);
   return reply.ids;
+}
+
+/**
+ * The fixture batches ingested and their index saved, then a scheduler starting afresh on it whose
+ * reads of the saved records `heldIn` picks (given the saved head) wait until `release`.
+ */
+async function restartHoldingReads(heldIn: (head: SavedHead) => (key: unknown) => boolean) {
+  const db = openDatabase();
+  const first = schedulerOn(db).scheduler;
+  for (const batch of batches) {
+    await ingest(db, first, batch);
+    await first.runUntilIdle();
+  }
+  const held = heldIn((await savedHeadOf(db))!);
+  let release = () => {};
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  const savedIndex = savedIndexOf(db);
+  savedIndex.use({
+    stack: 'dbcore',
+    name: 'hold-reads',
+    create: (down) => ({
+      ...down,
+      table: (name) => {
+        const table = down.table(name);
+        return {
+          ...table,
+          get: async (request) => {
+            const record: unknown = await table.get(request);
+            if (held(request.key)) await gate;
+            return record;
+          },
+          getMany: async (request) => {
+            const records = await table.getMany(request);
+            if (request.keys.some(held)) await gate;
+            return records;
+          },
+        };
+      },
+    }),
+  });
+  const replies: SearchReply[] = [];
+  const scheduler = new IndexScheduler({ db, savedIndex, post: (reply) => replies.push(reply), now: () => Number.NEGATIVE_INFINITY });
+  return { db, scheduler, replies, release };
 }
 
 describe('the index scheduler', () => {
@@ -127,39 +170,12 @@ describe('the index scheduler', () => {
   });
 
   it('answers a search typed while a saved segment is still being read, from the segments already in', async () => {
-    const db = openDatabase();
-    const first = schedulerOn(db).scheduler;
-    for (const batch of batches) {
-      await ingest(db, first, batch);
-      await first.runUntilIdle();
-    }
-    const head = (await savedHeadOf(db))!;
-    expect(head.segments.length).toBeGreaterThan(1);
-    // A Dexie middleware holds the read of the second segment to restore, as IndexedDB takes a while over a large one.
-    const heldKey = segmentKey(restoreOrder(head)[1]!);
-    let release = () => {};
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    const savedIndex = savedIndexOf(db);
-    savedIndex.use({
-      stack: 'dbcore',
-      name: 'hold-a-segment',
-      create: (down) => ({
-        ...down,
-        table: (name) => {
-          const table = down.table(name);
-          return {
-            ...table,
-            get: async (request) => {
-              const record: unknown = await table.get(request);
-              if (request.key === heldKey) await gate;
-              return record;
-            },
-          };
-        },
-      }),
+    // The second segment to restore is held, as IndexedDB takes a while over a large one.
+    const { db, scheduler, replies, release } = await restartHoldingReads((head) => {
+      expect(head.segments.length).toBeGreaterThan(1);
+      const heldKey = segmentKey(restoreOrder(head)[1]!);
+      return (key) => key === heldKey;
     });
-    const replies: SearchReply[] = [];
-    const scheduler = new IndexScheduler({ db, savedIndex, post: (reply) => replies.push(reply), now: () => Number.NEGATIVE_INFINITY });
     for (let steps = 0; scheduler.currentIndex.size === 0 && steps < 100; steps += 1) await scheduler.step();
     const firstSegment = scheduler.currentIndex.size;
     expect(firstSegment).toBeGreaterThan(0);
@@ -174,36 +190,8 @@ describe('the index scheduler', () => {
   });
 
   it('answers a title typed at start from the first segment restored, before the whole dictionary is read', async () => {
-    const db = openDatabase();
-    const first = schedulerOn(db).scheduler;
-    for (const batch of batches) {
-      await ingest(db, first, batch);
-      await first.runUntilIdle();
-    }
-    // A Dexie middleware holds the read of the dictionary's chunks, as IndexedDB takes a while over 230,000 terms.
-    let release = () => {};
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    const savedIndex = savedIndexOf(db);
-    savedIndex.use({
-      stack: 'dbcore',
-      name: 'hold-the-dictionary',
-      create: (down) => ({
-        ...down,
-        table: (name) => {
-          const table = down.table(name);
-          return {
-            ...table,
-            getMany: async (request) => {
-              const records = await table.getMany(request);
-              if (request.keys.some((key) => String(key).startsWith('terms:'))) await gate;
-              return records;
-            },
-          };
-        },
-      }),
-    });
-    const replies: SearchReply[] = [];
-    const scheduler = new IndexScheduler({ db, savedIndex, post: (reply) => replies.push(reply), now: () => Number.NEGATIVE_INFINITY });
+    // The dictionary's chunks are held, as IndexedDB takes a while over 230,000 terms.
+    const { db, scheduler, replies, release } = await restartHoldingReads(() => (key) => String(key).startsWith('terms:'));
     for (let steps = 0; scheduler.currentIndex.size === 0 && steps < 100; steps += 1) await scheduler.step();
     const [segment] = scheduler.currentIndex.store.segments;
     expect(segment?.postings.termText).toBeDefined();
