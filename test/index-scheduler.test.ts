@@ -10,6 +10,7 @@ import { PaperIndex } from '../renderer/search/paper-index';
 import { parseQuery } from '../renderer/search/query-syntax';
 import type { SearchReply } from '../renderer/search/search-protocol';
 import { SearchIndexDatabase } from '../renderer/search/search-index-database';
+import { holdReads } from './held-reads';
 import { fixtureBatches } from './index-test-helpers';
 import { databaseOpener } from './sample-library';
 import { allPapers, dropPapers } from './stored-papers';
@@ -70,32 +71,8 @@ async function restartHoldingReads(heldIn: (head: SavedHead) => (key: unknown) =
     await first.runUntilIdle();
   }
   const held = heldIn((await savedHeadOf(db))!);
-  let release = () => {};
-  const gate = new Promise<void>((resolve) => (release = resolve));
   const savedIndex = savedIndexOf(db);
-  savedIndex.use({
-    stack: 'dbcore',
-    name: 'hold-reads',
-    create: (down) => ({
-      ...down,
-      table: (name) => {
-        const table = down.table(name);
-        return {
-          ...table,
-          get: async (request) => {
-            const record: unknown = await table.get(request);
-            if (held(request.key)) await gate;
-            return record;
-          },
-          getMany: async (request) => {
-            const records = await table.getMany(request);
-            if (request.keys.some(held)) await gate;
-            return records;
-          },
-        };
-      },
-    }),
-  });
+  const release = holdReads(savedIndex, (_table, keys) => keys?.some(held) ?? false);
   const replies: SearchReply[] = [];
   const scheduler = new IndexScheduler({ db, savedIndex, post: (reply) => replies.push(reply), now: () => Number.NEGATIVE_INFINITY });
   return { db, scheduler, replies, release };

@@ -7,6 +7,7 @@ import { PaperdropDatabase } from '../../renderer/db/database';
 import { StoredChanges } from '../../renderer/sync/stored-changes';
 import { AppContext, type AppServices } from '../../renderer/ui/app-context';
 import { useLibraryView, type LibraryView } from '../../renderer/ui/use-library';
+import { holdReads } from '../held-reads';
 import { parseFile } from '../parse-file';
 import { SEED } from './render-app';
 
@@ -14,27 +15,6 @@ import { SEED } from './render-app';
 
 const NO_MARKS = { read: new Set<string>(), starred: new Set<string>() };
 const KEPT = new Set<string>();
-
-/** Holds every read of the order log until `release` is called, as a large log takes a while to read at a start. */
-async function holdOrderReads(db: PaperdropDatabase): Promise<() => void> {
-  let release = () => {};
-  const gate = new Promise<void>((resolve) => (release = resolve));
-  // Middleware takes effect when the database opens.
-  db.close();
-  db.use({
-    stack: 'dbcore',
-    name: 'hold-the-order',
-    create: (down) => ({
-      ...down,
-      table: (name) => {
-        const table = down.table(name);
-        return name !== 'orderLog' ? table : { ...table, query: async (request) => { const answer = await table.query(request); await gate; return answer; } };
-      },
-    }),
-  });
-  await db.open();
-  return release;
-}
 
 function Probe({ searchIds, sort, shown }: { searchIds: string[]; sort: 'relevance' | 'newest'; shown: (view: LibraryView | undefined) => void }): ReactNode {
   shown(useLibraryView({ marks: NO_MARKS, filter: 'all', searchIds, sort, source: null, category: null, kept: KEPT }));
@@ -45,7 +25,10 @@ describe('a search in rank order at a start', () => {
   it("shows its results before the list's order is read, and leaves out papers no longer stored once it is", async () => {
     const db = new PaperdropDatabase(`ranked-${Math.random()}`);
     const { written } = await storeBatch(db, parseFile(SEED));
-    const release = await holdOrderReads(db);
+    // The order log takes a while to read at a start: its reads are held until released.
+    db.close();
+    const release = holdReads(db, (table) => table === 'orderLog');
+    await db.open();
     const ranked = [written[3]!.id, 'arxiv:0000.00000', written[0]!.id];
     const views: Record<'relevance' | 'newest', LibraryView | undefined> = { relevance: undefined, newest: undefined };
     const root = createRoot(document.createElement('div'));
