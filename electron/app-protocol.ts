@@ -8,12 +8,14 @@ export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
 
 /**
  * A standard, secure scheme gets an origin of its own, relative URLs, storage (IndexedDB) and fetch.
- * It does not bypass CSP: the renderer's own policy applies.
+ * It does not bypass CSP: the renderer's own policy applies. Code cache: the page's and the search
+ * worker's scripts are compiled once, not at every start (Electron caches code for http(s) only by default).
  */
 export const APP_SCHEME_PRIVILEGES: Privileges = {
   standard: true,
   secure: true,
   supportFetchAPI: true,
+  codeCache: true,
 };
 
 /** True only for URLs on the renderer's own origin, app://paperdrop. */

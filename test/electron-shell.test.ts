@@ -171,8 +171,8 @@ describe('app protocol', () => {
 
   afterAll(() => rmSync(rendererDir, { recursive: true, force: true }));
 
-  it('registers a standard, secure scheme that does not bypass CSP', () => {
-    expect(APP_SCHEME_PRIVILEGES).toMatchObject({ standard: true, secure: true, supportFetchAPI: true });
+  it('registers a standard, secure scheme that does not bypass CSP and keeps compiled code', () => {
+    expect(APP_SCHEME_PRIVILEGES).toMatchObject({ standard: true, secure: true, supportFetchAPI: true, codeCache: true });
     expect(APP_SCHEME_PRIVILEGES.bypassCSP).not.toBe(true);
   });
 

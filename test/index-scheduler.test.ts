@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { storeBatch } from '../renderer/db/library-writer';
 import type { PaperdropDatabase } from '../renderer/db/database';
 import { IndexScheduler } from '../renderer/search/index-scheduler';
-import { readSavedHead } from '../renderer/search/index-store';
+import { readSavedHead, readSavedSegment } from '../renderer/search/index-store';
 import { restoreOrder, segmentKey, type SavedHead } from '../renderer/search/saved-index';
 import { indexFingerprint } from '../renderer/search/index-fingerprint';
 import { PaperIndex } from '../renderer/search/paper-index';
@@ -256,5 +256,18 @@ describe('the index scheduler', () => {
     await rebuilt.runUntilIdle();
     expect(rebuilt.rebuilds).toBe(1);
     await expectIndexOfLibrary(db, rebuilt.currentIndex);
+  });
+
+  it("rebuilds the latest batch's papers into a segment of their own, the one a restart reads first", async () => {
+    const db = openDatabase();
+    let latest: string[] = [];
+    for (const batch of batches) latest = (await storeBatch(db, batch)).written.map((paper) => paper.id);
+    const { scheduler } = schedulerOn(db);
+    await scheduler.runUntilIdle();
+    expect(scheduler.rebuilds).toBe(1);
+    const head = (await savedHeadOf(db))!;
+    expect(head.segments.length).toBeGreaterThan(1);
+    const first = await readSavedSegment(savedIndexOf(db), segmentKey(restoreOrder(head)[0]!));
+    expect(first.paperIds.toSorted()).toEqual(latest.toSorted());
   });
 });

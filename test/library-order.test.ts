@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { IngestBatch } from '../shared/paper';
 import { PaperdropDatabase } from '../renderer/db/database';
 import { orderOf, readNewestFirst, withStoredChange, type NewestFirst } from '../renderer/db/newest-first';
-import type { OrderRecord } from '../renderer/db/records';
+import { packOrder, type LoggedOrder } from '../renderer/db/order-record';
 import { categoryList, fileList } from '../renderer/db/paper-lists';
 import { storeBatch } from '../renderer/db/library-writer';
 import { followChanges, StoredChanges } from '../renderer/sync/stored-changes';
@@ -114,15 +114,15 @@ describe('the order the log adds up to', () => {
       written: fc.uniqueArray(fc.tuple(fc.integer({ min: 0, max: 40 }), fc.constantFrom(...DAYS)), { selector: ([paper]) => paper, maxLength: 12 }),
       removed: fc.uniqueArray(fc.integer({ min: 0, max: 40 }), { maxLength: 4 }),
     })
-    .map(({ written, removed }): Omit<OrderRecord, 'generation'> => ({
+    .map(({ written, removed }): LoggedOrder => ({
       ids: written.map(([paper]) => `arxiv:2601.${String(paper).padStart(5, '0')}`),
       sortKeys: written.map(([, day]) => day),
       removed: removed.map((paper) => `arxiv:2601.${String(paper).padStart(5, '0')}`),
     }));
-  const logOf = (records: Omit<OrderRecord, 'generation'>[]) => records.map((each, position) => ({ ...each, generation: position + 1 }));
+  const logOf = (records: LoggedOrder[]) => records.map((each, position) => packOrder(position + 1, each));
 
   /** Each paper as the last record naming it left it, sorted whole: what any log must add up to. */
-  function expectedOrder(records: readonly OrderRecord[]): NewestFirst {
+  function expectedOrder(records: readonly LoggedOrder[]): NewestFirst {
     const latest = new Map<string, string | null>();
     for (const { ids, sortKeys, removed } of records) {
       ids.forEach((id, position) => latest.set(id, sortKeys[position]!));
@@ -136,11 +136,11 @@ describe('the order the log adds up to', () => {
   it('is the same whether the log starts with a folded record or not (property)', () => {
     fc.assert(
       fc.property(fc.array(record, { maxLength: 8 }), fc.array(record, { maxLength: 8 }), (before, after) => {
-        const log = logOf([...before, ...after]);
-        expect(orderOf(log)).toEqual(expectedOrder(log));
+        const expected = expectedOrder([...before, ...after]);
+        expect(orderOf(logOf([...before, ...after]))).toEqual(expected);
         // The fold writes the order so far as one record, newest first, and the later records follow it.
-        const folded = { generation: 0, ...orderOf(logOf(before)), removed: [] };
-        expect(orderOf([folded, ...logOf(after)])).toEqual(expectedOrder(log));
+        const folded = packOrder(0, { ...orderOf(logOf(before)), removed: [] });
+        expect(orderOf([folded, ...logOf(after)])).toEqual(expected);
       }),
       { numRuns: 300 },
     );

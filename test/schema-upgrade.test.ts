@@ -8,8 +8,9 @@ import { digestOf } from '../renderer/db/key-digest';
 import { PAPERS_PER_PAGE, pagesOf } from '../renderer/db/page-layout';
 import { readPapers } from '../renderer/db/paper-pages';
 import { emptyPaperFields, toPaperRecord } from '../renderer/db/paper-record';
-import type { PaperRecord, PaperState } from '../renderer/db/records';
+import type { OrderRecord, PaperRecord, PaperState } from '../renderer/db/records';
 import { readNewestFirst } from '../renderer/db/newest-first';
+import { unpackOrder } from '../renderer/db/order-record';
 import { readListMembers } from '../renderer/db/list-members';
 import { readListMemberships } from '../renderer/db/list-memberships';
 import { categoryList, fileList } from '../renderer/db/paper-lists';
@@ -267,34 +268,66 @@ describe('upgrading a library from schema version 10, pages found by an index on
   });
 });
 
+/**
+ * A library made now, read and starred, and its tables' records as schema 12 held them: the same
+ * but for the order log, whose records were lists of strings then.
+ */
+async function libraryAsSchema12(name: string) {
+  const made = new PaperdropDatabase(name);
+  await storeBatch(made, parseFile(SEEDS_DIR + SEED_FILES[0]));
+  await storeBatch(made, parseFile(`${SAMPLES_DIR}arxiv-rss2-2024.xml`));
+  const [first] = await allPapers(made);
+  await setMarks(made, [first!.id], 'read', true);
+  await setMarks(made, [first!.id], 'starred', true);
+  const contents = new Map(await Promise.all(made.tables.map(async (table) => [table.name, await table.toArray()] as const)));
+  const stores = Object.fromEntries(made.tables.map((table) => [table.name, [table.schema.primKey.src, ...table.schema.indexes.map((index) => index.src)].join(', ')]));
+  await made.delete();
+  const asSchema12 = new Map(contents);
+  asSchema12.set(
+    'orderLog',
+    (contents.get('orderLog') as OrderRecord[]).map((record) => ({ generation: record.generation, ...unpackOrder(record) })),
+  );
+  return { markedId: first!.id, contents, asSchema12, stores };
+}
+
 describe('upgrading a library from schema version 11, the saved search index in one of its tables', () => {
   it('keeps every record of every other table, drops the old table, and the search worker rebuilds the index in its own database', async () => {
-    // Schema 11 is schema 12 with the `searchIndex` table: a library made now, copied into a version 11 database with that table.
-    const made = new PaperdropDatabase('upgrade-v11-source');
-    await storeBatch(made, parseFile(SEEDS_DIR + SEED_FILES[0]));
-    await storeBatch(made, parseFile(`${SAMPLES_DIR}arxiv-rss2-2024.xml`));
-    const [first] = await allPapers(made);
-    await setMarks(made, [first!.id], 'read', true);
-    await setMarks(made, [first!.id], 'starred', true);
-    const contents = new Map(await Promise.all(made.tables.map(async (table) => [table.name, await table.toArray()] as const)));
-    const stores = Object.fromEntries(made.tables.map((table) => [table.name, [table.schema.primKey.src, ...table.schema.indexes.map((index) => index.src)].join(', ')]));
-    await made.delete();
-
+    // Schema 11 is schema 12 with the `searchIndex` table.
+    const { markedId, contents, asSchema12, stores } = await libraryAsSchema12('upgrade-v11-source');
     const v11 = new Dexie('upgrade-v11');
     v11.version(11).stores({ ...stores, searchIndex: 'key' });
-    for (const [name, records] of contents) await v11.table(name).bulkPut(records);
+    for (const [name, records] of asSchema12) await v11.table(name).bulkPut(records);
     await v11.table('searchIndex').put({ key: 'head', documentCount: 1 });
     v11.close();
 
     const db = new PaperdropDatabase('upgrade-v11');
     for (const [name, records] of contents) expect(await db.table(name).toArray(), name).toEqual(records);
     expect(db.backendDB().objectStoreNames.contains('searchIndex')).toBe(false);
-    expect(await db.states.get(first!.id)).toMatchObject({ read: 1, starred: 1 });
+    expect(await db.states.get(markedId)).toMatchObject({ read: 1, starred: 1 });
 
     const scheduler = new IndexScheduler({ db, savedIndex: new SearchIndexDatabase(db.name), post: () => {} });
     await scheduler.runUntilIdle();
     expect(scheduler.rebuilds).toBe(1);
     expect([...scheduler.currentIndex.ids()].sort()).toEqual((await allPapers(db)).map((paper) => paper.id).sort());
+    await db.delete();
+  });
+});
+
+describe('upgrading a library from schema version 12, the order log as lists of strings', () => {
+  it('packs every order record as the library writes them now, so the list keeps its order, and keeps every other record', async () => {
+    const { markedId, contents, asSchema12, stores } = await libraryAsSchema12('upgrade-v12-source');
+    const v12 = new Dexie('upgrade-v12');
+    v12.version(12).stores(stores);
+    for (const [name, records] of asSchema12) await v12.table(name).bulkPut(records);
+    v12.close();
+
+    const db = new PaperdropDatabase('upgrade-v12');
+    for (const [name, records] of contents) expect(await db.table(name).toArray(), name).toEqual(records);
+    expect((await readNewestFirst(db)).ids).toEqual(await idsBySortKeyDescending(db));
+    expect(await db.states.get(markedId)).toMatchObject({ read: 1, starred: 1 });
+
+    await storeBatch(db, parseFile(`${SAMPLES_DIR}arxiv-atom-2024.xml`));
+    expect((await readNewestFirst(db)).ids).toEqual(await idsBySortKeyDescending(db));
     await db.delete();
   });
 });

@@ -90,6 +90,11 @@ describe('web mode HTTP', () => {
     expect((await get(`${APP}assets/app.js`)).headers['content-type']).toMatch(/^text\/javascript/);
   });
 
+  it('lets the browser keep the built scripts, named by their content, and has it check the page each time', async () => {
+    expect((await get(`${APP}assets/app.js`)).headers['cache-control']).toBe('private, max-age=31536000, immutable');
+    for (const path of [APP, `${APP}index.html`]) expect((await get(path)).headers['cache-control'], path).toBe('no-cache');
+  });
+
   it('refuses a foreign Host header even with the token', async () => {
     expect((await get(APP, { host: `evil.example:${running.server.port}` })).status).toBe(403);
     expect((await get(`/?token=${TOKEN}`, { host: 'evil.example' })).status).toBe(403);

@@ -18,7 +18,17 @@ const CONTENT_TYPES: Record<string, string> = {
 export interface StaticFile {
   body: Buffer;
   contentType: string;
+  cacheControl: string;
 }
+
+/**
+ * The build names every file under assets/ by a hash of its content, so a browser may keep them for
+ * good and load them, with the code it compiled from them, from its cache at the next start.
+ * index.html names them, so it is checked each time.
+ */
+const BUILT_ASSETS = /^assets\/[^/]+$/u;
+const KEPT = 'private, max-age=31536000, immutable';
+const CHECKED = 'no-cache';
 
 /** Reads a file of the built renderer for a URL path; null for anything outside it or missing. */
 export async function readStaticFile(rootDir: string, urlPath: string): Promise<StaticFile | null> {
@@ -34,7 +44,8 @@ export async function readStaticFile(rootDir: string, urlPath: string): Promise<
   if (relativePath.startsWith('..') || !path.startsWith(rootDir + sep)) return null;
   try {
     const body = await readFile(path);
-    return { body, contentType: CONTENT_TYPES[extname(path)] ?? 'application/octet-stream' };
+    const cacheControl = BUILT_ASSETS.test(relativePath.split(sep).join('/')) ? KEPT : CHECKED;
+    return { body, contentType: CONTENT_TYPES[extname(path)] ?? 'application/octet-stream', cacheControl };
   } catch {
     return null;
   }

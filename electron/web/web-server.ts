@@ -124,7 +124,7 @@ async function serveHttp(request: IncomingMessage, response: ServerResponse, acc
     response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS }).end('Not found');
     return;
   }
-  response.writeHead(200, { 'Content-Type': file.contentType, 'Cache-Control': 'no-cache', ...SECURITY_HEADERS });
+  response.writeHead(200, { 'Content-Type': file.contentType, 'Cache-Control': file.cacheControl, ...SECURITY_HEADERS });
   response.end(request.method === 'HEAD' ? undefined : file.body);
 }
 

@@ -5,6 +5,7 @@ import {
   dateUndatedPapers,
   deriveStoredTables,
   pageStoredPapers,
+  packOrderLog,
   placeStoredKeys,
   recordStoredPapers,
   stampMarks,
@@ -59,5 +60,6 @@ export class PaperdropDatabase extends Dexie {
       .upgrade((transaction) => placeStoredKeys(transaction));
     // The saved search index moves to a database of its own (renderer/search/search-index-database.ts).
     this.version(12).stores({ searchIndex: null });
+    this.version(13).upgrade((transaction) => packOrderLog(transaction));
   }
 }

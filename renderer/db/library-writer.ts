@@ -4,6 +4,7 @@ import type { PaperdropDatabase } from './database';
 import { keyDirectoryOf, type KeyDirectory } from './key-directory';
 import { applyPendingMarks, carryMarks } from './mark-writer';
 import { orderOf } from './newest-first';
+import { packOrder } from './order-record';
 import { keyOfPage, pageOf, pagesOf } from './page-layout';
 import { pagesWithIdsOrKeys } from './paper-pages';
 import { listRecords, listsOf, recordsOf, seenListOf } from './paper-lists';
@@ -165,11 +166,11 @@ const FOLD_AFTER = 64;
  * log and never writes.
  */
 async function logStoredChange(db: PaperdropDatabase, { written, removed }: StoredChange, generation: number): Promise<void> {
-  await db.orderLog.put({ generation, ids: written.map((paper) => paper.id), sortKeys: written.map((paper) => paper.sortKey), removed });
+  await db.orderLog.put(packOrder(generation, { ids: written.map((paper) => paper.id), sortKeys: written.map((paper) => paper.sortKey), removed }));
   if ((await db.orderLog.count()) <= FOLD_AFTER) return;
   const folded = orderOf(await db.orderLog.toArray());
   await db.orderLog.clear();
-  await db.orderLog.put({ generation, ...folded, removed: [] });
+  await db.orderLog.put(packOrder(generation, { ...folded, removed: [] }));
 }
 
 /** The user has seen one of a file's errors: it leaves the list. The file stays stored, so it is not read again. */

@@ -58,11 +58,20 @@ export interface ListRecord {
   ids: string[];
 }
 
-/** The papers one batch wrote, with their sortKeys, and those it merged away (`orderLog`): the list's order is read from these (see newest-first.ts). */
+/**
+ * The papers one batch wrote, with their sortKeys, and those it merged away (`orderLog`): the list's
+ * order is read from these (see newest-first.ts). Packed, as order-record.ts writes and reads them.
+ */
 export interface OrderRecord {
   generation: number;
-  ids: string[];
+  /** The ids written, one after another. */
+  ids: string;
+  /** Where each id ends in `ids`. */
+  idEnds: Uint32Array;
+  /** Their sortKeys, once for each run of ids in a row sharing one. */
   sortKeys: string[];
+  /** How many ids each of `sortKeys` is for. */
+  sortKeyRuns: Uint32Array;
   removed: string[];
 }
 

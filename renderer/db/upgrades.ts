@@ -4,6 +4,7 @@ import { listingDate } from '../../shared/listing-date';
 import { classify } from '../../shared/normalize/classification';
 import { digestOf } from './key-digest';
 import { categoryList, fileList, seenDay } from './paper-lists';
+import { packOrder, type LoggedOrder } from './order-record';
 import { pagesOf } from './page-layout';
 import { emptyPaperFields, toPaperRecord } from './paper-record';
 import type { KeyDigestRecord, ListRecord, MetaRecord, OrderRecord, PageKey, PaperPage, PaperRecord, PaperState } from './records';
@@ -79,8 +80,11 @@ async function logStoredOrder(transaction: Transaction): Promise<void> {
     });
   if (ids.length === 0) return;
   const generation = await generationOf(transaction);
-  await transaction.table<OrderRecord, number>('orderLog').put({ generation, ids, sortKeys, removed: [] });
+  await transaction.table<OrderRecordBefore13, number>('orderLog').put({ generation, ids, sortKeys, removed: [] });
 }
+
+/** An order log record as versions 4 to 12 stored it: lists of strings. */
+type OrderRecordBefore13 = LoggedOrder & { generation: number };
 
 /** A state row as schema versions 1–5 stored it. */
 interface UnstampedState {
@@ -118,7 +122,7 @@ export async function dateUndatedPapers(transaction: Transaction): Promise<void>
     .modify((paper) => {
       paper.sortKey = listingDate(paper, seenDay);
     });
-  await transaction.table<OrderRecord, number>('orderLog').clear();
+  await transaction.table<OrderRecordBefore13, number>('orderLog').clear();
   await logStoredOrder(transaction);
 }
 
@@ -193,6 +197,13 @@ export async function placeStoredKeys(transaction: Transaction): Promise<void> {
       placed: { digests: Uint32Array.from(digests), parts: Uint32Array.from(parts) },
     })),
   );
+}
+
+/** Version 13: each order log record is packed (order-record.ts), so that a start reads the order in a few milliseconds. */
+export async function packOrderLog(transaction: Transaction): Promise<void> {
+  const log = transaction.table<OrderRecordBefore13 | OrderRecord, number>('orderLog');
+  const records = (await log.toArray()) as OrderRecordBefore13[];
+  await log.bulkPut(records.map((record) => packOrder(record.generation, record)));
 }
 
 const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((value, index) => value === b[index]);

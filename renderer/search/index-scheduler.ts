@@ -281,7 +281,7 @@ export class IndexScheduler {
       return found.length > 0 ? this.upsertJob(found) : this.nextJob();
     }
     if (this.pageQueue.length > 0) {
-      const pages = await readPages(this.db, this.pageQueue.splice(0, UPSERT_BATCH / PAPERS_PER_PAGE));
+      const pages = await readPages(this.db, takePages(this.pageQueue, this.index.size === 0));
       const papers = pages.flatMap((page) => page.papers);
       return papers.length > 0 ? this.upsertJob(papers) : this.nextJob();
     }
@@ -349,6 +349,19 @@ export class IndexScheduler {
   private reportProgress(): void {
     this.post({ type: 'progress', indexed: this.index.size, total: Math.max(this.total, this.index.size), ready: this.ready });
   }
+}
+
+/**
+ * The next job's pages, from the front of the queue (the latest batches' first): a job's papers at
+ * most, and in a rebuild's first job only the latest batch's. Its papers then have a segment of
+ * their own, which a restore reads first (recent-segments.ts): a title from the file dropped last
+ * is found once that batch is read, not once a job's 5,000 papers are (a fifth of a second at a start).
+ */
+export function takePages(queue: PageKey[], latestBatchAlone: boolean): PageKey[] {
+  const latest = queue[0]?.[0];
+  let end = 0;
+  while (end < queue.length && end < UPSERT_BATCH / PAPERS_PER_PAGE && (!latestBatchAlone || queue[end]![0] === latest)) end++;
+  return queue.splice(0, end);
 }
 
 function takeSome(ids: Set<string>, limit: number): string[] {

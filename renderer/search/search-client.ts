@@ -24,6 +24,7 @@ export class SearchClient {
   private readonly answerListeners = new Set<() => void>();
   private progress: IndexProgress = { indexed: 0, total: 0, ready: false };
   private readonly progressListeners = new Set<() => void>();
+  private readonly answeredWaiters = new Set<() => void>();
 
   /** `worker` runs search.worker.ts (see early-worker.ts). */
   constructor(private readonly worker: Worker) {
@@ -35,6 +36,7 @@ export class SearchClient {
         this.answer = { query: this.asked.query, ids: data.ids, terms: data.terms };
         for (const listener of this.answerListeners) listener();
       }
+      this.wakeAnswered();
     });
   }
 
@@ -43,6 +45,28 @@ export class SearchClient {
     if (query === this.asked.query) return;
     this.asked = { seq: this.asked.seq + 1, query };
     this.post({ type: 'search', seq: this.asked.seq, query });
+    this.wakeAnswered();
+  }
+
+  /**
+   * Resolves once no search waits on the index: nothing is asked, or the query asked last has
+   * matches, or the index is whole (and found none). At a start the page holds back work the
+   * results do not need until then (use-library.ts), so that a title typed at once shows sooner.
+   */
+  untilAnswered(): Promise<void> {
+    if (this.answered()) return Promise.resolve();
+    return new Promise((resolve) => this.answeredWaiters.add(resolve));
+  }
+
+  private answered(): boolean {
+    if (this.asked.query === '' || this.progress.ready) return true;
+    return this.answer?.query === this.asked.query && this.answer.ids.length > 0;
+  }
+
+  private wakeAnswered(): void {
+    if (this.answeredWaiters.size === 0 || !this.answered()) return;
+    for (const resolve of this.answeredWaiters) resolve();
+    this.answeredWaiters.clear();
   }
 
   /** The latest answer: to the query asked last, or to an earlier one while its answer is coming. */

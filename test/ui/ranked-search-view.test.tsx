@@ -9,6 +9,7 @@ import { AppContext, type AppServices } from '../../renderer/ui/app-context';
 import { useLibraryView, type LibraryView } from '../../renderer/ui/use-library';
 import { holdReads } from '../held-reads';
 import { parseFile } from '../parse-file';
+import { searchClientOnStandIn } from '../search-worker-stand-in';
 import { SEED } from './render-app';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -16,7 +17,7 @@ import { SEED } from './render-app';
 const NO_MARKS = { read: new Set<string>(), starred: new Set<string>() };
 const KEPT = new Set<string>();
 
-function Probe({ searchIds, sort, shown }: { searchIds: string[]; sort: 'relevance' | 'newest'; shown: (view: LibraryView | undefined) => void }): ReactNode {
+function Probe({ searchIds, sort, shown }: { searchIds: string[] | null; sort: 'relevance' | 'newest'; shown: (view: LibraryView | undefined) => void }): ReactNode {
   shown(useLibraryView({ marks: NO_MARKS, filter: 'all', searchIds, sort, source: null, category: null, kept: KEPT }));
   return null;
 }
@@ -32,7 +33,7 @@ describe('a search in rank order at a start', () => {
     const ranked = [written[3]!.id, 'arxiv:0000.00000', written[0]!.id];
     const views: Record<'relevance' | 'newest', LibraryView | undefined> = { relevance: undefined, newest: undefined };
     const root = createRoot(document.createElement('div'));
-    const services = { db, changes: new StoredChanges() } as unknown as AppServices;
+    const services = { db, changes: new StoredChanges(), search: searchClientOnStandIn().search } as unknown as AppServices;
     act(() =>
       root.render(
         <AppContext.Provider value={services}>
@@ -51,6 +52,43 @@ describe('a search in rank order at a start', () => {
     expect(views.relevance!.counts!.all).toBe(written.length);
     await vi.waitFor(() => expect(views.newest?.ids).toHaveLength(2));
     act(() => root.unmount());
+    await db.delete();
+  });
+
+  it('puts the list in order only once a search typed meanwhile has matches, or once the box is emptied', async () => {
+    const db = new PaperdropDatabase(`ranked-${Math.random()}`);
+    const { written } = await storeBatch(db, parseFile(SEED));
+    const { search, worker } = searchClientOnStandIn();
+    const services = { db, changes: new StoredChanges(), search } as unknown as AppServices;
+    const render = async (searchIds: string[] | null) => {
+      let view: LibraryView | undefined;
+      const root = createRoot(document.createElement('div'));
+      act(() =>
+        root.render(
+          <AppContext.Provider value={services}>
+            <Probe searchIds={searchIds} sort="newest" shown={(shown) => (view = shown)} />
+          </AppContext.Provider>,
+        ),
+      );
+      return { view: () => view, unmount: () => act(() => root.unmount()) };
+    };
+
+    search.ask('zero shot tokenizer');
+    const searching = await render(null);
+    // Long enough for the log to be read and put in order, were nothing waiting.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(searching.view()).toBeUndefined();
+    await act(async () => worker.reply({ type: 'results', seq: 1, ids: [written[0]!.id], terms: [] }));
+    await vi.waitFor(() => expect(searching.view()?.ids).toHaveLength(written.length));
+    searching.unmount();
+
+    search.ask('no such paper');
+    const emptied = await render(null);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(emptied.view()).toBeUndefined();
+    await act(async () => search.ask(''));
+    await vi.waitFor(() => expect(emptied.view()?.ids).toHaveLength(written.length));
+    emptied.unmount();
     await db.delete();
   });
 });

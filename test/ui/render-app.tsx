@@ -47,6 +47,7 @@ const noSearch = {
   subscribeAnswer: () => () => undefined,
   index: () => undefined,
   getProgress: () => INDEXED,
+  untilAnswered: async () => undefined,
   subscribeProgress: () => () => undefined,
 } as unknown as SearchClient;
 
