@@ -7,9 +7,8 @@ import { categoryList, fileList, seenList } from '../db/paper-lists';
 import { readPapers } from '../db/paper-pages';
 import type { Filter } from './filters';
 import type { MarkSnapshot } from '../sync/mark-sets';
-import type { SearchClient } from '../search/search-client';
-import { afterNextFrame } from './after-next-frame';
 import { useMarkSets, useServices } from './app-context';
+import { searchShownFirst } from './search-shown-first';
 import { useFollowed } from './use-followed';
 import type { SortOrder } from './view-state';
 
@@ -47,6 +46,7 @@ export interface ViewOptions {
  */
 export function useLibraryView({ marks, filter, searchIds, sort, source, category, kept }: ViewOptions): LibraryView | undefined {
   const { db, search } = useServices();
+  // The log is read at once, and put in order once a search typed at start is shown: a search in rank order needs no order.
   const readOrder = useCallback(() => readNewestFirst(db, () => searchShownFirst(search)), [db, search]);
   const newestFirst = useFollowed(readOrder, withStoredChange);
   const inSource = useListMembers(source === null ? null : fileList(source));
@@ -62,19 +62,6 @@ export function useLibraryView({ marks, filter, searchIds, sort, source, categor
     const inLists = [inSource, inCategory].filter((members) => members !== null);
     return composeView(newestFirst ?? null, present, marks, seenToday ?? null, inLists, { filter, searchIds, sort, kept });
   }, [newestFirst, rankedSearch, present, marks, inSource, inCategory, seenToday, filter, searchIds, sort, kept]);
-}
-
-/** How long at most the list's order waits on a search typed at a start. */
-const SEARCH_FIRST_MS = 2000;
-
-/**
- * A search typed at a start is answered and drawn before the list's order is computed: on two
- * cores, computing it beside the search index's restore put the results off by a fifth of a
- * second (docs/search-engine.md). A search in rank order needs no order; one by date waits for it.
- */
-async function searchShownFirst(search: SearchClient): Promise<void> {
-  await Promise.race([search.untilAnswered(), new Promise((resolve) => setTimeout(resolve, SEARCH_FIRST_MS))]);
-  await afterNextFrame();
 }
 
 /** The ids in a list, kept current from each stored batch; null for no list, undefined until read. */
