@@ -10,8 +10,8 @@ export interface LoggedOrder {
 /**
  * The record of `order` as the log keeps it: the ids as one string with where each ends, the
  * sortKeys once per run of papers sharing one. IndexedDB hands a string and a typed array back
- * at once; 100,000 ids and as many sortKeys as strings of their own took a tenth of a second of
- * the page's thread to decode at a start, and as long again to compare.
+ * at once; 100,000 ids and as many sortKeys, as strings of their own, took a good part of a tenth
+ * of a second of the page's thread to decode at a start.
  */
 export function packOrder(generation: number, { ids, sortKeys, removed }: LoggedOrder): OrderRecord {
   if (ids.length !== sortKeys.length) throw new Error(`An order record needs a sortKey for each of its ${ids.length} ids, not ${sortKeys.length}.`);

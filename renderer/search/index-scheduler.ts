@@ -357,7 +357,7 @@ export class IndexScheduler {
  * their own, which a restore reads first (recent-segments.ts): a title from the file dropped last
  * is found once that batch is read, not once a job's 5,000 papers are (a fifth of a second at a start).
  */
-export function takePages(queue: PageKey[], latestBatchAlone: boolean): PageKey[] {
+function takePages(queue: PageKey[], latestBatchAlone: boolean): PageKey[] {
   const latest = queue[0]?.[0];
   let end = 0;
   while (end < queue.length && end < UPSERT_BATCH / PAPERS_PER_PAGE && (!latestBatchAlone || queue[end]![0] === latest)) end++;

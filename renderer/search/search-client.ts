@@ -49,12 +49,12 @@ export class SearchClient {
   }
 
   /**
-   * Resolves once no search waits on the index: nothing is asked, or the query asked last has
-   * matches, or the index is whole (and found none). At a start the page holds back work the
-   * results do not need until then (use-library.ts), so that a title typed at once shows sooner.
+   * While a search waits on the index, a promise of its end: the query asked last has matches, or
+   * the index is whole (and found none), or the box is emptied. Null when none waits. At a start
+   * the page holds back work the results do not need until then (search-shown-first.ts).
    */
-  untilAnswered(): Promise<void> {
-    if (this.answered()) return Promise.resolve();
+  untilAnswered(): Promise<void> | null {
+    if (this.answered()) return null;
     return new Promise((resolve) => this.answeredWaiters.add(resolve));
   }
 

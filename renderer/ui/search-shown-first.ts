@@ -12,7 +12,9 @@ const NO_FRAME_MS = 100;
  * (docs/search-engine.md, "Start-up, measured").
  */
 export async function searchShownFirst(search: SearchClient): Promise<void> {
-  await Promise.race([search.untilAnswered(), new Promise((resolve) => setTimeout(resolve, SEARCH_FIRST_MS))]);
+  const answered = search.untilAnswered();
+  if (!answered) return;
+  await Promise.race([answered, new Promise((resolve) => setTimeout(resolve, SEARCH_FIRST_MS))]);
   await afterNextFrame();
 }
 

@@ -47,7 +47,7 @@ const noSearch = {
   subscribeAnswer: () => () => undefined,
   index: () => undefined,
   getProgress: () => INDEXED,
-  untilAnswered: async () => undefined,
+  untilAnswered: () => null,
   subscribeProgress: () => () => undefined,
 } as unknown as SearchClient;
 
