@@ -60,13 +60,13 @@ describe('a search in rank order at a start', () => {
     const { written } = await storeBatch(db, parseFile(SEED));
     const { search, worker } = searchClientOnStandIn();
     const services = { db, changes: new StoredChanges(), search } as unknown as AppServices;
-    const render = async (searchIds: string[] | null) => {
+    const render = () => {
       let view: LibraryView | undefined;
       const root = createRoot(document.createElement('div'));
       act(() =>
         root.render(
           <AppContext.Provider value={services}>
-            <Probe searchIds={searchIds} sort="newest" shown={(shown) => (view = shown)} />
+            <Probe searchIds={null} sort="newest" shown={(shown) => (view = shown)} />
           </AppContext.Provider>,
         ),
       );
@@ -74,7 +74,7 @@ describe('a search in rank order at a start', () => {
     };
 
     search.ask('zero shot tokenizer');
-    const searching = await render(null);
+    const searching = render();
     // Long enough for the log to be read and put in order, were nothing waiting.
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(searching.view()).toBeUndefined();
@@ -83,7 +83,7 @@ describe('a search in rank order at a start', () => {
     searching.unmount();
 
     search.ask('no such paper');
-    const emptied = await render(null);
+    const emptied = render();
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(emptied.view()).toBeUndefined();
     await act(async () => search.ask(''));
