@@ -2,10 +2,17 @@ import type { PaperdropDatabase } from './database';
 import { listsOf, recordsOf } from './paper-lists';
 import type { StoredChange } from './records';
 
-/** The ids of the papers in a list (a source file or a category, see paper-lists.ts): the union of its records. */
-export async function readListMembers(db: PaperdropDatabase, list: string): Promise<Set<string>> {
+/**
+ * The ids of the papers in a list (a source file or a category, see paper-lists.ts): the union of its
+ * records. Today's list right after an import is the whole import, a set that takes a tenth of a
+ * second to build: `before`, when given, is awaited first.
+ */
+export async function readListMembers(db: PaperdropDatabase, list: string, before?: () => Promise<void>): Promise<Set<string>> {
   const records = await recordsOf(db.lists, list).toArray();
-  return new Set(records.flatMap((record) => record.ids));
+  await before?.();
+  const members = new Set<string>();
+  for (const record of records) for (const id of record.ids) members.add(id);
+  return members;
 }
 
 /** The members after a stored batch; applying a change they already reflect changes nothing. */

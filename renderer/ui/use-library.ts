@@ -46,12 +46,14 @@ export interface ViewOptions {
  */
 export function useLibraryView({ marks, filter, searchIds, sort, source, category, kept }: ViewOptions): LibraryView | undefined {
   const { db, search } = useServices();
+  const searchFirst = useCallback(() => searchShownFirst(search), [search]);
   // The log is read at once, and put in order once a search typed at start is shown: a search in rank order needs no order.
-  const readOrder = useCallback(() => readNewestFirst(db, () => searchShownFirst(search)), [db, search]);
+  const readOrder = useCallback(() => readNewestFirst(db, searchFirst), [db, searchFirst]);
   const newestFirst = useFollowed(readOrder, withStoredChange);
   const inSource = useListMembers(source === null ? null : fileList(source));
   const inCategory = useListMembers(category === null ? null : categoryList(category));
-  const seenToday = useListMembers(seenList(localDay(new Date())));
+  // Only the Today view (never the one at a start) and the counts, which wait on the order, need today's papers.
+  const seenToday = useListMembers(seenList(localDay(new Date())), searchFirst);
   const searching = searchIds !== null;
   // Made once per library change, not per keystroke: a set of 100,000 ids takes a while to build.
   const present = useMemo(() => (newestFirst && searching ? new Set(newestFirst.ids) : null), [newestFirst, searching]);
@@ -64,10 +66,10 @@ export function useLibraryView({ marks, filter, searchIds, sort, source, categor
   }, [newestFirst, rankedSearch, present, marks, inSource, inCategory, seenToday, filter, searchIds, sort, kept]);
 }
 
-/** The ids in a list, kept current from each stored batch; null for no list, undefined until read. */
-function useListMembers(list: string | null): Set<string> | null | undefined {
+/** The ids in a list, kept current from each stored batch; null for no list, undefined until read (see readListMembers for `before`). */
+function useListMembers(list: string | null, before?: () => Promise<void>): Set<string> | null | undefined {
   const { db } = useServices();
-  const read = useCallback(async () => (list === null ? null : readListMembers(db, list)), [db, list]);
+  const read = useCallback(async () => (list === null ? null : readListMembers(db, list, before)), [db, list, before]);
   const apply = useCallback(
     (members: Set<string> | null, change: StoredChange) => (members && list !== null ? listMembersWith(members, list, change) : members),
     [list],

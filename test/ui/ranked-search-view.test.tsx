@@ -6,6 +6,7 @@ import { storeBatch } from '../../renderer/db/library-writer';
 import { PaperdropDatabase } from '../../renderer/db/database';
 import { StoredChanges } from '../../renderer/sync/stored-changes';
 import { AppContext, type AppServices } from '../../renderer/ui/app-context';
+import type { Filter } from '../../renderer/ui/filters';
 import { useLibraryView, type LibraryView } from '../../renderer/ui/use-library';
 import { holdReads } from '../held-reads';
 import { parseFile } from '../parse-file';
@@ -17,8 +18,15 @@ import { SEED } from './render-app';
 const NO_MARKS = { read: new Set<string>(), starred: new Set<string>() };
 const KEPT = new Set<string>();
 
-function Probe({ searchIds, sort, shown }: { searchIds: string[] | null; sort: 'relevance' | 'newest'; shown: (view: LibraryView | undefined) => void }): ReactNode {
-  shown(useLibraryView({ marks: NO_MARKS, filter: 'all', searchIds, sort, source: null, category: null, kept: KEPT }));
+interface ProbeProps {
+  searchIds: string[] | null;
+  sort: 'relevance' | 'newest';
+  filter?: Filter;
+  shown: (view: LibraryView | undefined) => void;
+}
+
+function Probe({ searchIds, sort, filter = 'all', shown }: ProbeProps): ReactNode {
+  shown(useLibraryView({ marks: NO_MARKS, filter, searchIds, sort, source: null, category: null, kept: KEPT }));
   return null;
 }
 
@@ -89,6 +97,31 @@ describe('a search in rank order at a start', () => {
     await act(async () => search.ask(''));
     await vi.waitFor(() => expect(emptied.view()?.ids).toHaveLength(written.length));
     emptied.unmount();
+    await db.delete();
+  });
+
+  it("reads today's papers, which after an import are all of it, only once a search typed meanwhile has matches", async () => {
+    const db = new PaperdropDatabase(`ranked-${Math.random()}`);
+    const { written } = await storeBatch(db, parseFile(SEED, { seenAt: new Date() }));
+    const { search, worker } = searchClientOnStandIn();
+    const services = { db, changes: new StoredChanges(), search } as unknown as AppServices;
+    search.ask('zero shot tokenizer');
+    const ranked = [written[0]!.id];
+    let view: LibraryView | undefined;
+    const root = createRoot(document.createElement('div'));
+    // The Today view needs them for its results: it shows how long they wait.
+    act(() =>
+      root.render(
+        <AppContext.Provider value={services}>
+          <Probe searchIds={ranked} sort="relevance" filter="today" shown={(shown) => (view = shown)} />
+        </AppContext.Provider>,
+      ),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(view).toBeUndefined();
+    await act(async () => worker.reply({ type: 'results', seq: 1, ids: ranked, terms: [] }));
+    await vi.waitFor(() => expect(view?.ids).toEqual(ranked));
+    act(() => root.unmount());
     await db.delete();
   });
 });
