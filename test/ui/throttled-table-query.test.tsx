@@ -45,4 +45,37 @@ describe('a throttled table query', () => {
     act(() => root.unmount());
     await db.delete();
   });
+
+  it('reads further apart when a read takes long, so that reading never takes more than a tenth of the time', async () => {
+    const db = new PaperdropDatabase('throttled-table-query-slow');
+    const READ_MS = 100;
+    const intervalMs = 100;
+    let reads = 0;
+    function Probe() {
+      const read = useCallback(async () => {
+        reads += 1;
+        await sleep(READ_MS);
+        return db.sources.count();
+      }, []);
+      return <p>{useThrottledTableQuery(db, 'sources', read, intervalMs) ?? 'unread'}</p>;
+    }
+    const container = document.body.appendChild(document.createElement('div'));
+    const root = createRoot(container);
+    act(() => root.render(<Probe />));
+    await vi.waitFor(() => expect(container.textContent).toBe('0'));
+
+    const started = performance.now();
+    for (let file = 0; file < 30; file += 1) {
+      await db.sources.put(source(file));
+      await sleep(50);
+    }
+    const writing = performance.now() - started;
+    await vi.waitFor(() => expect(container.textContent).toBe('30'), { timeout: 5000 });
+    // Reads at least ten reads' time apart: at most one per second the writes spanned, and one after the last.
+    expect(reads).toBeLessThanOrEqual(2 + Math.ceil(writing / (READ_MS * 10)));
+    // The interval alone would have let through several times as many.
+    expect(writing / intervalMs).toBeGreaterThan(2 * reads);
+    act(() => root.unmount());
+    await db.delete();
+  });
 });
