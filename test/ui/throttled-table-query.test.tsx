@@ -14,35 +14,41 @@ afterEach(() => {
   document.body.innerHTML = '';
 });
 
+/** Shows the count of `sources` as a throttled query reads it, each read taking `readMs` more; counts the reads. */
+async function mountCount(db: PaperdropDatabase, intervalMs: number, readMs = 0) {
+  const probe = { reads: 0, container: document.body.appendChild(document.createElement('div')) };
+  function Probe() {
+    const read = useCallback(async () => {
+      probe.reads += 1;
+      if (readMs > 0) await sleep(readMs);
+      return db.sources.count();
+    }, []);
+    return <p>{useThrottledTableQuery(db, 'sources', read, intervalMs) ?? 'unread'}</p>;
+  }
+  const root = createRoot(probe.container);
+  act(() => root.render(<Probe />));
+  await vi.waitFor(() => expect(probe.container.textContent).toBe('0'));
+  return { probe, unmount: () => act(() => root.unmount()) };
+}
+
 describe('a throttled table query', () => {
   it('reads at once, then at most once an interval while the table is written, ends as the table stands, and ignores other tables', async () => {
     const db = new PaperdropDatabase('throttled-table-query');
-    let reads = 0;
-    function Probe() {
-      const read = useCallback(async () => {
-        reads += 1;
-        return db.sources.count();
-      }, []);
-      return <p>{useThrottledTableQuery(db, 'sources', read, INTERVAL_MS) ?? 'unread'}</p>;
-    }
-    const container = document.body.appendChild(document.createElement('div'));
-    const root = createRoot(container);
-    act(() => root.render(<Probe />));
-    await vi.waitFor(() => expect(container.textContent).toBe('0'));
+    const { probe, unmount } = await mountCount(db, INTERVAL_MS);
 
     const started = performance.now();
     for (let file = 0; file < 30; file += 1) await db.sources.put(source(file));
     const writing = performance.now() - started;
-    await vi.waitFor(() => expect(container.textContent).toBe('30'), { timeout: 2000 });
+    await vi.waitFor(() => expect(probe.container.textContent).toBe('30'), { timeout: 2000 });
     // One read at start, then one per interval the writes spanned, and one after the last.
-    expect(reads).toBeLessThanOrEqual(2 + Math.ceil(writing / INTERVAL_MS));
-    expect(reads).toBeLessThan(30);
+    expect(probe.reads).toBeLessThanOrEqual(2 + Math.ceil(writing / INTERVAL_MS));
+    expect(probe.reads).toBeLessThan(30);
 
-    const settled = reads;
+    const settled = probe.reads;
     await db.meta.put({ key: 'generation', value: 1 });
     await sleep(INTERVAL_MS * 2);
-    expect(reads).toBe(settled);
-    act(() => root.unmount());
+    expect(probe.reads).toBe(settled);
+    unmount();
     await db.delete();
   });
 
@@ -50,19 +56,7 @@ describe('a throttled table query', () => {
     const db = new PaperdropDatabase('throttled-table-query-slow');
     const READ_MS = 100;
     const intervalMs = 100;
-    let reads = 0;
-    function Probe() {
-      const read = useCallback(async () => {
-        reads += 1;
-        await sleep(READ_MS);
-        return db.sources.count();
-      }, []);
-      return <p>{useThrottledTableQuery(db, 'sources', read, intervalMs) ?? 'unread'}</p>;
-    }
-    const container = document.body.appendChild(document.createElement('div'));
-    const root = createRoot(container);
-    act(() => root.render(<Probe />));
-    await vi.waitFor(() => expect(container.textContent).toBe('0'));
+    const { probe, unmount } = await mountCount(db, intervalMs, READ_MS);
 
     const started = performance.now();
     for (let file = 0; file < 30; file += 1) {
@@ -70,12 +64,12 @@ describe('a throttled table query', () => {
       await sleep(50);
     }
     const writing = performance.now() - started;
-    await vi.waitFor(() => expect(container.textContent).toBe('30'), { timeout: 5000 });
+    await vi.waitFor(() => expect(probe.container.textContent).toBe('30'), { timeout: 5000 });
     // Reads at least ten reads' time apart: at most one per second the writes spanned, and one after the last.
-    expect(reads).toBeLessThanOrEqual(2 + Math.ceil(writing / (READ_MS * 10)));
+    expect(probe.reads).toBeLessThanOrEqual(2 + Math.ceil(writing / (READ_MS * 10)));
     // The interval alone would have let through several times as many.
-    expect(writing / intervalMs).toBeGreaterThan(2 * reads);
-    act(() => root.unmount());
+    expect(writing / intervalMs).toBeGreaterThan(2 * probe.reads);
+    unmount();
     await db.delete();
   });
 });
