@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderArxivRss } from './bench/arxiv-feeds';
 import { measureRendererHeap } from './bench/cdp-heap';
+import { heapAfterGcMB } from './node-memory';
 import { storedGeneration } from './page-marks';
 import { openWebSession, type WebSession } from './web-session';
 
@@ -34,12 +34,6 @@ function poolFile(file: number): string {
   return renderArxivRss(records, `cs.DL file ${file}`);
 }
 
-/** Resident memory of a process, in MB, from /proc. */
-function residentMB(pid: number): number {
-  const kilobytes = /^VmRSS:\s+(\d+) kB$/mu.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
-  return Number(kilobytes) / 1024;
-}
-
 interface RoundFigures {
   files: number;
   seconds: number;
@@ -51,7 +45,7 @@ interface RoundFigures {
 /**
  * The long run: files dropped a round at a time into web mode (10,000 in five rounds when asked;
  * 2,000 in `npm test`), with the page open in Chromium. After each round, once every file is stored, the page's and the search worker's heaps
- * are measured after a full GC, and web mode's resident memory. The files list papers from a fixed
+ * are measured after a full GC, and web mode's (heap and buffers) after one too. The files list papers from a fixed
  * pool, so after the first round the library holds the same papers while every file is still read,
  * stored and indexed: memory that keeps growing is a leak.
  */
@@ -59,7 +53,7 @@ describe(`a long run of ${FILES} files, in real Chromium`, () => {
   let session: WebSession;
 
   beforeAll(async () => {
-    session = await openWebSession('long-run');
+    session = await openWebSession('long-run', [], { inspect: true });
     await session.page.getByRole('heading', { name: 'No papers yet' }).waitFor({ timeout: 15_000 });
   });
 
@@ -75,13 +69,13 @@ describe(`a long run of ${FILES} files, in real Chromium`, () => {
       await expect.poll(() => storedGeneration(page), { timeout: 600_000, interval: 500 }).toBe(first + FILES_PER_ROUND);
       const seconds = (performance.now() - started) / 1000;
       const heap = await measureRendererHeap(browser, page);
-      rounds.push({ files: first + FILES_PER_ROUND, seconds, pageMB: heap.pageMB, workerMB: heap.workersMB.reduce((sum, each) => sum + each, 0), mainMB: residentMB(web.child.pid!) });
+      rounds.push({ files: first + FILES_PER_ROUND, seconds, pageMB: heap.pageMB, workerMB: heap.workersMB.reduce((sum, each) => sum + each, 0), mainMB: await heapAfterGcMB(web) });
     }
 
     console.log(
       [
         `long run: ${ROUNDS * FILES_PER_ROUND} files of ${PAPERS_PER_FILE} papers from a pool of ${POOL}, ${FILES_PER_ROUND} a round`,
-        'files stored | round s | page MB | search worker MB | web mode (main) RSS MB',
+        'files stored | round s | page MB | search worker MB | web mode (main) heap MB',
         ...rounds.map(({ files, seconds, pageMB, workerMB, mainMB }) => `${files} | ${seconds.toFixed(1)} | ${pageMB.toFixed(1)} | ${workerMB.toFixed(1)} | ${mainMB.toFixed(1)}`),
       ].join('\n'),
     );

@@ -8,15 +8,20 @@ const WEB_ENTRY = `${REPO}dist/electron/web.js`;
 export interface WebModeProcess {
   url: string;
   child: ChildProcess;
+  /** The process's inspector (a DevTools WebSocket), when started with `inspect`. */
+  inspector: string | null;
   stop(): Promise<void>;
 }
 
-/** Runs `node dist/electron/web.js` as a user would, and waits for the line with its link. Port 0 picks a free port. */
-export async function startWebMode(folder: string, configDir: string, options: { port?: number; args?: string[] } = {}): Promise<WebModeProcess> {
+/**
+ * Runs `node dist/electron/web.js` as a user would, and waits for the line with its link. Port 0 picks a
+ * free port. `inspect` opens Node's inspector on loopback, for a test to collect its garbage.
+ */
+export async function startWebMode(folder: string, configDir: string, options: { port?: number; args?: string[]; inspect?: boolean } = {}): Promise<WebModeProcess> {
   if (!existsSync(WEB_ENTRY) || !existsSync(`${REPO}dist/renderer/index.html`)) {
     throw new Error('Web mode is not built: run `npm run build` first (`npm test` does).');
   }
-  const child = spawn(process.execPath, [WEB_ENTRY, '--folder', folder, '--port', String(options.port ?? 0), '--no-open', ...(options.args ?? [])], {
+  const child = spawn(process.execPath, [...(options.inspect ? ['--inspect=127.0.0.1:0'] : []), WEB_ENTRY, '--folder', folder, '--port', String(options.port ?? 0), '--no-open', ...(options.args ?? [])], {
     env: { ...process.env, PAPERDROP_CONFIG_DIR: configDir },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -34,6 +39,7 @@ export async function startWebMode(folder: string, configDir: string, options: {
   return {
     url,
     child,
+    inspector: /^Debugger listening on (ws:\/\/\S+)$/mu.exec(output)?.[1] ?? null,
     stop: () =>
       new Promise((resolve) => {
         if (child.exitCode !== null) return resolve();

@@ -18,12 +18,12 @@ export interface WebSession {
 }
 
 /** Starts web mode with these files already in its folder, and opens its link in Chromium. */
-export async function openWebSession(label: string, files: readonly string[] = []): Promise<WebSession> {
+export async function openWebSession(label: string, files: readonly string[] = [], webOptions: { inspect?: boolean } = {}): Promise<WebSession> {
   const scratch = await mkdtemp(join(tmpdir(), `${label}-`));
   const folder = join(scratch, 'inbox');
   await mkdir(folder);
   for (const file of files) await copyFile(file, join(folder, file.split('/').at(-1)!));
-  const web = await startWebMode(folder, join(scratch, 'config'));
+  const web = await startWebMode(folder, join(scratch, 'config'), webOptions);
   const browser = await launchChromium(join(scratch, 'profile'));
   const page = await browser.newPage();
   const pageErrors: string[] = [];
