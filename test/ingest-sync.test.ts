@@ -1,0 +1,39 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it, vi } from 'vitest';
+import type { Bridge, EventMap } from '../shared/ipc';
+import type { StoredChange } from '../renderer/db/records';
+import { AppStatusStore } from '../renderer/sync/app-status';
+import { startIngestSync } from '../renderer/sync/ingest-sync';
+import { databaseOpener, sample } from './sample-library';
+
+const openDatabase = databaseOpener('ingest-sync');
+
+describe("the page's ingest sync", () => {
+  it("stores each batch main sends without waiting for main to take the one before's confirmation", async () => {
+    const db = openDatabase();
+    const batchListeners: ((batch: EventMap['batch']) => void)[] = [];
+    const confirmed: string[] = [];
+    const bridge = {
+      invoke: (channel: string, payload?: { hash: string }) => {
+        if (channel !== 'stored') return Promise.resolve('/feeds');
+        confirmed.push(payload!.hash);
+        // The first confirmation fails (the connection dropped); the second is never answered.
+        return confirmed.length === 1 ? Promise.reject(new Error('connection closed')) : new Promise(() => {});
+      },
+      on: (channel: string, listener: (batch: EventMap['batch']) => void) => {
+        if (channel === 'batch') batchListeners.push(listener);
+        return () => {};
+      },
+      onConnectionChange: () => () => {},
+    } as unknown as Bridge;
+    const stored: StoredChange[] = [];
+    const sync = startIngestSync(bridge, db, new AppStatusStore(), (change) => stored.push(change));
+    sync.storeBatches(true);
+    const batches = [sample('arxiv-rss2-2024.xml'), sample('hf-daily-papers.json'), sample('arxiv-api-atom.xml')];
+    for (const batch of batches) for (const listener of batchListeners) listener(batch);
+    await vi.waitFor(() => expect(confirmed).toEqual(batches.map((batch) => batch.hash)), { timeout: 10_000 });
+    expect(stored).toHaveLength(3);
+    expect((await db.sources.toCollection().primaryKeys()).toSorted()).toEqual(batches.map((batch) => batch.hash).toSorted());
+    sync.stop();
+  });
+});
