@@ -29,6 +29,20 @@ describe('the listing date', () => {
     expect(listingDate({ published: null, listings: [listing('today.txt', '2026-03-22T23:00:00.000Z'), listing('x.txt', '2026-03-21T01:00:00.000Z')] })).toBe('2026-03-21');
   });
 
+  it('takes an entry’s updated as its date when it gives no published one, as Atom allows', () => {
+    const seen = [listing('a-2026-03-14.txt', '2026-03-21T08:00:00.000Z')];
+    expect(listingDate({ published: null, updated: '2026-03-09T10:00:00Z', listings: seen })).toBe('2026-03-09');
+    expect(listingDate({ published: '2026-03-02', updated: '2026-03-09T10:00:00Z', listings: seen })).toBe('2026-03-02');
+    const atom = [
+      '<feed xmlns="http://www.w3.org/2005/Atom"><title>Lab preprints</title><id>urn:lab</id>',
+      '<entry><title>Sparse attention for long documents</title><id>https://example.org/p/1</id><updated>2026-03-09T10:00:00Z</updated>',
+      '<link href="https://example.org/p/1"/><summary>We read long documents in linear time.</summary></entry></feed>',
+    ].join('');
+    const [paper] = parseText(atom, 'preprints.atom', new Date('2026-03-21T08:00:00Z')).papers;
+    expect(paper!.updated).toBe('2026-03-09');
+    expect(listingDate(paper!)).toBe('2026-03-09');
+  });
+
   it('takes the earliest date a listing’s feed gives for itself after a file name’s and before the day of arrival', () => {
     const fromFeeds = [feedListing('b.xml', '2026-03-20T08:00:00.000Z', '2026-03-12'), feedListing('a.xml', '2026-03-21T08:00:00.000Z', '2026-03-11')];
     expect(listingDate({ published: null, listings: fromFeeds })).toBe('2026-03-11');
