@@ -10,6 +10,7 @@ import { SearchClient } from './search/search-client';
 import { LayoutStore } from './settings/layout-store';
 import { SettingsStore } from './settings/settings-store';
 import { AppStatusStore } from './sync/app-status';
+import { openLibrary } from './sync/library-open';
 import { startIngestSync } from './sync/ingest-sync';
 import { MarkSets } from './sync/mark-sets';
 import { OtherTabs } from './sync/other-tabs';
@@ -33,6 +34,8 @@ const services: AppServices = {
   status: new AppStatusStore(),
   changes,
 };
+
+void openLibrary(db, services.status);
 
 const followChange = (change: StoredChange) => {
   services.search.index(change.written, change.removed);

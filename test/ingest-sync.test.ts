@@ -1,9 +1,11 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
 import type { Bridge, EventMap } from '../shared/ipc';
+import { PaperdropDatabase } from '../renderer/db/database';
 import type { StoredChange } from '../renderer/db/records';
 import { AppStatusStore } from '../renderer/sync/app-status';
 import { startIngestSync } from '../renderer/sync/ingest-sync';
+import { writeUnupgradableLibrary } from './damaged-library';
 import { databaseOpener, sample } from './sample-library';
 
 const openDatabase = databaseOpener('ingest-sync');
@@ -34,6 +36,22 @@ describe("the page's ingest sync", () => {
     await vi.waitFor(() => expect(confirmed).toEqual(batches.map((batch) => batch.hash)), { timeout: 10_000 });
     expect(stored).toHaveLength(3);
     expect((await db.sources.toCollection().primaryKeys()).toSorted()).toEqual(batches.map((batch) => batch.hash).toSorted());
+    sync.stop();
+  });
+
+  it('says hello without storing when the library cannot be opened, and stays connected', async () => {
+    await writeUnupgradableLibrary('ingest-sync-damaged');
+    const hellos: unknown[] = [];
+    const bridge = {
+      invoke: (channel: string, payload: unknown) => (channel === 'hello' && hellos.push(payload), Promise.resolve({ folder: '/feeds', canChooseFolder: false })),
+      on: () => () => {},
+      onConnectionChange: () => () => {},
+    } as unknown as Bridge;
+    const status = new AppStatusStore();
+    const sync = startIngestSync(bridge, new PaperdropDatabase('ingest-sync-damaged'), status, () => {});
+    sync.storeBatches(true);
+    await vi.waitFor(() => expect(hellos).toEqual([{ knownHashes: [], stores: false }, { knownHashes: [], stores: false }]));
+    expect(status.get()).toMatchObject({ connected: true, folder: { folder: '/feeds' } });
     sync.stop();
   });
 });

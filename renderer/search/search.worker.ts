@@ -25,9 +25,22 @@ void run();
 
 async function run(): Promise<void> {
   for (;;) {
-    if (!(await scheduler.step())) await new Promise<void>((resolve) => (wake = resolve));
+    if (!(await stepOrFail())) await new Promise<void>((resolve) => (wake = resolve));
     wake = null;
     await letMessagesIn();
+  }
+}
+
+/**
+ * A step that throws (the library would not open: library-open.ts tells the reader) is logged, and
+ * the worker waits for the next message rather than trying again at once, or ending.
+ */
+async function stepOrFail(): Promise<boolean> {
+  try {
+    return await scheduler.step();
+  } catch (error) {
+    console.error('Paperdrop search: the index could not go on; it will try again at the next message', error);
+    return false;
   }
 }
 

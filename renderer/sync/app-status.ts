@@ -7,11 +7,13 @@ export interface AppStatus {
   connected: boolean;
   /** The last action that failed, for the status line. */
   notice: string | null;
+  /** Why the library could not be opened, when it could not (library-open.ts). */
+  libraryFailure: string | null;
 }
 
 /** The little state that comes from main rather than the database, for useSyncExternalStore. */
 export class AppStatusStore {
-  private status: AppStatus = { folder: null, pending: 0, connected: true, notice: null };
+  private status: AppStatus = { folder: null, pending: 0, connected: true, notice: null, libraryFailure: null };
   private readonly listeners = new Set<() => void>();
 
   get = (): AppStatus => this.status;

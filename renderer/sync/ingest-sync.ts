@@ -43,8 +43,9 @@ export function startIngestSync(
   const hello = () => {
     greeting = greeting
       .then(async () => {
-        const knownHashes = stores ? ((await db.sources.toCollection().primaryKeys()) as string[]) : [];
-        status.update({ folder: await bridge.invoke('hello', { knownHashes, stores }) });
+        // A library that cannot be opened stores nothing (library-open.ts tells the reader why); main still answers.
+        const knownHashes = stores ? ((await db.sources.toCollection().primaryKeys().catch(() => null)) as string[] | null) : [];
+        status.update({ folder: await bridge.invoke('hello', { knownHashes: knownHashes ?? [], stores: stores && knownHashes !== null }) });
       })
       .catch(() => status.update({ connected: false }));
   };
