@@ -125,6 +125,19 @@ describe('BibTeX', () => {
     expect(bibtex).toContain('{\\L}ukasz');
   });
 
+  test('names with a generation, and names written the PubMed way, keep their family name', () => {
+    const paper: Paper = { ...one('arxiv-rss1-rdf-legacy.xml'), authors: ['Robert W. Heath, Jr.', 'Chen C', 'Smith JA', 'Martin Luther King Jr', 'Heath, Jr., Robert W.'] };
+    const [entry] = readBibtex(toBibtex([paper]));
+    expect(entry!.key).toMatch(/^heath/u);
+    expect(entry!.fields.author!.map(({ lastName, firstName, suffix }) => [lastName, firstName, suffix])).toEqual([
+      ['Heath', 'Robert W.', 'Jr.'],
+      ['Chen', 'C.', undefined],
+      ['Smith', 'J. A.', undefined],
+      ['King', 'Martin Luther', 'Jr'],
+      ['Heath', 'Robert W.', 'Jr.'],
+    ]);
+  });
+
   /** One entry each, unique ASCII keys, balanced braces, no parse error. */
   function expectReadableBibtex(papers: Paper[]) {
     expect(papers.length).toBeGreaterThan(200);
