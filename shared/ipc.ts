@@ -109,13 +109,20 @@ export function isEventChannel(value: unknown): value is EventChannel {
 /** Prefix of the Electron IPC channel names, so they cannot clash with Electron's own. */
 export const IPC_PREFIX = 'paperdrop:';
 
+/**
+ * Web mode's link to its server: up; lost, and being tried again; or refused, because the server
+ * answers but no longer takes this page's token (it was changed with --new-token), so only the
+ * new link gets in.
+ */
+export type Connection = 'connected' | 'reconnecting' | 'refused';
+
 /** The renderer's only way to reach main. */
 export interface Bridge {
   invoke<K extends InvokeChannel>(channel: K, ...args: InvokeArgs<K>): Promise<InvokeResult<K>>;
   /** Subscribes to an event; returns the unsubscribe function. */
   on<K extends EventChannel>(channel: K, listener: (payload: EventMap[K]) => void): () => void;
   /** Web mode reconnects when its server comes back; Electron's bridge is always connected and never calls this. */
-  onConnectionChange(listener: (connected: boolean) => void): () => void;
+  onConnectionChange(listener: (connection: Connection) => void): () => void;
 }
 
 /** Main's side of the contract: one handler per invoke channel. */

@@ -10,6 +10,7 @@ import { startWebMode, type WebModeProcess } from './web-mode-process';
 
 const WAIT = { timeout: 15_000 };
 const RECONNECTING = 'Disconnected from Paperdrop; reconnecting…';
+const REFUSED = 'This link no longer opens Paperdrop: web mode was given a new one. Open the link it printed in its terminal.';
 
 describe('web mode restarted under an open tab, in real Chromium', () => {
   let scratch: string;
@@ -59,12 +60,12 @@ describe('web mode restarted under an open tab, in real Chromium', () => {
     await expect(page.evaluate(() => 'notReloaded' in window)).resolves.toBe(true);
   });
 
-  it('refuses the old link after --new-token, and lets the new link in', async () => {
+  it('refuses the old link after --new-token, says so in the open tab, and lets the new link in', async () => {
     const oldUrl = web!.url;
     const newUrl = await restart(['--new-token']);
     expect(newUrl).not.toBe(oldUrl);
     expect((await browser.request.get(oldUrl)).status()).toBe(403);
-    await expect.poll(status, WAIT).toBe(RECONNECTING);
+    await expect.poll(status, WAIT).toBe(REFUSED);
 
     await page.goto(newUrl);
     await expect.poll(() => page.getByTestId('count-all').textContent(), WAIT).toBe('60');

@@ -51,7 +51,7 @@ describe("the page's ingest sync", () => {
     const sync = startIngestSync(bridge, new PaperdropDatabase('ingest-sync-damaged'), status, () => {});
     sync.storeBatches(true);
     await vi.waitFor(() => expect(hellos).toEqual([{ knownHashes: [], stores: false }, { knownHashes: [], stores: false }]));
-    expect(status.get()).toMatchObject({ connected: true, folder: { folder: '/feeds' } });
+    expect(status.get()).toMatchObject({ connection: 'connected', folder: { folder: '/feeds' } });
     sync.stop();
   });
 });

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createWebSocketBridge } from '../renderer/bridge/websocket-bridge';
+import type { Connection } from '../shared/ipc';
 
 /** Just enough of a browser WebSocket to drive the bridge: opened and closed by the test. */
 class FakeSocket extends EventTarget {
@@ -55,5 +56,44 @@ describe('the web-mode bridge', () => {
     expect(second.sent.map((text) => JSON.parse(text) as { channel: string })).toMatchObject([{ channel: 'stored' }]);
     second.drop();
     await expect(call).rejects.toThrow(/disconnected/u);
+  });
+
+  it('stops trying, and says so, when the server answers but no longer takes the page’s token', async () => {
+    vi.useFakeTimers();
+    vi.stubGlobal('WebSocket', FakeSocket);
+    const asked: string[] = [];
+    vi.stubGlobal('fetch', async (url: string) => (asked.push(url), new Response(null, { status: 403 })));
+    const bridge = createWebSocketBridge('ws://127.0.0.1:1/TOKEN/ws');
+    const connections: Connection[] = [];
+    bridge.onConnectionChange((connection) => connections.push(connection));
+    FakeSocket.made[0]!.open();
+    // The server goes, and the page's open socket closes: it tries again without asking.
+    FakeSocket.made[0]!.drop();
+    await vi.advanceTimersByTimeAsync(250);
+    expect(asked).toEqual([]);
+    // Back with a new token, the server refuses the socket, and the page.
+    FakeSocket.made[1]!.drop();
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(connections).toEqual(['reconnecting', 'refused']);
+    expect(asked).toEqual(['http://127.0.0.1:1/TOKEN/']);
+    expect(FakeSocket.made).toHaveLength(2);
+  });
+
+  it('keeps trying while the server is down, and says when it is back', async () => {
+    vi.useFakeTimers();
+    vi.stubGlobal('WebSocket', FakeSocket);
+    vi.stubGlobal('fetch', () => Promise.reject(new TypeError('Failed to fetch')));
+    const bridge = createWebSocketBridge('ws://127.0.0.1:1/TOKEN/ws');
+    const connections: Connection[] = [];
+    bridge.onConnectionChange((connection) => connections.push(connection));
+    FakeSocket.made[0]!.open();
+    FakeSocket.made[0]!.drop();
+    for (let attempt = 1; attempt <= 3; attempt += 1) {
+      await vi.advanceTimersByTimeAsync(5_000);
+      FakeSocket.made[attempt]!.drop();
+    }
+    await vi.advanceTimersByTimeAsync(5_000);
+    FakeSocket.made[4]!.open();
+    expect(connections).toEqual(['reconnecting', 'connected']);
   });
 });

@@ -1,5 +1,5 @@
 import { createFrameAssembler } from '../../shared/batch-frames';
-import type { Bridge, EventChannel, EventMap, InvokeChannel, WireMessage } from '../../shared/ipc';
+import type { Bridge, Connection, EventChannel, EventMap, InvokeChannel, WireMessage } from '../../shared/ipc';
 
 const RECONNECT_DELAYS_MS = [250, 500, 1000, 2000, 5000];
 
@@ -8,11 +8,18 @@ type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => vo
 /**
  * Web mode's bridge: the same contract as Electron's preload, over a WebSocket to the
  * loopback server, at a path that holds the token (see electron/web/access.ts). It reconnects
- * when the server comes back and says so through onConnectionChange.
+ * when the server comes back and says so through onConnectionChange. When a reconnect fails, it
+ * asks for the app's page: a server that refuses it (403) no longer takes this page's token, and
+ * trying again would never end.
  */
 export function createWebSocketBridge(url: string): Bridge {
   const listeners = new Map<EventChannel, Set<(payload: never) => void>>();
-  const connectionListeners = new Set<(connected: boolean) => void>();
+  const connectionListeners = new Set<(connection: Connection) => void>();
+  const tell = (connection: Connection) => {
+    for (const listener of connectionListeners) listener(connection);
+  };
+  /** The app's page, beside the socket. */
+  const pageUrl = new URL('./', url.replace(/^ws/u, 'http')).href;
   const pending = new Map<number, Pending>();
   let nextId = 1;
   let attempt = 0;
@@ -31,10 +38,12 @@ export function createWebSocketBridge(url: string): Bridge {
       socket.addEventListener('close', () => reject(new Error('Paperdrop server is not reachable')), { once: true });
     });
     opened.catch(() => undefined);
+    let didOpen = false;
     socket.addEventListener('open', () => {
+      didOpen = true;
       const reconnected = attempt > 0;
       attempt = 0;
-      if (reconnected) for (const listener of connectionListeners) listener(true);
+      if (reconnected) tell('connected');
     });
     socket.binaryType = 'arraybuffer';
     socket.addEventListener('message', (event) => receive(JSON.parse(decoder.decode(event.data as ArrayBuffer)) as WireMessage));
@@ -44,12 +53,22 @@ export function createWebSocketBridge(url: string): Bridge {
         call.reject(new Error('Paperdrop server disconnected'));
         pending.delete(id);
       }
-      if (attempt === 0) for (const listener of connectionListeners) listener(false);
+      if (attempt === 0) tell('reconnecting');
       const delay = RECONNECT_DELAYS_MS[Math.min(attempt, RECONNECT_DELAYS_MS.length - 1)]!;
       attempt += 1;
-      setTimeout(connect, delay);
+      void (didOpen ? Promise.resolve(false) : tokenRefused()).then((refused) => {
+        if (refused) tell('refused');
+        else setTimeout(connect, delay);
+      });
     });
   };
+
+  /** Whether the server is up and refuses the page: a server that is down answers nothing. */
+  const tokenRefused = () =>
+    fetch(pageUrl, { method: 'HEAD', cache: 'no-store' }).then(
+      (response) => response.status === 403,
+      () => false,
+    );
 
   const receive = (message: WireMessage) => {
     if (message.kind === 'event' || message.kind === 'papers') {

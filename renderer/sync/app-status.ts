@@ -1,10 +1,10 @@
-import type { FolderInfo } from '../../shared/ipc';
+import type { Connection, FolderInfo } from '../../shared/ipc';
 
 export interface AppStatus {
   folder: FolderInfo | null;
   /** Files main has found that this renderer has not stored yet. */
   pending: number;
-  connected: boolean;
+  connection: Connection;
   /** The last action that failed, for the status line. */
   notice: string | null;
   /** Why the library could not be opened, when it could not (library-open.ts). */
@@ -13,7 +13,7 @@ export interface AppStatus {
 
 /** The little state that comes from main rather than the database, for useSyncExternalStore. */
 export class AppStatusStore {
-  private status: AppStatus = { folder: null, pending: 0, connected: true, notice: null, libraryFailure: null };
+  private status: AppStatus = { folder: null, pending: 0, connection: 'connected', notice: null, libraryFailure: null };
   private readonly listeners = new Set<() => void>();
 
   get = (): AppStatus => this.status;

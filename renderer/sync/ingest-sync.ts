@@ -47,7 +47,7 @@ export function startIngestSync(
         const knownHashes = stores ? ((await db.sources.toCollection().primaryKeys().catch(() => null)) as string[] | null) : [];
         status.update({ folder: await bridge.invoke('hello', { knownHashes: knownHashes ?? [], stores: stores && knownHashes !== null }) });
       })
-      .catch(() => status.update({ connected: false }));
+      .catch(() => status.update({ connection: 'reconnecting' }));
   };
 
   const unsubscribers = [
@@ -60,9 +60,9 @@ export function startIngestSync(
     }),
     bridge.on('folder', (folder) => status.update({ folder })),
     bridge.on('status', ({ pending }) => status.update({ pending })),
-    bridge.onConnectionChange((connected) => {
-      status.update({ connected });
-      if (connected) hello();
+    bridge.onConnectionChange((connection) => {
+      status.update({ connection });
+      if (connection === 'connected') hello();
     }),
   ];
   hello();

@@ -1,9 +1,14 @@
 import { useAppStatus, useServices } from './app-context';
 
+const CONNECTION_LOST = {
+  reconnecting: 'Disconnected from Paperdrop; reconnecting…',
+  refused: 'This link no longer opens Paperdrop: web mode was given a new one. Open the link it printed in its terminal.',
+};
+
 /** The watched folder, a way to change it where there is a picker, and what main is still reading. */
 export function FolderBar() {
   const { bridge } = useServices();
-  const { folder, pending, connected, notice } = useAppStatus();
+  const { folder, pending, connection, notice } = useAppStatus();
   return (
     <div className="folder-bar">
       <span className="folder-path" title={folder?.folder}>
@@ -15,9 +20,9 @@ export function FolderBar() {
         </button>
       )}
       <span role="status" className="ingest-status">
-        {!connected
-          ? 'Disconnected from Paperdrop; reconnecting…'
-          : (notice ?? (pending > 0 ? `Reading ${pending} file${pending === 1 ? '' : 's'}…` : ''))}
+        {connection === 'connected'
+          ? (notice ?? (pending > 0 ? `Reading ${pending} file${pending === 1 ? '' : 's'}…` : ''))
+          : CONNECTION_LOST[connection]}
       </span>
     </div>
   );
