@@ -1,5 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { measureRendererHeap, type RendererHeap } from './cdp-heap';
+import { HAS_RESULTS, noteResultsDrawn, resultsDrawnAt } from './results-drawn';
 
 export interface ColdStartTimes {
   /** From a reload until the first list row shows. */
@@ -7,6 +8,7 @@ export interface ColdStartTimes {
   /** The medians of `searchStarts`' figures, null when any of them lacks one. */
   firstAnswerSeconds: number | null;
   firstResultsSeconds: number | null;
+  firstResultsDrawnSeconds: number | null;
   foundSeconds: number | null;
   /** The last start's summary when it first answered, with how far indexing was when the index says. */
   firstAnswerSummary: string | null;
@@ -22,8 +24,10 @@ export interface ColdStartTimes {
 export interface SearchStart {
   /** From the reload until the title gets any answer: the summary reads "N papers match", N maybe 0. */
   firstAnswerSeconds: number | null;
-  /** Until that answer holds results: "N papers match" with N ≥ 1. */
+  /** Until Playwright sees that answer hold results: "N papers match" with N ≥ 1. */
   firstResultsSeconds: number | null;
+  /** Until the frame that draws those results, as the page notes it (results-drawn.ts): what the reader sees. */
+  firstResultsDrawnSeconds: number | null;
   /** Until the title's paper is in the list. */
   foundSeconds: number | null;
 }
@@ -56,11 +60,13 @@ const SUMMARY = '.search-summary';
  */
 export async function measureColdStart(context: BrowserContext, page: Page, title: string, settle: () => Promise<void>): Promise<ColdStartFigures> {
   const times: ColdStartTimes = {
-    ...{ firstListSeconds: null, firstAnswerSeconds: null, firstResultsSeconds: null, foundSeconds: null, firstAnswerSummary: null },
+    ...{ firstListSeconds: null, firstAnswerSeconds: null, firstResultsSeconds: null, firstResultsDrawnSeconds: null, foundSeconds: null, firstAnswerSummary: null },
     ...{ searchStarts: [], indexReadySeconds: null, phraseSearches: [] },
   };
   const figures: ColdStartFigures = { times, heap: null, notes: [] };
+  await noteResultsDrawn(page);
   let reloaded = 0;
+  let reloadedAt = 0;
   const since = () => (performance.now() - reloaded) / 1000;
   const step = async (what: string, run: () => Promise<void>) => {
     try {
@@ -81,9 +87,10 @@ export async function measureColdStart(context: BrowserContext, page: Page, titl
 
   for (let start = 0; start < SEARCH_STARTS; start++) {
     await settle();
-    const timed: SearchStart = { firstAnswerSeconds: null, firstResultsSeconds: null, foundSeconds: null };
+    const timed: SearchStart = { firstAnswerSeconds: null, firstResultsSeconds: null, firstResultsDrawnSeconds: null, foundSeconds: null };
     times.searchStarts.push(timed);
     reloaded = performance.now();
+    reloadedAt = Date.now();
     await page.reload({ waitUntil: 'commit' });
     const answered = await step('an answer to the typed title', async () => {
       await page.getByRole('searchbox', { name: 'Search papers' }).fill(title, { timeout: TIMEOUT_MS });
@@ -93,9 +100,11 @@ export async function measureColdStart(context: BrowserContext, page: Page, titl
     });
     if (!answered) return figures;
     const hasResults = await step('results for the typed title', async () => {
-      const matches = (selector: string) => /^[1-9][\d,]* papers? match/u.test(document.querySelector(selector)?.textContent ?? '');
-      await page.waitForFunction(matches, SUMMARY, { polling: 20, timeout: TIMEOUT_MS });
+      const matches = ([selector, pattern]: string[]) => new RegExp(pattern!, 'u').test(document.querySelector(selector!)?.textContent ?? '');
+      await page.waitForFunction(matches, [SUMMARY, HAS_RESULTS.source], { polling: 20, timeout: TIMEOUT_MS });
       timed.firstResultsSeconds = since();
+      const drawnAt = await resultsDrawnAt(page);
+      timed.firstResultsDrawnSeconds = drawnAt === null ? null : (drawnAt - reloadedAt) / 1000;
     });
     if (hasResults) {
       await step("the typed title's paper", async () => {
@@ -106,6 +115,7 @@ export async function measureColdStart(context: BrowserContext, page: Page, titl
   }
   times.firstAnswerSeconds = medianOf(times.searchStarts.map((timed) => timed.firstAnswerSeconds));
   times.firstResultsSeconds = medianOf(times.searchStarts.map((timed) => timed.firstResultsSeconds));
+  times.firstResultsDrawnSeconds = medianOf(times.searchStarts.map((timed) => timed.firstResultsDrawnSeconds));
   times.foundSeconds = medianOf(times.searchStarts.map((timed) => timed.foundSeconds));
   await step('a ready index', async () => {
     await page.waitForFunction((selector) => !/indexed .* so far/u.test(document.querySelector(selector)?.textContent ?? 'indexed so far'), SUMMARY, {
