@@ -162,6 +162,18 @@ describe('PubMed ids', () => {
   });
 });
 
+describe('a PubMed id given only as an identifier', () => {
+  it('links to PubMed, and merges with a listing of the paper by its PubMed link', () => {
+    const item = (title: string, fields: string) => `<item><title>${title}</title>${fields}</item>`;
+    const feed = (items: string) =>
+      `<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>Journal</title><link>https://example.org/</link>${items}</channel></rss>`;
+    const withDoi = onlyPaper(feed(item('Sleep and memory in older adults', '<dc:identifier>pmid:41336651</dc:identifier><dc:identifier>doi:10.1109/EMBC58623.2025.11252783</dc:identifier>')), 'journal.xml');
+    expect(withDoi).toMatchObject({ id: 'doi:10.1109/embc58623.2025.11252783', links: { abs: 'https://pubmed.ncbi.nlm.nih.gov/41336651' } });
+    const earlier = onlyPaper(feed(item('Sleep and memory in older adults: a cohort', '<link>https://pubmed.ncbi.nlm.nih.gov/41336651/?utm_source=Chrome&amp;utm_medium=rss</link>')), 'pubmed.xml');
+    expect(mergeCatalog([withDoi, earlier])).toHaveLength(1);
+  });
+});
+
 describe('Hugging Face paper pages', () => {
   it.each([
     ['2401.01234', 'https://huggingface.co/papers/2401.01234'],

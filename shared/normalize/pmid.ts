@@ -12,6 +12,11 @@ export function parsePmid(value: string): string | null {
   return pmid === '' ? null : pmid;
 }
 
+/** PubMed's page of a paper, as canonicalUrl writes it. */
+export function pubmedPage(pmid: string): string {
+  return `https://pubmed.ncbi.nlm.nih.gov/${pmid}`;
+}
+
 export function findPmid(values: readonly (string | null)[]): string | null {
   for (const value of values) {
     const pmid = value === null ? null : parsePmid(value);

@@ -10,6 +10,7 @@ import { findDoi, findDoiInText } from './doi';
 import type { HtmlTools } from './html-tools';
 import { foldLatex } from './latex';
 import { collapseWhitespace, isBlankTitle, normaliseTitle } from './title';
+import { findPmid, pubmedPage } from './pmid';
 import { canonicalUrl } from './url';
 
 /** Turns what a parser read into a clean paper; null when there is no title to show. */
@@ -81,8 +82,11 @@ function links(raw: RawRecord, arxiv: ArxivRef | null, doi: string | null): Pape
       hf: huggingFacePaperUrl(arxiv.id),
     };
   }
+  // A PubMed id given only as an identifier ("pmid:123") links to PubMed's page: the reader gets a
+  // link, and the paper a `pmid:` merge key, as one listed by that page's link has (merge.ts).
+  const pmid = findPmid(raw.identifiers);
   return {
-    abs: canonicalUrl(raw.link),
+    abs: canonicalUrl(raw.link) ?? (pmid === null ? null : pubmedPage(pmid)),
     pdf: canonicalUrl(raw.pdfLink),
     doi: doi ? `https://doi.org/${doi}` : null,
     hf: null,
