@@ -35,5 +35,7 @@ describe('opening the library', () => {
     expect(failure('MissingAPIError')).toMatch(/no IndexedDB/u);
     expect(failure('QuotaExceededError')).toMatch(/free some disk space/u);
     expect(failure('VersionError')).toMatch(/newer version of Paperdrop: update Paperdrop/u);
+    expect(failure('UnknownError')).toMatch(/^details\. If Paperdrop was just updated/u);
+    expect(describeOpenFailure(new Error('The disk went away.'))).toMatch(/^The disk went away\. If/u);
   });
 });

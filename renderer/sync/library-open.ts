@@ -20,7 +20,7 @@ export async function openLibrary(db: PaperdropDatabase, status: AppStatusStore)
  */
 export function describeOpenFailure(error: unknown): string {
   const name = error instanceof Error ? error.name : '';
-  const reason = error instanceof Error ? error.message : String(error);
+  const reason = (error instanceof Error ? error.message : String(error)).replace(/\.$/u, '');
   switch (name) {
     case 'MissingAPIError':
       return 'This browser gives Paperdrop no IndexedDB to keep the library in; a private window may not allow it.';
