@@ -18,16 +18,13 @@ export function dateInFileName(file: string): string | null {
   return date.getUTCDate() === Number(day) ? `${year}-${month}-${day}` : null;
 }
 
-/** What a listing date is read from: an entry's `updated` is its date when it gives no other (Atom requires only `updated`). */
-type Dated = Pick<Paper, 'published' | 'listings'> & Partial<Pick<Paper, 'updated'>>;
-
 /**
  * The day a paper is listed under, so that a daily listing without dates does not sink to the end:
- * the date its entry gives (published, else updated), else the earliest date in the name of a file that lists it, else the
+ * the date its entry gives (published, else updated: Atom requires only updated), else the earliest date in the name of a file that lists it, else the
  * earliest date a listing's feed gives for itself (an RSS channel's, an Atom feed's updated), else the
  * day it first arrived, as `dayOf` tells the day of a moment (the reader's local day; UTC where none is given).
  */
-export function listingDate(paper: Dated, dayOf = (iso: string) => iso.slice(0, 10)): string {
+export function listingDate(paper: Pick<Paper, 'published' | 'updated' | 'listings'>, dayOf = (iso: string) => iso.slice(0, 10)): string {
   return datedListing(paper, dayOf).day;
 }
 
@@ -35,7 +32,7 @@ export function listingDate(paper: Dated, dayOf = (iso: string) => iso.slice(0, 
 export type ListingDateSource = 'entry' | 'file name' | 'feed' | 'arrival';
 
 /** The listing date and where it comes from. */
-export function datedListing(paper: Dated, dayOf = (iso: string) => iso.slice(0, 10)): { day: string; source: ListingDateSource } {
+export function datedListing(paper: Pick<Paper, 'published' | 'updated' | 'listings'>, dayOf = (iso: string) => iso.slice(0, 10)): { day: string; source: ListingDateSource } {
   const entryDate = paper.published || paper.updated;
   if (entryDate) return { day: entryDate.slice(0, 10), source: 'entry' };
   const named = earliest(paper.listings.map((listing) => dateInFileName(listing.file)));

@@ -24,9 +24,9 @@ describe('the listing date', () => {
 
   it('is the entry’s date, else the earliest date in a file name, else the day the paper first arrived', () => {
     const seen = [listing('b-2026-03-15.txt', '2026-03-20T08:00:00.000Z'), listing('a-2026-03-14.txt', '2026-03-21T08:00:00.000Z')];
-    expect(listingDate({ published: '2026-03-10', listings: seen })).toBe('2026-03-10');
-    expect(listingDate({ published: null, listings: seen })).toBe('2026-03-14');
-    expect(listingDate({ published: null, listings: [listing('today.txt', '2026-03-22T23:00:00.000Z'), listing('x.txt', '2026-03-21T01:00:00.000Z')] })).toBe('2026-03-21');
+    expect(listingDate({ published: '2026-03-10', updated: null, listings: seen })).toBe('2026-03-10');
+    expect(listingDate({ published: null, updated: null, listings: seen })).toBe('2026-03-14');
+    expect(listingDate({ published: null, updated: null, listings: [listing('today.txt', '2026-03-22T23:00:00.000Z'), listing('x.txt', '2026-03-21T01:00:00.000Z')] })).toBe('2026-03-21');
   });
 
   it('takes an entry’s updated as its date when it gives no published one, as Atom allows', () => {
@@ -45,11 +45,11 @@ describe('the listing date', () => {
 
   it('takes the earliest date a listing’s feed gives for itself after a file name’s and before the day of arrival', () => {
     const fromFeeds = [feedListing('b.xml', '2026-03-20T08:00:00.000Z', '2026-03-12'), feedListing('a.xml', '2026-03-21T08:00:00.000Z', '2026-03-11')];
-    expect(listingDate({ published: null, listings: fromFeeds })).toBe('2026-03-11');
-    expect(listingDate({ published: null, listings: [...fromFeeds, listing('c-2026-03-14.txt', '2026-03-22T08:00:00.000Z')] })).toBe('2026-03-14');
-    expect(listingDate({ published: '2026-03-02', listings: fromFeeds })).toBe('2026-03-02');
+    expect(listingDate({ published: null, updated: null, listings: fromFeeds })).toBe('2026-03-11');
+    expect(listingDate({ published: null, updated: null, listings: [...fromFeeds, listing('c-2026-03-14.txt', '2026-03-22T08:00:00.000Z')] })).toBe('2026-03-14');
+    expect(listingDate({ published: '2026-03-02', updated: null, listings: fromFeeds })).toBe('2026-03-02');
     // A listing stored before listings had a feed date has none: the day of arrival still answers.
-    expect(listingDate({ published: null, listings: [listing('old.xml', '2026-03-21T08:00:00.000Z')] })).toBe('2026-03-21');
+    expect(listingDate({ published: null, updated: null, listings: [listing('old.xml', '2026-03-21T08:00:00.000Z')] })).toBe('2026-03-21');
   });
 });
 
