@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { LongestFirst } from './longest-first';
 
 const shared = {
   setupFiles: ['test/fast-check-seed.ts'],
@@ -14,6 +15,7 @@ export default defineConfig({
     // The end-to-end test starts a server and a browser; two cores cannot run much beside it.
     fileParallelism: true,
     maxWorkers: 2,
+    sequence: { sequencer: LongestFirst },
     projects: [
       { extends: true, test: { ...shared, name: 'node', environment: 'node', include: ['test/**/*.test.{ts,tsx}'], exclude: ['test/ui/**'] } },
       // The renderer's view state, commands and components, on jsdom.

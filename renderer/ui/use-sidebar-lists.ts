@@ -6,7 +6,6 @@ import type { SourceRecord } from '../db/records';
 import { useServices } from './app-context';
 import type { MarkSnapshot } from '../sync/mark-sets';
 import { useFollowed } from './use-followed';
-import { useThrottled } from './use-throttled';
 import { useThrottledTableQuery } from './use-throttled-table-query';
 
 /** While batches stream in, the sidebar is redone at most this often: each time costs a pass over every file and list. */
@@ -34,7 +33,7 @@ export interface SidebarLists {
 export function useSidebarLists(marks: MarkSnapshot | undefined): SidebarLists | undefined {
   const { db } = useServices();
   const readMemberships = useCallback(() => readListMemberships(db), [db]);
-  const memberships = useThrottled(useFollowed(readMemberships, listMembershipsWith), SIDEBAR_INTERVAL_MS);
+  const memberships = useFollowed(readMemberships, listMembershipsWith, SIDEBAR_INTERVAL_MS);
   const readFiles = useCallback(async () => filesOf(await db.sources.orderBy('seenAt').reverse().toArray()), [db]);
   const filesNewestFirst = useThrottledTableQuery(db, 'sources', readFiles, SIDEBAR_INTERVAL_MS);
   const deferredMarks = useDeferredValue(marks);

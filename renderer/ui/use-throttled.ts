@@ -1,22 +1,14 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { paced } from './paced';
 
 /**
- * `value`, changed at most once per `intervalMs`: a change after a quiet interval shows at once,
- * and while changes keep coming, the latest shows at the end of each interval. For what a stream of
- * stored batches changes and costs a render over the whole library each time.
+ * `value`, changed at most once per `intervalMs` (see paced): for what changes with every stored
+ * batch and would otherwise be drawn, and announced, once a batch.
  */
 export function useThrottled<T>(value: T, intervalMs: number): T {
   const [shown, setShown] = useState(value);
-  const lastShown = useRef(Number.NEGATIVE_INFINITY);
-  useEffect(() => {
-    const show = () => {
-      lastShown.current = performance.now();
-      setShown(() => value);
-    };
-    const wait = lastShown.current + intervalMs - performance.now();
-    if (wait <= 0) return show();
-    const timer = setTimeout(show, wait);
-    return () => clearTimeout(timer);
-  }, [value, intervalMs]);
+  const pace = useMemo(() => paced<T>((next) => setShown(() => next), intervalMs), [intervalMs]);
+  useEffect(() => () => pace.cancel(), [pace]);
+  useEffect(() => pace.push(value), [pace, value]);
   return shown;
 }
