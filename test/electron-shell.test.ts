@@ -39,6 +39,8 @@ describe('window options', () => {
       allowRunningInsecureContent: false,
       webviewTag: false,
     });
+    const { preload: _preload, ...checked } = options.webPreferences!;
+    console.log(`the window's webPreferences: ${JSON.stringify(checked)}`);
   });
 
   it('passes the preload path through and waits for ready-to-show', () => {

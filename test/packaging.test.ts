@@ -125,6 +125,8 @@ describe('the package electron-builder makes', () => {
     expect(filesUnder('dist/renderer').length).toBeGreaterThan(5);
     expect(loaded.filter((file) => !packed(file))).toEqual([]);
     expect(['dist/bench.js', 'test/chromium.ts', 'assets/screenshot.png'].filter(packed)).toEqual([]);
+    const { linux, mac, win } = pkg.build;
+    console.log(`packaging: ${loaded.length} files the app loads at run time, all packed; installers ${[...linux.target, mac.target, win.target].join(', ')}; version ${pkg.version}`);
   });
 
   it('ships as dependencies exactly the packages main, web mode, the parse worker and the CLI load at run time', () => {

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { matchKeys } from '../shared/merge';
 import type { IngestBatch } from '../shared/paper';
 import { PaperdropDatabase } from '../renderer/db/database';
@@ -21,6 +21,29 @@ import { SearchIndexDatabase } from '../renderer/search/search-index-database';
 import { parseFile } from './parse-file';
 import { SAMPLES_DIR, SEED_FILES, SEEDS_DIR } from './shared-paths';
 import { allPapers, idsBySortKeyDescending, paperCount, storedPaper } from './stored-papers';
+
+/** Each upgrade tested, with what the library held once upgraded: printed after the file's tests. */
+const upgraded: string[] = [];
+
+/** Opens the library, which upgrades it, and notes the figures: the tests then check the records themselves. */
+async function upgrade(name: string, from: string): Promise<PaperdropDatabase> {
+  const db = new PaperdropDatabase(name);
+  const started = performance.now();
+  await db.open();
+  const upgradeMs = performance.now() - started;
+  const [papers, read, starred, sources] = await Promise.all([
+    db.pages.toArray().then((pages) => pages.reduce((count, page) => count + page.papers.length, 0)),
+    db.states.where('read').equals(1).count(),
+    db.states.where('starred').equals(1).count(),
+    db.sources.count(),
+  ]);
+  upgraded.push(`${from} | ${papers} | ${read} | ${starred} | ${sources} | ${upgradeMs.toFixed(0)}`);
+  return db;
+}
+
+afterAll(() => {
+  console.log([`schema upgrades to version ${new PaperdropDatabase('upgrade-figures').verno}`, 'from | papers | read | starred | sources | upgrade ms', ...upgraded].join('\n'));
+});
 
 /** A library as the first release of Paperdrop (schema version 1) left it. */
 async function writeVersionOneLibrary(name: string): Promise<void> {
@@ -43,7 +66,7 @@ async function writeVersionOneLibrary(name: string): Promise<void> {
 describe('upgrading a library from schema version 1', () => {
   it('keeps every paper, source and mark, and gives old papers the fields the new indexes need', async () => {
     await writeVersionOneLibrary('upgrade-v1');
-    const db = new PaperdropDatabase('upgrade-v1');
+    const db = await upgrade('upgrade-v1', 'version 1');
     const paper = await storedPaper(db, 'title:zero shot tokenizer transfer');
     expect(paper).toMatchObject({
       title: 'Zero-Shot Tokenizer Transfer',
@@ -94,7 +117,7 @@ async function writeVersionThreeLibrary(name: string): Promise<void> {
 describe('upgrading a library from schema version 3', () => {
   it('keeps every paper, source and mark, lists them by file and category and newest first, and still merges what it holds', async () => {
     await writeVersionThreeLibrary('upgrade-v3');
-    const db = new PaperdropDatabase('upgrade-v3');
+    const db = await upgrade('upgrade-v3', 'version 3');
     const papers = VERSION_THREE_FILES.flatMap((batch) => batch.papers);
     expect(await paperCount(db)).toBe(papers.length);
     expect(await db.sources.count()).toBe(2);
@@ -140,7 +163,7 @@ describe('upgrading a library with papers stored without a date', () => {
       paper('title:arrived later', null, 'page.txt', '2026-03-16T09:00:00.000Z'),
     ]);
     v1.close();
-    const db = new PaperdropDatabase('upgrade-undated');
+    const db = await upgrade('upgrade-undated', 'version 1, undated papers');
     expect((await storedPaper(db, 'title:daily listing'))?.sortKey).toBe('2026-03-14');
     expect((await storedPaper(db, 'title:arrived later'))?.sortKey).toBe('2026-03-16');
     expect((await readNewestFirst(db)).ids).toEqual(['title:arrived later', 'title:daily listing', 'title:older dated']);
@@ -181,7 +204,7 @@ describe('upgrading a library whose categories hold free text and other classifi
     await v7.table('searchIndex').put({ key: 'head', documentCount: 1 });
     v7.close();
 
-    const db = new PaperdropDatabase('upgrade-categories');
+    const db = await upgrade('upgrade-categories', 'version 7, free-text categories');
     const paper = (await storedPaper(db, 'arxiv:2401.00001'))!;
     expect(paper.categories).toEqual(['cs.CL', 'cs.CV', 'cs.MM']);
     expect(paper.classes).toEqual(['68P05', 'F.2.2', 'E.1']);
@@ -213,7 +236,7 @@ describe('upgrading a library from schema version 8, a record per paper, to page
     await v8.table('states').bulkPut(marks);
     v8.close();
 
-    const db = new PaperdropDatabase('upgrade-v8');
+    const db = await upgrade('upgrade-v8', 'version 8');
     const pages = await db.pages.toArray();
     expect(pages.every((page) => page.papers.length <= PAPERS_PER_PAGE && page.papers.every((paper) => paper.generation === page.generation))).toBe(true);
     expect(await allPapers(db)).toEqual([...stored.values()].sort((a, b) => (a.id < b.id ? -1 : 1)));
@@ -250,7 +273,7 @@ describe('upgrading a library from schema version 10, pages found by an index on
     }
     v10.close();
 
-    const db = new PaperdropDatabase('upgrade-v10');
+    const db = await upgrade('upgrade-v10', 'version 10');
     // allPapers checks the directory against the pages: every key known, every other key placed on its page.
     const stored = await allPapers(db);
     expect(stored).toHaveLength(pages.flatMap((page) => page.papers).length);
@@ -300,7 +323,7 @@ describe('upgrading a library from schema version 11, the saved search index in 
     await v11.table('searchIndex').put({ key: 'head', documentCount: 1 });
     v11.close();
 
-    const db = new PaperdropDatabase('upgrade-v11');
+    const db = await upgrade('upgrade-v11', 'version 11');
     for (const [name, records] of contents) expect(await db.table(name).toArray(), name).toEqual(records);
     expect(db.backendDB().objectStoreNames.contains('searchIndex')).toBe(false);
     expect(await db.states.get(markedId)).toMatchObject({ read: 1, starred: 1 });
@@ -321,7 +344,7 @@ describe('upgrading a library from schema version 12, the order log as lists of 
     for (const [name, records] of asSchema12) await v12.table(name).bulkPut(records);
     v12.close();
 
-    const db = new PaperdropDatabase('upgrade-v12');
+    const db = await upgrade('upgrade-v12', 'version 12');
     for (const [name, records] of contents) expect(await db.table(name).toArray(), name).toEqual(records);
     expect((await readNewestFirst(db)).ids).toEqual(await idsBySortKeyDescending(db));
     expect(await db.states.get(markedId)).toMatchObject({ read: 1, starred: 1 });
