@@ -38,6 +38,21 @@ describe('two tabs of one library, in real Chromium', () => {
     await expect.poll(() => searchFinds(second, 'paper 7 of file 5 tabbed'), WAIT).toMatch(/^[1-9]\d* papers? match/u);
   });
 
+  it('shows a mark set in one tab in the other at once, both ways, without a reload', async () => {
+    const papers = 6 * PAPERS_PER_FILE;
+    // Opening a paper marks it read (the default setting); s stars it.
+    for (const [page, row] of [[first, 0], [second, 1]] as const) {
+      await page.getByRole('searchbox', { name: 'Search papers' }).fill('');
+      await page.locator('.paper-row').nth(row).click();
+      await page.keyboard.press('s');
+      const marked = row + 1;
+      for (const tab of [first, second]) {
+        await expect.poll(() => tab.getByTestId('count-starred').textContent(), WAIT).toBe(String(marked));
+        await expect.poll(() => tab.getByTestId('count-unread').textContent(), WAIT).toBe(String(papers - marked));
+      }
+    }
+  });
+
   it('hands the writing to the other tab when the writer closes, and loses no file', async () => {
     const before = await storedGeneration(second);
     await first.close();
