@@ -1,8 +1,9 @@
 import 'fake-indexeddb/auto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { storeBatch } from '../renderer/db/library-writer';
 import type { PaperdropDatabase } from '../renderer/db/database';
-import { IndexScheduler } from '../renderer/search/index-scheduler';
+import { IndexSaver } from '../renderer/search/index-saver';
+import { IndexScheduler, SAVE_INTERVAL_MS } from '../renderer/search/index-scheduler';
 import { readSavedHead, readSavedSegment } from '../renderer/search/index-store';
 import { restoreOrder, segmentKey, type SavedHead } from '../renderer/search/saved-index';
 import { indexFingerprint } from '../renderer/search/index-fingerprint';
@@ -23,12 +24,12 @@ const QUERIES = ['language model', 'diffusion', 'learned rep', 'transfromer', 'g
 const savedIndexOf = (db: PaperdropDatabase) => new SearchIndexDatabase(db.name);
 const savedHeadOf = (db: PaperdropDatabase) => readSavedHead(savedIndexOf(db), indexFingerprint(db.verno));
 
-/** A scheduler on the database; with `thinSlices`, its clock makes every slice of a job as short as the job allows. */
-function schedulerOn(db: PaperdropDatabase, thinSlices = false): { scheduler: IndexScheduler; replies: SearchReply[] } {
+/** A scheduler on the database; with `thinSlices`, its clock makes every slice of a job as short as the job allows; it saves at most every `saveIntervalMs`. */
+function schedulerOn(db: PaperdropDatabase, thinSlices = false, saveIntervalMs?: number): { scheduler: IndexScheduler; replies: SearchReply[] } {
   const replies: SearchReply[] = [];
   const post = (reply: SearchReply) => replies.push(reply);
   const savedIndex = savedIndexOf(db);
-  const scheduler = new IndexScheduler({ db, savedIndex, post, ...(thinSlices ? { now: () => Number.NEGATIVE_INFINITY } : {}) });
+  const scheduler = new IndexScheduler({ db, savedIndex, post, ...(saveIntervalMs === undefined ? {} : { saveIntervalMs }), ...(thinSlices ? { now: () => Number.NEGATIVE_INFINITY } : {}) });
   return { scheduler, replies };
 }
 
@@ -104,6 +105,43 @@ describe('the index scheduler', () => {
       const generation = (await db.meta.get('generation'))!.value;
       expect((await savedHeadOf(db))?.generation).toBe(generation);
     }
+    await expectIndexOfLibrary(db, scheduler.currentIndex);
+  });
+
+  it('saves at most once an interval while batches stream in, the first change at once', async () => {
+    const db = openDatabase();
+    const { scheduler } = schedulerOn(db);
+    await scheduler.runUntilIdle();
+    const save = vi.spyOn(IndexSaver.prototype, 'save');
+    const started = performance.now();
+    for (const batch of batches) {
+      await ingest(db, scheduler, batch);
+      while (await scheduler.step());
+    }
+    const streaming = performance.now() - started;
+    expect(save).toHaveBeenCalled();
+    expect(save.mock.calls.length).toBeLessThanOrEqual(1 + Math.ceil(streaming / SAVE_INTERVAL_MS));
+    expect(save.mock.calls.length).toBeLessThan(batches.length);
+    save.mockRestore();
+    await scheduler.runUntilIdle();
+    expect((await savedHeadOf(db))?.generation).toBe((await db.meta.get('generation'))!.value);
+  });
+
+  it('after a restart before the last save, restores what was saved and catches up on the batches it missed', async () => {
+    const db = openDatabase();
+    let { scheduler } = schedulerOn(db, false, 60_000);
+    await scheduler.runUntilIdle();
+    for (const batch of batches) {
+      await ingest(db, scheduler, batch);
+      while (await scheduler.step());
+    }
+    await scheduler.writesSettled();
+    const saved = await savedHeadOf(db);
+    // Saved once, at the first batch; the interval held back the rest.
+    expect(saved?.generation).toBe(1);
+    ({ scheduler } = schedulerOn(db));
+    await scheduler.runUntilIdle();
+    expect(scheduler.rebuilds).toBe(0);
     await expectIndexOfLibrary(db, scheduler.currentIndex);
   });
 

@@ -15,6 +15,12 @@ import type { SearchIndexDatabase } from './search-index-database';
 
 /** A step of index work lasts about this long, so that a waiting search is answered within a frame or two. */
 const SLICE_MS = 30;
+/**
+ * While changes keep coming (an ingest), the index is saved at most this often. Saved after every
+ * change, its writes (a head, new segments, and every few writes the whole term dictionary) took a
+ * quarter of what a small file costs (docs/long-run.md); a restart catches up what the last save missed.
+ */
+export const SAVE_INTERVAL_MS = 2000;
 
 /** Work that changes the index a slice at a time; nothing else changes it until the job is done. */
 interface Job {
@@ -29,15 +35,17 @@ export interface SchedulerOptions {
   post(reply: SearchReply): void;
   /** performance.now(), or a test's clock. */
   now?: () => number;
+  /** How often, at most, the index is saved while changes keep coming; SAVE_INTERVAL_MS unless a test says. */
+  saveIntervalMs?: number;
 }
 
 /**
  * Decides what the search worker does next, one step at a time: a waiting search first, then the
  * open job's next slice, then the next job. Jobs, in order: drop papers merged away, index papers
  * the page handed over, catch up on papers read from the library, rebuild, check a restored index
- * against the library, merge segments. The index is saved, without waiting, after every change
- * (see IndexSaver), so a restart finds it whole but for the last few seconds of work, and it is
- * restored rather than rebuilt.
+ * against the library, merge segments. The index is saved, without waiting, after changes, at most
+ * every SAVE_INTERVAL_MS (see IndexSaver), so a restart finds it whole but for the last few seconds
+ * of work, and it is restored rather than rebuilt.
  */
 export class IndexScheduler {
   private readonly db: PaperdropDatabase;
@@ -45,6 +53,7 @@ export class IndexScheduler {
   private savedIndex!: SearchIndexDatabase;
   private readonly post: (reply: SearchReply) => void;
   private readonly now: () => number;
+  private readonly saveIntervalMs: number;
   private readonly fingerprint: string;
   private index = new PaperIndex();
   /** Made once the saved index's database is open. */
@@ -82,6 +91,9 @@ export class IndexScheduler {
   /** False in a tab that follows another's writes: that tab's worker saves the index (see SearchRequest). */
   private saves = true;
   private saving: Promise<unknown> = Promise.resolve();
+  private lastSaveStarted = Number.NEGATIVE_INFINITY;
+  /** A save waiting for its interval to pass. */
+  private saveTimer: ReturnType<typeof setTimeout> | undefined;
   private rebuildCount = 0;
 
   constructor(options: SchedulerOptions) {
@@ -91,6 +103,7 @@ export class IndexScheduler {
     this.fingerprint = indexFingerprint(this.db.verno);
     this.post = options.post;
     this.now = options.now ?? (() => performance.now());
+    this.saveIntervalMs = options.saveIntervalMs ?? SAVE_INTERVAL_MS;
     this.phrases = new PhraseChecker(this.db);
   }
 
@@ -137,9 +150,11 @@ export class IndexScheduler {
     return this.job !== null;
   }
 
-  /** Steps until nothing is left to do, and every save is written: for tests. */
+  /** Steps until nothing is left to do, and every save is written, one waiting for its interval too: for tests. */
   async runUntilIdle(): Promise<void> {
     while (await this.step());
+    await this.writesSettled();
+    if (this.saver && this.saves && this.saveDue) this.saveNow(this.saver);
     await this.writesSettled();
   }
 
@@ -246,11 +261,29 @@ export class IndexScheduler {
     this.ready = this.pageQueue.length === 0;
   }
 
-  /** Saves what changed since the last write, unless a write is under way: then right after it. */
+  /**
+   * Saves what changed since the last write: at once after a quiet interval, else once the interval
+   * has passed since the last began, and never while one is under way.
+   */
   private saveSoon(): void {
-    if (!this.saver || !this.saves || this.saver.busy || !this.saveDue) return;
+    if (!this.saver || !this.saves || this.saver.busy || !this.saveDue || this.saveTimer !== undefined) return;
+    const wait = this.lastSaveStarted + this.saveIntervalMs - performance.now();
+    if (wait > 0) {
+      this.saveTimer = setTimeout(() => {
+        this.saveTimer = undefined;
+        this.saveSoon();
+      }, wait);
+      return;
+    }
+    this.saveNow(this.saver);
+  }
+
+  private saveNow(saver: IndexSaver): void {
+    clearTimeout(this.saveTimer);
+    this.saveTimer = undefined;
     this.saveDue = false;
-    this.saving = this.saver.save(this.index.store, this.indexedGeneration).then((saved) => {
+    this.lastSaveStarted = performance.now();
+    this.saving = saver.save(this.index.store, this.indexedGeneration).then((saved) => {
       // A failed write is tried again with the next change; the error is logged.
       if (!saved) this.saveDue = true;
       else this.saveSoon();
