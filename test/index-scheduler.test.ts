@@ -139,6 +139,7 @@ describe('the index scheduler', () => {
     const saved = await savedHeadOf(db);
     // Saved once, at the first batch; the interval held back the rest.
     expect(saved?.generation).toBe(1);
+    scheduler.stop();
     ({ scheduler } = schedulerOn(db));
     await scheduler.runUntilIdle();
     expect(scheduler.rebuilds).toBe(0);
@@ -156,6 +157,7 @@ describe('the index scheduler', () => {
       for (let taken = 0; taken < restarts % 7 && (await scheduler.step()); taken += 1);
       await scheduler.writesSettled();
       const saved = await savedHeadOf(db);
+      scheduler.stop();
       ({ scheduler } = schedulerOn(db, true));
       restarts += 1;
       await scheduler.step();

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { paced } from '../renderer/ui/paced';
+import { paced } from '../renderer/paced';
 
 const INTERVAL_MS = 250;
 

@@ -4,6 +4,7 @@ import { allStoredIds, pageKeysAfter, readPages, readPapers } from '../db/paper-
 import type { PageKey, PaperRecord } from '../db/records';
 import { indexFingerprint } from './index-fingerprint';
 import { restoreJob } from './index-restore';
+import { paced, type Paced } from '../paced';
 import { IndexSaver } from './index-saver';
 import { readSavedHead } from './index-store';
 import { segmentsToMerge } from './merge-policy';
@@ -53,7 +54,6 @@ export class IndexScheduler {
   private savedIndex!: SearchIndexDatabase;
   private readonly post: (reply: SearchReply) => void;
   private readonly now: () => number;
-  private readonly saveIntervalMs: number;
   private readonly fingerprint: string;
   private index = new PaperIndex();
   /** Made once the saved index's database is open. */
@@ -91,9 +91,7 @@ export class IndexScheduler {
   /** False in a tab that follows another's writes: that tab's worker saves the index (see SearchRequest). */
   private saves = true;
   private saving: Promise<unknown> = Promise.resolve();
-  private lastSaveStarted = Number.NEGATIVE_INFINITY;
-  /** A save waiting for its interval to pass. */
-  private saveTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly savePace: Paced<void>;
   private rebuildCount = 0;
 
   constructor(options: SchedulerOptions) {
@@ -103,7 +101,7 @@ export class IndexScheduler {
     this.fingerprint = indexFingerprint(this.db.verno);
     this.post = options.post;
     this.now = options.now ?? (() => performance.now());
-    this.saveIntervalMs = options.saveIntervalMs ?? SAVE_INTERVAL_MS;
+    this.savePace = paced(() => this.saveNow(), options.saveIntervalMs ?? SAVE_INTERVAL_MS);
     this.phrases = new PhraseChecker(this.db);
   }
 
@@ -154,8 +152,14 @@ export class IndexScheduler {
   async runUntilIdle(): Promise<void> {
     while (await this.step());
     await this.writesSettled();
-    if (this.saver && this.saves && this.saveDue) this.saveNow(this.saver);
+    this.savePace.cancel();
+    this.saveNow();
     await this.writesSettled();
+  }
+
+  /** Drops a save waiting for its interval, as the worker's end would: for tests that start another scheduler on the library. */
+  stop(): void {
+    this.savePace.cancel();
   }
 
   /** Resolves once no save is being written. */
@@ -261,29 +265,16 @@ export class IndexScheduler {
     this.ready = this.pageQueue.length === 0;
   }
 
-  /**
-   * Saves what changed since the last write: at once after a quiet interval, else once the interval
-   * has passed since the last began, and never while one is under way.
-   */
+  /** Saves what changed, paced: at once after a quiet interval, else once the interval has passed since the last save began. */
   private saveSoon(): void {
-    if (!this.saver || !this.saves || this.saver.busy || !this.saveDue || this.saveTimer !== undefined) return;
-    const wait = this.lastSaveStarted + this.saveIntervalMs - performance.now();
-    if (wait > 0) {
-      this.saveTimer = setTimeout(() => {
-        this.saveTimer = undefined;
-        this.saveSoon();
-      }, wait);
-      return;
-    }
-    this.saveNow(this.saver);
+    if (this.saveDue) this.savePace.push();
   }
 
-  private saveNow(saver: IndexSaver): void {
-    clearTimeout(this.saveTimer);
-    this.saveTimer = undefined;
+  /** Writes what changed since the last write, unless one is under way: its end asks again. */
+  private saveNow(): void {
+    if (!this.saver || !this.saves || this.saver.busy || !this.saveDue) return;
     this.saveDue = false;
-    this.lastSaveStarted = performance.now();
-    this.saving = saver.save(this.index.store, this.indexedGeneration).then((saved) => {
+    this.saving = this.saver.save(this.index.store, this.indexedGeneration).then((saved) => {
       // A failed write is tried again with the next change; the error is logged.
       if (!saved) this.saveDue = true;
       else this.saveSoon();

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { StoredChange } from '../db/records';
 import { followChanges } from '../sync/stored-changes';
 import { useServices } from './app-context';
-import { paced } from './paced';
+import { paced } from '../paced';
 
 /**
  * How often a followed value is drawn again while batches stream in. Drawn once a batch, the views

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { paced } from './paced';
+import { paced } from '../paced';
 
 /**
  * `value`, changed at most once per `intervalMs` (see paced): for what changes with every stored

@@ -8,7 +8,8 @@ export interface Paced<T> {
 /**
  * Delivers the values pushed at most once per `intervalMs`, always the latest, and the last of a
  * burst always: a value after a quiet interval at once, values that keep coming at the end of each
- * interval. What a stream of stored batches changes is drawn a few times a second, not once a batch.
+ * interval. What a stream of stored batches changes is drawn a few times a second, not once a
+ * batch, and the search index saved every few seconds.
  */
 export function paced<T>(deliver: (value: T) => void, intervalMs: number): Paced<T> {
   let lastDelivered = Number.NEGATIVE_INFINITY;
