@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import { LongestFirst } from './longest-first';
+import { LongestFirst } from './longest-first.ts';
 
 const shared = {
   setupFiles: ['test/fast-check-seed.ts'],

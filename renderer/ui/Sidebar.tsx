@@ -1,10 +1,11 @@
-import { memo, useId, useRef, type ReactNode } from 'react';
+import { memo, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { MarkSnapshot } from '../sync/mark-sets';
 import { useLayout, useServices } from './app-context';
 import { FILTERS, type Filter } from './filters';
 import { formatCount } from './format-count';
 import type { Layout } from '../settings/layout-store';
 import { useRovingTabStop } from './use-roving-tab-stop';
+import { shownSources, SOURCES_SHOWN } from './shown-sources';
 import { useSidebarLists, type SidebarEntry } from './use-sidebar-lists';
 
 interface Props {
@@ -28,7 +29,8 @@ export const Sidebar = memo(function Sidebar({ filter, counts, source, category,
   const nav = useRef<HTMLElement>(null);
   const lists = useSidebarLists(marks);
   const { sourcesOpen, categoriesOpen } = useLayout();
-  const roving = useRovingTabStop(nav, [lists, filter, source, category, sourcesOpen, categoriesOpen]);
+  const [fileQuery, setFileQuery] = useState('');
+  const roving = useRovingTabStop(nav, [lists, filter, source, category, sourcesOpen, categoriesOpen, fileQuery]);
   return (
     <nav ref={nav} id="library" className="sidebar" aria-label="Library" {...roving}>
       <ul className="sidebar-views">
@@ -49,7 +51,7 @@ export const Sidebar = memo(function Sidebar({ filter, counts, source, category,
         ))}
       </ul>
       <SidebarSection title="Sources" open="sourcesOpen">
-        <EntryList entries={lists?.sources} chosen={source} onChoose={onSource} />
+        <SourceList entries={lists?.sources} query={fileQuery} onQuery={setFileQuery} chosen={source} onChoose={onSource} />
       </SidebarSection>
       <SidebarSection title="Categories" open="categoriesOpen">
         {lists?.archives.map(({ archive, categories }) => (
@@ -87,6 +89,37 @@ function ArchiveGroup({ archive, children }: { archive: string; children: ReactN
       <h3 id={id}>{archive}</h3>
       {children}
     </div>
+  );
+}
+
+interface SourceListProps {
+  entries: SidebarEntry[] | undefined;
+  query: string;
+  onQuery: (query: string) => void;
+  chosen: string | null;
+  onChoose: (name: string | null) => void;
+}
+
+/** The files, newest first; past SOURCES_SHOWN, the newest and a field to find the others by name. */
+function SourceList({ entries, query, onQuery, chosen, onChoose }: SourceListProps) {
+  const sources = useMemo(() => entries && shownSources(entries, query, chosen), [entries, query, chosen]);
+  if (!entries || !sources || entries.length <= SOURCES_SHOWN) return <EntryList entries={entries} chosen={chosen} onChoose={onChoose} />;
+  const { shown, matching } = sources;
+  return (
+    <>
+      <input
+        type="search"
+        className="sidebar-filter"
+        aria-label="Find a file"
+        placeholder={`Find among ${formatCount(entries.length)} files`}
+        value={query}
+        onChange={(event) => onQuery(event.target.value)}
+      />
+      <EntryList entries={shown} chosen={chosen} onChoose={onChoose} />
+      <p className="sidebar-note" role="status">
+        {matching === 0 ? 'No file’s name holds that.' : matching > SOURCES_SHOWN ? `The newest ${SOURCES_SHOWN} of ${formatCount(matching)}; type to find others.` : ''}
+      </p>
+    </>
   );
 }
 

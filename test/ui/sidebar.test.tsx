@@ -5,6 +5,7 @@ import { parseFile } from '../parse-file';
 import { REAL_DIR } from '../shared-paths';
 import { press, renderLibrary, SEED } from './render-app';
 import { allPapers } from '../stored-papers';
+import { SOURCES_SHOWN } from '../../renderer/ui/shown-sources';
 
 const DAILY = `${REAL_DIR}daily-arXiv-ai-enhanced/2026-07-01.jsonl`;
 
@@ -17,6 +18,13 @@ const section = (title: string) => [...nav().querySelectorAll('section')].find((
 const buttonsIn = (element: Element) => [...element.querySelectorAll<HTMLButtonElement>('ul button')];
 const rowCount = () => document.querySelectorAll('[role="listitem"]').length;
 const click = (button: HTMLButtonElement) => act(() => button.click());
+/** Types into a field as a user would: React hears the input event. */
+const fill = (field: HTMLInputElement, value: string) =>
+  act(() => {
+    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(field, value);
+    field.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+const sourceLabels = () => buttonsIn(section('Sources')).map((button) => button.querySelector('.sidebar-label')!.textContent);
 
 describe('the sidebar', () => {
   it('lists the sources newest first and the categories by archive, with names and unread counts', async () => {
@@ -56,6 +64,38 @@ describe('the sidebar', () => {
     click(category());
     await vi.waitFor(() => expect(rowCount()).toBe(all));
     expect(category().getAttribute('aria-pressed')).toBe('false');
+  });
+
+  it('past 50 files, lists the newest with a field that finds the others by name, keeps the chosen one in view, and stays one Tab stop as the list changes', async () => {
+    const FILES = SOURCES_SHOWN + 10;
+    const name = (file: number) => `feed-${String(file).padStart(2, '0')}.txt`;
+    // Each file one paper of the seed, a minute newer than the one before.
+    const oneEach = Array.from({ length: FILES }, (_unused, file) => {
+      const batch = parseFile(SEED, { name: name(file), seenAt: new Date(Date.UTC(2026, 6, 1, 0, file)) });
+      const hash = `many-${file}`;
+      return { ...batch, hash, papers: batch.papers.slice(file, file + 1).map((paper) => ({ ...paper, listings: paper.listings.map((listing) => ({ ...listing, hash })) })) };
+    });
+    await renderLibrary(oneEach);
+    await vi.waitFor(() => expect(buttonsIn(section('Sources'))).toHaveLength(SOURCES_SHOWN));
+    expect(sourceLabels()).toEqual(Array.from({ length: SOURCES_SHOWN }, (_unused, index) => name(FILES - 1 - index)));
+    const status = () => section('Sources').querySelector('[role="status"]')!.textContent;
+    expect(status()).toBe(`The newest ${SOURCES_SHOWN} of ${FILES}; type to find others.`);
+
+    const field = section('Sources').querySelector<HTMLInputElement>('input[type="search"]')!;
+    expect(field.getAttribute('aria-label')).toBe('Find a file');
+    fill(field, 'FEED-0');
+    expect(sourceLabels()).toEqual(['feed-09.txt', 'feed-08.txt', 'feed-07.txt', 'feed-06.txt', 'feed-05.txt', 'feed-04.txt', 'feed-03.txt', 'feed-02.txt', 'feed-01.txt', 'feed-00.txt']);
+    expect(status()).toBe('');
+    click(buttonsIn(section('Sources')).find((button) => button.textContent?.startsWith('feed-03.txt'))!);
+    await vi.waitFor(() => expect(rowCount()).toBe(1));
+
+    fill(field, '');
+    expect(sourceLabels()[0]).toBe('feed-03.txt');
+    expect(sourceLabels()).toHaveLength(SOURCES_SHOWN + 1);
+    expect(buttonsIn(nav()).filter((button) => button.tabIndex === 0)).toHaveLength(1);
+    fill(field, 'no such file');
+    expect(sourceLabels()).toEqual(['feed-03.txt']);
+    expect(status()).toBe('No file’s name holds that.');
   });
 
   it('is one Tab stop, moved through with the arrow keys', async () => {
