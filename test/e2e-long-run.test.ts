@@ -7,7 +7,7 @@ import { heapAfterGcMB } from './node-memory';
 import { storedGeneration } from './page-marks';
 import { openWebSession, type WebSession } from './web-session';
 
-/** The whole 10,000, in `npm test` too (about five minutes: docs/long-run.md); PAPERDROP_LONG_RUN_FILES=2000, say, for a quicker look. */
+/** The whole 10,000, in `npm test` too (about six minutes beside the other files: docs/long-run.md); PAPERDROP_LONG_RUN_FILES=2000, say, for a quicker look. */
 const FILES = Number(process.env.PAPERDROP_LONG_RUN_FILES ?? 10_000);
 const ROUNDS = 5;
 const FILES_PER_ROUND = Math.ceil(FILES / ROUNDS);

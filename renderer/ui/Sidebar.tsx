@@ -102,8 +102,8 @@ interface SourceListProps {
 
 /** The files, newest first; past SOURCES_SHOWN, the newest and a field to find the others by name. */
 function SourceList({ entries, query, onQuery, chosen, onChoose }: SourceListProps) {
-  const sources = useMemo(() => entries && shownSources(entries, query, chosen), [entries, query, chosen]);
-  if (!entries || !sources || entries.length <= SOURCES_SHOWN) return <EntryList entries={entries} chosen={chosen} onChoose={onChoose} />;
+  const sources = useMemo(() => (entries && entries.length > SOURCES_SHOWN ? shownSources(entries, query, chosen) : null), [entries, query, chosen]);
+  if (!entries || !sources) return <EntryList entries={entries} chosen={chosen} onChoose={onChoose} />;
   const { shown, matching } = sources;
   return (
     <>
