@@ -1,10 +1,11 @@
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openWebSession, type WebSession } from './web-session';
 
 /**
  * A library left by schema version 1 whose one paper has no listings (test/damaged-library.ts
- * writes the same through Dexie): upgrading it throws. Written with IndexedDB itself, in the page,
- * once the app's own library is deleted (its connections close on the version change).
+ * writes the same through Dexie): upgrading it throws. Written with IndexedDB itself, in a page of
+ * the app's origin without the app (see pageWithoutApp), once the app's own library is deleted.
  */
 function replaceWithUnupgradableLibrary(): Promise<void> {
   const done = (request: IDBRequest) =>
@@ -30,6 +31,17 @@ function replaceWithUnupgradableLibrary(): Promise<void> {
     };
     (await done(open) as IDBDatabase).close();
   })();
+}
+
+/**
+ * Leaves the app for a blank page of its origin, which Playwright serves: with the app running, any of
+ * its reads between the library's deletion and the old library's making reopens the library at the
+ * current version, and the old one cannot be made.
+ */
+async function pageWithoutApp(page: Page, appUrl: string): Promise<void> {
+  const blank = new URL('without-the-app', appUrl).href;
+  await page.route(blank, (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>Without the app</title>' }));
+  await page.goto(blank);
 }
 
 /** The library's IndexedDB version, and the marks of its one paper, read with IndexedDB itself. */
@@ -59,9 +71,10 @@ describe('a library that cannot be opened, in real Chromium', () => {
   afterAll(() => session?.close());
 
   it('says so at once, and why, and leaves the library as it was', async () => {
-    const { page } = session;
+    const { page, web } = session;
+    await pageWithoutApp(page, web.url);
     await page.evaluate(replaceWithUnupgradableLibrary);
-    await page.reload();
+    await page.goto(web.url);
     await expect.poll(() => page.getByRole('alert').first().textContent(), { timeout: 15_000 }).toMatch(
       /^Paperdrop could not open its library\. .*updating the library to the new version failed; the library was left as it was/u,
     );
